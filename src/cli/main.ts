@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { allRuleMeta, ruleDocsUrl } from '../core';
+import { expandInputs, UsageError } from './files';
+import { toJson, toSarif, toStylish } from './format';
+import { lintFiles } from './lint';
+
+declare const PIR_VERSION: string;
+const VERSION = typeof PIR_VERSION === 'string' ? PIR_VERSION : '0.0.0-dev';
+
+const HELP = `pir — checks post-incident reviews (*.pir.md)
+
+Usage:
+  pir lint [files|dirs|globs…] [--format stylish|json|sarif] [--fix] [--config .pir.yaml] [--output FILE]
+  pir rules                       list the rules
+  pir --version | --help
+
+A directory means every *.pir.md below it (node_modules excluded); no path means the current directory.
+Exit codes: 0 no error-severity finding, 1 an error-severity finding, 2 a usage error.
+`;
+
+export interface Io { out(s: string): void; err(s: string): void; isTTY: boolean; cwd: string }
+
+export function main(argv: string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') { io.out(HELP); return command ? 0 : 2; }
+    if (command === '--version' || command === '-v') { io.out(VERSION); return 0; }
+    if (command === 'lint') return lintCommand(rest, io);
+    if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
+    throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { io.err(`pir: ${(e as Error).message}`); return 2; }
+    io.err(`pir: ${(e as Error).stack ?? e}`);
+    return 2;
+  }
+}
+
+function lintCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { io.out(HELP); return 0; }
+  const format = values.format!;
+  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
+  const files = expandInputs(positionals, io.cwd);
+  const { results, fixed } = lintFiles(files, { fix: values.fix, config: values.config, cwd: io.cwd });
+  const text = format === 'json' ? JSON.stringify(toJson(results), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(results, VERSION, io.cwd), null, 2)
+      : toStylish(results, io.isTTY && !values.output) + (fixed ? `\n${fixed} file${fixed === 1 ? '' : 's'} fixed` : '');
+  if (values.output) require('node:fs').writeFileSync(values.output, text + '\n');
+  else io.out(text);
+  return results.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { LineIndex } from '../text';
+import type { Finding, Range } from '../types';
+import type { ScannedFrontMatter } from './scan';
+
+export interface FrontMatter {
+  /** the whole block, fences included */
+  range: Range;
+  /** offset of the YAML content in the document */
+  contentStart: number;
+  source: string;
+  doc: Document;
+  /** the plain data, {} when the YAML is not a mapping */
+  data: Record<string, unknown>;
+  /** the range of a key (path ['attendees', 0, 'role']), or of its value with which='value' */
+  rangeOf(path: (string | number)[], which?: 'key' | 'value'): Range | undefined;
+  /** where a new top-level key can be inserted: the start of the closing fence line */
+  insertLine: number;
+  closed: boolean;
+}
+
+export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findings: Finding[]): FrontMatter {
+  const source = lines.text.slice(fm.contentStart, fm.contentEnd);
+  const doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
+  const closeLine = fm.closeLine ?? lines.lineCount - 1;
+  const range: Range = { start: { line: fm.openLine, character: 0 }, end: { line: closeLine, character: lines.lineText(closeLine).length } };
+  if (fm.closeLine === undefined) {
+    findings.push({ rule: 'front-matter-syntax', severity: 'error', message: 'The front matter is never closed: add a line with --- after the last key.', range: lines.lineRange(0) });
+  }
+  for (const e of doc.errors) {
+    const [a, b] = e.pos;
+    findings.push({
+      rule: 'front-matter-syntax', severity: 'error',
+      message: `Front matter is not valid YAML: ${e.message.split('\n')[0]}`,
+      range: lines.range(fm.contentStart + a, fm.contentStart + Math.max(b, a + 1)),
+    });
+  }
+  let data: Record<string, unknown> = {};
+  if (doc.errors.length === 0) {
+    try {
+      const js = doc.toJS({ maxAliasCount: 100 });
+      if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+      else if (js !== null && js !== undefined) findings.push({ rule: 'front-matter-syntax', severity: 'error', message: 'The front matter must be a mapping of keys to values (key: value).', range });
+    } catch (e) {
+      findings.push({ rule: 'front-matter-syntax', severity: 'error', message: `Front matter could not be read: ${(e as Error).message}`, range });
+    }
+  }
+  const nodeRange = (n: YamlNode | undefined | null): Range | undefined =>
+    n && n.range ? lines.range(fm.contentStart + n.range[0], fm.contentStart + n.range[1]) : undefined;
+  return {
+    range, contentStart: fm.contentStart, source, doc, data,
+    insertLine: closeLine,
+    closed: fm.closeLine !== undefined,
+    rangeOf(path, which = 'key') {
+      let node: unknown = doc.contents;
+      let keyNode: unknown;
+      for (const seg of path) {
+        if (isMap(node)) {
+          const pair = node.items.find(p => (isScalar(p.key) ? p.key.value : p.key) === seg);
+          if (!pair) return undefined;
+          keyNode = pair.key; node = pair.value;
+        } else if (isSeq(node) && typeof seg === 'number') {
+          keyNode = node.items[seg]; node = node.items[seg];
+        } else return undefined;
+      }
+      return nodeRange((which === 'key' ? keyNode ?? node : node ?? keyNode) as YamlNode);
+    },
+  };
+}

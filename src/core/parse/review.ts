@@ -1,0 +1,107 @@
+import type { Root } from 'mdast';
+import { LineIndex } from '../text';
+import type { Finding } from '../types';
+import type { Review, Section } from '../model';
+import { scan } from './scan';
+import { parseFrontMatter } from './frontMatter';
+import { sectionKindOf, type SectionKind } from './sections';
+import { parseMarkdown } from './markdown';
+import { extractTimeline, findDeclaredZone } from './timeline';
+import { extractActions } from './actions';
+
+export interface ParseOptions {
+  uri?: string;
+  /** the author's zone (setting `pir.defaultTimezone`), the last resort for stamps without a zone */
+  defaultZone?: string;
+}
+
+/** Above this size a section is not parsed as Markdown: the scan still reports headings and front matter. */
+export const MAX_SECTION_BYTES = 1_000_000;
+/** Above this size only the front matter and the headings are analysed. */
+export const MAX_DOCUMENT_BYTES = 5_000_000;
+
+const EMPTY_TREE: Root = { type: 'root', children: [] };
+
+/** Parses a review. Never throws: whatever the input, it returns a model and findings. */
+export function parseReview(text: string, options: ParseOptions = {}): Review {
+  const parseFindings: Finding[] = [];
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (looksBinary(text)) {
+    parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: 'This file is not text (it contains NUL bytes or invalid characters): a review must be a UTF-8 Markdown file.', range: zero });
+    return emptyReview(text, options, parseFindings);
+  }
+  const lines = new LineIndex(text);
+  const review: Review = {
+    uri: options.uri, text, lines, eol: lines.eol, sections: [], timeline: [], actions: [], parseFindings, partial: false,
+    section(kind: SectionKind) { return this.sections.find(s => s.kind === kind); },
+  };
+  try {
+    const tooLarge = text.length > MAX_DOCUMENT_BYTES;
+    const sc = scan(lines);
+    if (sc.frontMatter) review.frontMatter = parseFrontMatter(lines, sc.frontMatter, parseFindings);
+    const headings = sc.headings;
+    const h1 = headings.find(h => h.level === 1);
+    if (h1) review.title = { text: h1.text, range: { start: { line: h1.line, character: h1.textStart }, end: { line: h1.line, character: h1.textStart + h1.text.length } } };
+    for (let i = 0; i < headings.length; i++) {
+      const h = headings[i];
+      if (h.level !== 2) continue;
+      let next = i + 1;
+      while (next < headings.length && headings[next].level > 2) next++;
+      const bodyStartLine = h.line + (h.setext ? 2 : 1);
+      const endLine = next < headings.length ? headings[next].line : lines.lineCount;
+      const startOffset = lines.starts[bodyStartLine] ?? text.length;
+      const endOffset = lines.starts[endLine] ?? text.length;
+      const body = text.slice(startOffset, Math.max(startOffset, endOffset));
+      let tree: Root | undefined;
+      const section: Section = {
+        kind: sectionKindOf(h.text), heading: h.text, level: 2,
+        headingRange: { start: { line: h.line, character: h.textStart }, end: { line: h.line, character: h.textStart + h.text.length } },
+        bodyStartLine, endLine, body,
+        tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, parseFindings, h.line)),
+      };
+      if (body.length > MAX_SECTION_BYTES && !tooLarge) {
+        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${h.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed.`, range: section.headingRange });
+        review.partial = true;
+      }
+      review.sections.push(section);
+    }
+    if (tooLarge) {
+      review.partial = true;
+      parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `This file is ${(text.length / 1e6).toFixed(1)} MB: over ${MAX_DOCUMENT_BYTES / 1e6} MB only the front matter and the headings are checked.`, range: zero });
+      return review;
+    }
+    const timelineSections = review.sections.filter(s => s.kind === 'timeline');
+    review.declaredZone = findDeclaredZone(review, timelineSections, options.defaultZone);
+    review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
+    review.actions = extractActions(review, review.sections.filter(s => s.kind === 'actions'));
+  } catch (e) {
+    // a bug in the parser must not take the editor or the CLI down: report it as a finding
+    parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: `The review could not be analysed (${(e as Error).message}). Please report this with the file.`, range: zero });
+    review.partial = true;
+  }
+  return review;
+}
+
+function safeParse(body: string, findings: Finding[], line: number): Root {
+  try { return parseMarkdown(body); } catch (e) {
+    findings.push({ rule: 'unreadable-file', severity: 'error', message: `This section could not be parsed: ${(e as Error).message}`, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+    return EMPTY_TREE;
+  }
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (head.includes('\0')) return true;
+  // a text decoded from bytes that aren't UTF-8 is full of replacement characters
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;
+  return head.length > 0 && bad / head.length > 0.05;
+}
+
+function emptyReview(text: string, options: ParseOptions, parseFindings: Finding[]): Review {
+  const lines = new LineIndex('');
+  return {
+    uri: options.uri, text: '', lines, eol: '\n', sections: [], timeline: [], actions: [], parseFindings, partial: true,
+    section() { return undefined; },
+  };
+}

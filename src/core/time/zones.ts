@@ -1,0 +1,110 @@
+import { DateTime, IANAZone, FixedOffsetZone } from 'luxon';
+
+/** A zone as written on a stamp, in the `timezone` key, in prose or in a setting. */
+export type ZoneRef =
+  | { kind: 'utc'; text: string }
+  | { kind: 'offset'; text: string; minutes: number }
+  | { kind: 'iana'; text: string; name: string }
+  | { kind: 'ambiguous'; text: string; candidates: ZoneCandidate[] }
+  | { kind: 'unknown'; text: string };
+
+export interface ZoneCandidate { label: string; zone: string /* IANA name or UTC±hh:mm */ }
+
+/** Abbreviations whose meaning is settled in incident writing. Daylight variants are fixed offsets, as written. */
+const ABBREVIATIONS: Record<string, string> = {
+  PST: 'UTC-8', PDT: 'UTC-7', MST: 'UTC-7', MDT: 'UTC-6', EST: 'UTC-5', EDT: 'UTC-4', CDT: 'UTC-5',
+  AKST: 'UTC-9', AKDT: 'UTC-8', HST: 'UTC-10', NST: 'UTC-3:30', NDT: 'UTC-2:30',
+  WET: 'UTC+0', WEST: 'UTC+1', CET: 'UTC+1', CEST: 'UTC+2', MET: 'UTC+1', MEST: 'UTC+2',
+  EET: 'UTC+2', EEST: 'UTC+3', MSK: 'UTC+3', GST: 'UTC+4', PKT: 'UTC+5', NPT: 'UTC+5:45',
+  ICT: 'UTC+7', WIB: 'UTC+7', HKT: 'UTC+8', SGT: 'UTC+8', AWST: 'UTC+8', PHT: 'UTC+8',
+  JST: 'UTC+9', KST: 'UTC+9', ACST: 'UTC+9:30', ACDT: 'UTC+10:30', AEST: 'UTC+10', AEDT: 'UTC+11',
+  NZST: 'UTC+12', NZDT: 'UTC+13', BRT: 'UTC-3', ART: 'UTC-3', CLT: 'UTC-4', SAST: 'UTC+2', WAT: 'UTC+1',
+  CAT: 'UTC+2', EAT: 'UTC+3',
+};
+
+/** Abbreviations used for more than one zone: the fix asks which one, it never guesses. */
+const AMBIGUOUS: Record<string, ZoneCandidate[]> = {
+  IST: [{ label: 'India Standard Time', zone: 'Asia/Kolkata' }, { label: 'Irish Standard Time', zone: 'Europe/Dublin' }, { label: 'Israel Standard Time', zone: 'Asia/Jerusalem' }],
+  CST: [{ label: 'US Central Standard Time', zone: 'UTC-6' }, { label: 'China Standard Time', zone: 'Asia/Shanghai' }, { label: 'Cuba Standard Time', zone: 'America/Havana' }],
+  BST: [{ label: 'British Summer Time', zone: 'UTC+1' }, { label: 'Bangladesh Standard Time', zone: 'Asia/Dhaka' }],
+  AST: [{ label: 'Atlantic Standard Time', zone: 'UTC-4' }, { label: 'Arabia Standard Time', zone: 'Asia/Riyadh' }],
+  ADT: [{ label: 'Atlantic Daylight Time', zone: 'UTC-3' }, { label: 'Arabia Daylight Time', zone: 'UTC+4' }],
+};
+
+const UTC_WORDS = new Set(['UTC', 'GMT', 'Z', 'ZULU', 'UT']);
+
+export function isKnownAbbreviation(word: string): boolean {
+  const w = word.toUpperCase();
+  return UTC_WORDS.has(w) || w in ABBREVIATIONS || w in AMBIGUOUS;
+}
+
+function parseOffsetMinutes(sign: string, h: string, m?: string): number {
+  const v = parseInt(h, 10) * 60 + (m ? parseInt(m, 10) : 0);
+  return sign === '-' || sign === '−' ? -v : v;
+}
+
+/** Resolves a zone as written ("UTC", "+02:00", "UTC+2", "PDT", "Europe/Berlin", "IST"). */
+export function resolveZone(text: string): ZoneRef {
+  const t = text.trim();
+  const upper = t.toUpperCase();
+  if (UTC_WORDS.has(upper) || /^(UTC|GMT|Z)?\s*[+-−]0{1,2}(:?00)?$/i.test(t) && /\d/.test(t)) return { kind: 'utc', text: t };
+  let m = /^(?:UTC|GMT)?\s*([+-−])(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
+  if (m) {
+    const minutes = parseOffsetMinutes(m[1], m[2], m[3]);
+    return minutes === 0 ? { kind: 'utc', text: t } : { kind: 'offset', text: t, minutes };
+  }
+  if (upper in AMBIGUOUS) return { kind: 'ambiguous', text: t, candidates: AMBIGUOUS[upper] };
+  if (upper in ABBREVIATIONS) {
+    const r = resolveZone(ABBREVIATIONS[upper]);
+    return r.kind === 'offset' || r.kind === 'utc' ? { ...r, text: t } : r;
+  }
+  if (/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(t)) {
+    return IANAZone.isValidZone(t) ? { kind: 'iana', text: t, name: t } : { kind: 'unknown', text: t };
+  }
+  return { kind: 'unknown', text: t };
+}
+
+export function describeZone(z: ZoneRef): string {
+  switch (z.kind) {
+    case 'utc': return 'UTC';
+    case 'offset': return `${z.text} (${formatOffset(z.minutes)})`;
+    case 'iana': return z.name;
+    case 'ambiguous': return `${z.text} (ambiguous: ${z.candidates.map(c => c.label).join(', ')})`;
+    case 'unknown': return `${z.text} (unknown zone)`;
+  }
+}
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '−' : '+';
+  const a = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** The luxon zone for a resolvable ref, or undefined for ambiguous/unknown ones. */
+function luxonZone(z: ZoneRef | string): string | FixedOffsetZone | undefined {
+  if (typeof z === 'string') return luxonZone(resolveZone(z));
+  if (z.kind === 'utc') return 'UTC';
+  if (z.kind === 'offset') return FixedOffsetZone.instance(z.minutes);
+  if (z.kind === 'iana') return z.name;
+  return undefined;
+}
+
+export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second?: number }
+
+/**
+ * Converts a wall-clock time in a zone to UTC, DST-correct for IANA zones.
+ * Returns undefined when the zone can't be resolved or the time doesn't exist.
+ */
+export function toUtc(wall: WallTime, zone: ZoneRef | string): DateTime | undefined {
+  const z = luxonZone(zone);
+  if (!z) return undefined;
+  const dt = DateTime.fromObject(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second ?? 0 },
+    { zone: z },
+  );
+  return dt.isValid ? dt.toUTC() : undefined;
+}
+
+export function isResolvable(z: ZoneRef | undefined): boolean {
+  return !!z && (z.kind === 'utc' || z.kind === 'offset' || z.kind === 'iana');
+}
