@@ -24,34 +24,46 @@ const CHANGE_VERBS = new RegExp('^(?:' + [
   'investigate', 'evaluate', 'explore', 'spike', 'look into', 'try', 'prototype', 'benchmark', 'load[- ]test', 'reproduce', 'diagnose', 'engage',
   'ask', 'contact', 'file', 'open', 'raise', 'create', 'make', 'ensure', 'provide', 'give', 'introduce', 'mend', 'detect', 'handle', 'catch',
 ].join('|') + ')(?:s|es|ed|d|ing)?\\b', 'i');
+const CHANGE_VERB_ANYWHERE = new RegExp(CHANGE_VERBS.source.replace(/^\^/, '\\b'), 'i');
 
 /** Specific targets and mechanisms: artifacts you can point at. */
-const ARTIFACTS = /\b(alerts?|alarms?|pages?|paging|pager(?:duty)?|runbooks?|playbooks?|dashboards?|tests?|test suite|smoke tests?|e2e|integration tests?|canar(?:y|ies)|probes?|health ?checks?|liveness|readiness|timeouts?|retr(?:y|ies)|rate limit(?:ing|s)?|quotas?|limits?|thresholds?|backups?|snapshots?|replicas?|indexes|index|columns?|tables?|schemas?|endpoints?|apis?|jobs?|cron ?jobs?|webhooks?|scripts?|pipelines?|workflows?|metrics?|logs?|certificates?|certs?|secrets?|tokens?|passwords?|keys?|accounts?|roles?|permissions?|firewall|ip ranges?|dns|load ?balancers?|caches?|queues?|topics?|buckets?|clusters?|nodes?|pods?|containers?|images?|versions?|flags?|feature flags?|settings?|configs?|configuration|policy|policies|checks?|assertions?|lint(?:er|ing)?|hooks?|email (?:list|address|account|group)|mailing list|channels?|slack|usernames?|ownership|owners? file|codeowners|sla|slo|budget|on-?call (?:rotation|schedule)|rotation|drills?|game ?days?|chaos|user guide|guidance|docs?|documentation|readme|templates?|checklists?|form|registry|repository|repo|branch(?:es)? protection|branch|module|provider|controller|operator|daemon|agent|service accounts?|database|db|migration|release notes|changelog|version|sandbox|staging|production|prod|region|zone|vpc|subnet|route|queries|query|memory|cpu|disk|storage|bandwidth|traffic|requests?|errors?|latency|lag|restart|redirects?|drift|plan)\b/i;
+const ARTIFACTS = /\b(alerts?|alarms?|pages?|paging|pager(?:duty)?|runbooks?|playbooks?|dashboards?|tests?|test suite|smoke tests?|e2e|integration tests?|canar(?:y|ies)|probes?|health ?checks?|liveness|readiness|timeouts?|retr(?:y|ies)|rate limit(?:ing|s)?|quotas?|limits?|thresholds?|backups?|snapshots?|replicas?|indexes|index|columns?|tables?|schemas?|endpoints?|apis?|jobs?|cron ?jobs?|webhooks?|scripts?|pipelines?|workflows?|metrics?|logs?|certificates?|certs?|credentials?|host ?names?|secrets?|tokens?|passwords?|keys?|accounts?|roles?|permissions?|firewall|ip ranges?|dns|load ?balancers?|caches?|queues?|topics?|buckets?|clusters?|nodes?|pods?|containers?|images?|versions?|flags?|feature flags?|settings?|configs?|configuration|policy|policies|checks?|assertions?|lint(?:er|ing)?|hooks?|email (?:list|address|account|group)|mailing list|channels?|slack|usernames?|ownership|owners? file|codeowners|sla|slo|budget|on-?call (?:rotation|schedule)|rotation|drills?|game ?days?|chaos|user guide|guidance|docs?|documentation|readme|templates?|checklists?|form|registry|repository|repo|branch(?:es)? protection|branch|module|provider|controller|operator|daemon|agent|service accounts?|database|db|migration|release notes|changelog|version|sandbox|staging|production|prod|region|zone|vpc|subnet|route|queries|query|memory|cpu|disk|storage|bandwidth|traffic|requests?|errors?|latency|lag|restart|redirects?|drift|plan)\b/i;
 
 /** Signals and conditions: "when X", "on Y", "above N", "for Z" make monitoring specific. */
 const SIGNAL = /\b(?:when|whenever|if|once|before|after|on|above|below|over|under|exceeds?|greater than|less than|more than|fewer than|within)\b\s+(?!the\s+(?:future|meantime|past|team)\b)\S+/i;
-const NUMBER = /\b\d+(?:\.\d+)?\s?(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|gi|gib|gb|mi|mib|mb|kb|tb|x|rps|qps|req\/s|percent|nodes|pods|replicas|retries|times)?\b/i;
+/** A threshold: a number with a unit (bare numbers such as "see 3 options" name nothing). */
+const NUMBER = /\b\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|sec\b|secs\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b|days?\b|gi\b|gib\b|gb\b|mi\b|mib\b|mb\b|kb\b|tb\b|x\b|rps\b|qps\b|req\/s|percent\b|nodes\b|pods\b|replicas\b|retries\b|requests\b|errors\b)/i;
 
-/** A named thing: inline code, CamelCase, kebab/snake identifiers, acronyms, versions, paths, addresses. */
-const NAMED = /`[^`]+`|\b[A-Z][a-z]+[A-Z]\w*|\b[a-z]+[A-Z]\w*|\b\w+[-_./@]\w+(?:[-_./@]\w+)*|\b[A-Z]{2,}[A-Za-z0-9]*\b|\b[A-Z][a-z]+\d+\w*|#\w+/;
+/**
+ * A named thing: inline code, CamelCase, kebab/snake/dotted identifiers, acronyms, versions,
+ * paths, addresses, and proper nouns inside the sentence (Goldpinger, Secrets Manager).
+ */
+const NAMED = /`[^`]+`|\b[A-Z][a-z]+[A-Z]\w*|\b[a-z]+[A-Z]\w*|\b\w+(?:[-_.@]\w+)+|\b\w+\/\w+\/\w+|\b[A-Z]{2,}[A-Za-z0-9]*\b|\b[A-Za-z]+\d+\w*|(?<=[a-z,;:] )[A-Z][a-z]{2,}\b/;
+/** Hyphenated English compounds are words, not names. */
+const COMPOUND = /\b(?:post|pre|non|re|co|self|cross|multi|sub|semi|well|high|low|long|short|real|third|in|on|off|up|follow|built|read|write|end|ad|e|day|one|two|top|first|last|double|single|full|half|all|time|cost|user|team|company|org|service|business|mission|data|cloud)-[a-z]+(?:-[a-z]+)*\b/gi;
 
-const VAGUE_PATTERNS: { re: RegExp; because: string; missing: Missing[] }[] = [
-  { re: /\b(?:be|being|stay|remain)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough)\b/i, because: 'asks people to behave differently', missing: ['change', 'target'] },
-  { re: /\bmore\s+(?:careful(?:ly)?|closely|attention|vigilant(?:ly)?|rigorous(?:ly)?|thorough(?:ly)?|diligent(?:ly)?|cautious(?:ly)?)\b/i, because: 'asks for more care, not a change', missing: ['change', 'target'] },
+/**
+ * hard: never redeemed (a discussion stays a discussion whatever it names); soft: redeemed when the
+ * item also names a target and a change; signal: redeemed by a named signal or condition.
+ */
+const VAGUE_PATTERNS: { re: RegExp; because: string; missing: Missing[]; hard?: boolean; redeemedBy?: 'signal' }[] = [
+  { re: /\b(?:be|being|stay|remain)\s+(?:more\s+|extra\s+)?(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough)\b/i, because: 'asks people to behave differently', missing: ['change', 'target'], hard: true },
+  { re: /\bmore\s+(?:careful(?:ly)?|closely|attention|vigilant(?:ly)?|rigorous(?:ly)?|thorough(?:ly)?|diligent(?:ly)?|cautious(?:ly)?)\b/i, because: 'asks for more care, not a change', missing: ['change', 'target'], hard: true },
   { re: /\bcommunicat(?:e|ion|ions)\s+(?:better|more|clearly|earlier|faster|proactively)\b|\b(?:better|clear|clearer|improved?|more)\s+communication\b|\bimprove\s+(?:\w+\s+){0,2}communication\b/i, because: 'asks for better communication without a channel, audience or trigger', missing: ['change', 'artifact'] },
-  { re: /^(?:we\s+(?:should|need to|must|will)\s+)?(?:discuss|talk about|talk with|talk to|have a (?:talk|chat|discussion|meeting)|hold a (?:meeting|discussion)|agree on|agree that|think about|brainstorm|figure out|revisit|reconsider)\b/i, because: 'is a discussion, not a change', missing: ['change'] },
-  { re: /\b(?:team\s+)?discussed\s+(?:about\s+)?having\b|\bcall for (?:a )?meeting\b/i, because: 'records a discussion, not a change', missing: ['change'] },
+  { re: /^(?:we\s+(?:should|need to|must|will)\s+)?(?:discuss|talk about|talk with|talk to|have a (?:talk|chat|discussion|meeting)|hold a (?:meeting|discussion)|agree on|agree that|think about|brainstorm|figure out|revisit|reconsider)\b/i, because: 'is a discussion, not a change', missing: ['change'], hard: true },
+  { re: /\b(?:team\s+)?discussed\s+(?:about\s+)?having\b|\bcall for (?:a )?meeting\b/i, because: 'records a discussion, not a change', missing: ['change'], hard: true },
   { re: /\b(?:establish|create|define|develop|introduce|set up|put in place)\s+(?:a\s+|an\s+|the\s+|more\s+)?(?:new\s+)?(?:process(?:es)?|guidelines?|framework|strategy|approach|plan)\b(?!\s+(?:in|at)\s+\S)/i, because: 'creates a process with no content', missing: ['change', 'artifact'] },
-  { re: /\baction plan for\b|\bfind (?:a|the|some) (?:way|means|solution)\b|\bidentify a (?:clear )?path\b|\bfind out how\b|\btry (?:if|whether)\b|\bsee (?:if|whether) we can\b/i, because: 'looks for a solution without naming one', missing: ['change'] },
-  { re: /^(?:how|what|why|any other|which)\b/i, because: 'is a question, not an action', missing: ['change'] },
+  { re: /\baction plan for\b|\bfind (?:a|the|some) (?:way|means|solution)\b|\bidentify a (?:clear )?path\b|\bfind out how\b|\btry (?:if|whether)\b|\bsee (?:if|whether) we can\b/i, because: 'looks for a solution without naming one', missing: ['change'], hard: true },
+  { re: /^(?:spike|explore|research|brainstorm)\s+(?:ways|options|means|approaches|ideas)\b|\b(?:find|look for|identify)\s+(?:ways|options|means)\s+to\b/i, because: 'looks for options without naming one', missing: ['change'], hard: true },
+  { re: /^(?:how|what|why|any other|which)\b/i, because: 'is a question, not an action', missing: ['change'], hard: true },
   { re: /\b(?:improve|improving|improvement(?:s)? (?:to|of|in)|enhance|strengthen|optimi[sz]e|optimi[sz]ing|streamline)\b/i, because: 'asks to improve without saying how', missing: ['change'] },
-  { re: /\b(?:better|more|additional|further|improved)\s+(?:monitoring|alerting|observability|visibility|logging|testing|tests|e2e tests|documentation|docs|processes|process|training|coverage|confidence|review|reviews|checks)\b/i, because: 'asks for more of something without naming it', missing: ['target'] },
+  { re: /\b(?:better|more|additional|further|improved)\s+(?:monitoring|alerting|observability|visibility|logging|testing|tests|e2e tests|documentation|docs|processes|process|training|coverage|confidence|review|reviews|checks)\b/i, because: 'asks for more of something without naming it', missing: ['target'], redeemedBy: 'signal' },
   { re: /\beven more\b|\bmore similar\b|\bmore generic\b|\bless \w+ centric\b|\bsustainable way\b|\bin general\b|\bgoing forward\b|\bwhere possible\b|\bas (?:much as )?possible\b|\btop priorit(?:y|ies)\b/i, because: 'states a goal, not a change', missing: ['change'] },
   { re: /^(?:investigate|look into|explore|research)\s+(?:further|more|other|possible|possibilities|options|ways|alternatives)\b/i, because: 'is an open-ended investigation', missing: ['bound'] },
-  { re: /^(?:review|re-review|look at|check on)\s+(?:all|the|our|any)?\b/i, because: 'asks for a review without saying what should change', missing: ['change'] },
+  { re: /^(?:review|re-review|look at|check on)\s+(?:all|the|our|any)?\b/i, because: 'asks for a review without saying what should change', missing: ['change'], hard: true },
   { re: /\b(?:train(?:ing)?|educate|education|awareness|onboard(?:ing)?)\b(?![^.]*\b(?:runbook|course|module|doc|guide|checklist|session on|drill|game ?day)\b)/i, because: 'asks for training without a named artifact', missing: ['artifact'] },
   { re: /^(?:all|every)\s+\w+(?:\s+\w+)?\s+(?:should|must)\b/i, because: 'states a principle, not a change', missing: ['change', 'target'] },
-  { re: /\bmaybe\b.*\?|\?\s*(?:ticket|$)/i, because: 'is a question, not an action', missing: ['change'] },
+  { re: /\bmaybe\b.*\?/i, because: 'is a question, not an action', missing: ['change'], hard: true },
 ];
 
 const MONITORING = /\b(?:monitor(?:ing|s)?|alert(?:ing|s)?|observability|visibility|health (?:monitoring|checks?))\b/i;
@@ -88,25 +100,34 @@ export function assessAction(text: string, teamPhrases: string[] = []): Assessme
   }
   if (!t) return { vague: true, missing: ['change', 'target'], because: 'says nothing' };
   const pred = predicate(t);
-  const named = NAMED.test(t.replace(/^[A-Z][a-z]+\b/, '')); // the sentence's first capital is not a name
+  const named = NAMED.test(t.replace(COMPOUND, ' ').replace(/^[A-Z][a-z]+\b/, '')); // the sentence's first capital is not a name
   const artifact = ARTIFACTS.test(t);
   const number = NUMBER.test(t.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ''));
   const signal = SIGNAL.test(t);
+  // "monitoring for project liveness", "alerts for the canary app": the signal is named after "for"
+  const monitoringFor = /\b(?:monitor(?:ing)?|alert(?:s|ing)?|alarms?|probes?|checks?)\s+(?:for|on|of)\s+(?!(?:the\s+)?(?:core\s+)?(?:services?|systems?|everything|errors|issues|problems|it|them|these|this)\b)\w+/i.test(t) || /\b\w+\s+(?:alerts?|alarms?|probes?)\b/i.test(t) && named;
   const verb = CHANGE_VERBS.test(pred);
+  const verbAnywhere = verb || CHANGE_VERB_ANYWHERE.test(pred);
   const words = t.split(/\s+/).filter(w => /[a-z]/i.test(w)).length;
   const specifics = (named ? 2 : 0) + (artifact ? 1 : 0) + (number ? 1 : 0) + (signal ? 1 : 0);
 
   for (const v of VAGUE_PATTERNS) {
-    if (!v.re.test(pred) && !v.re.test(t)) continue;
-    // a vague phrase is redeemed by a named target plus a mechanism ("improve X by adding Y alert")
-    if (specifics >= 3 && verb && !/^(?:how|what|why|any other|which)\b/i.test(pred)) continue;
+    const hit = v.re.exec(pred) ?? v.re.exec(t);
+    if (!hit) continue;
+    // the change that redeems must be outside the vague phrase, and not a gerund used as a noun ("monitoring")
+    const elsewhere = (hit.input.slice(0, hit.index) + ' ' + hit.input.slice(hit.index + hit[0].length)).replace(/\b(?:monitoring|alerting|logging|testing|tracking|paging)\b/gi, ' ');
+    const verbAnywhere = CHANGE_VERB_ANYWHERE.test(elsewhere);
+    // a soft vague phrase is redeemed by a named target plus a change ("improve X by adding a Y alert")
+    if (!v.hard && v.redeemedBy === 'signal' && (signal || monitoringFor)) continue;
+    if (!v.hard && specifics >= 3 && verbAnywhere) continue;
     return { vague: true, missing: v.missing, because: v.because };
   }
-  if (MONITORING.test(t) && !signal && !named && !number) {
+  const otherArtifact = ARTIFACTS.test(t.replace(new RegExp(MONITORING.source, 'gi'), ' ').replace(/\b(?:alerts?|alarms?|metrics?|logs?|logging)\b/gi, ' '));
+  if (MONITORING.test(t) && !signal && !monitoringFor && !named && !number && !otherArtifact) {
     return { vague: true, missing: ['signal'], because: 'asks for monitoring without naming the signal or the condition' };
   }
   if (words <= 3 && !named && !number) return { vague: true, missing: ['change', 'target'], because: 'is too short to say what changes' };
-  if (!verb && specifics < 2) return { vague: true, missing: ['change'], because: 'names no change to make' };
+  if (!verbAnywhere && specifics < 2) return { vague: true, missing: ['change'], because: 'names no change to make' };
   if (!artifact && !named && !number && !signal) return { vague: true, missing: ['target'], because: 'names no system, signal, threshold or artifact' };
   return { vague: false, missing: [], because: '' };
 }
