@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv-draft-04';
+import { main } from '../../src/cli/main';
+import { FIXTURES } from './helpers/fixtures';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const COMPLETE = path.join(ROOT, 'examples', 'reviews', '2026-11-20-checkout-config-push.pir.md');
+const HEADLINE = path.join(FIXTURES, 'cli', 'headline-problems.pir.md');
+
+function run(args: string[], cwd = ROOT) {
+  let out = '', err = '';
+  const code = main(args, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, cwd });
+  return { code, out, err };
+}
+
+describe('pir CLI', () => {
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pir-cli-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('reports no error or warning and exits 0 on a complete review', () => {
+    const r = run(['lint', '--format', 'json', COMPLETE]);
+    const findings = JSON.parse(r.out);
+    assert.deepEqual(findings.filter((f: { severity: string }) => f.severity !== 'info'), []);
+    assert.equal(r.code, 0);
+  });
+
+  it('reports the three headline problems, each on its own line, and exits 1', () => {
+    const r = run(['lint', HEADLINE]);
+    assert.equal(r.code, 1);
+    const lines = r.out.split('\n');
+    const lineOf = (rule: string) => lines.filter(l => l.trim().endsWith(rule));
+    assert.equal(lineOf('missing-root-cause').length, 1);
+    assert.equal(lineOf('vague-action').length, 1);
+    assert.equal(lineOf('non-utc-timestamp').length, 1);
+    assert.match(lineOf('non-utc-timestamp')[0], /^\s+27:3\s+warning\s+Timeline stamp "07:25 PDT"/);
+  });
+
+  it('json: 1-based positions with file, rule, severity and message', () => {
+    const r = run(['lint', '--format', 'json', HEADLINE]);
+    const stamp = JSON.parse(r.out).find((f: { rule: string }) => f.rule === 'non-utc-timestamp');
+    assert.deepEqual(Object.keys(stamp).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+    assert.deepEqual([stamp.line, stamp.column, stamp.endLine, stamp.endColumn], [27, 3, 27, 12]);
+    assert.equal(stamp.file, path.relative(ROOT, HEADLINE));
+  });
+
+  it('sarif: valid against the SARIF 2.1.0 schema, with rule metadata and help links', () => {
+    const r = run(['lint', '--format', 'sarif', HEADLINE]);
+    const log = JSON.parse(r.out);
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const valid = ajv.validate(schema, log);
+    assert.ok(valid, JSON.stringify(ajv.errors, null, 1));
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0];
+    const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'vague-action');
+    assert.match(rule.helpUri, /docs\/rules\/vague-action\.md$/);
+    const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'missing-root-cause');
+    assert.equal(res.level, 'error');
+    assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'missing-root-cause');
+    assert.equal(res.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+  });
+
+  it('a directory means every *.pir.md below it, node_modules excluded', () => {
+    fs.mkdirSync(path.join(tmp, 'a', 'node_modules'), { recursive: true });
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'a', 'one.pir.md'));
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'a', 'node_modules', 'skip.pir.md'));
+    fs.writeFileSync(path.join(tmp, 'a', 'notes.md'), '# not a review');
+    const files = new Set(JSON.parse(run(['lint', '--format', 'json', 'a'], tmp).out).map((f: { file: string }) => f.file));
+    assert.deepEqual([...files], [path.join('a', 'one.pir.md')]);
+  });
+
+  it('globs expand; usage errors exit 2 with a message', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    assert.equal(run(['lint', '*.pir.md'], tmp).code, 1);
+    const missing = run(['lint', 'nope.pir.md'], tmp);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /No such file or directory: nope\.pir\.md/);
+    assert.equal(run(['lint', '--format', 'xml', 'x.pir.md'], tmp).code, 2);
+    assert.equal(run(['lint', '--bogus'], tmp).code, 2);
+    assert.equal(run(['frobnicate'], tmp).code, 2);
+  });
+
+  it('.pir.yaml turns a rule off and changes a severity', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    fs.writeFileSync(path.join(tmp, '.pir.yaml'), 'rules:\n  missing-root-cause: warning\n  vague-action: off\n');
+    const findings = JSON.parse(run(['lint', '--format', 'json', 'x.pir.md'], tmp).out);
+    assert.ok(!findings.some((f: { rule: string }) => f.rule === 'vague-action'));
+    assert.equal(findings.find((f: { rule: string }) => f.rule === 'missing-root-cause').severity, 'warning');
+  });
+
+  it('--fix applies automatic fixes atomically and leaves placeholders to the author', () => {
+    const file = path.join(tmp, 'x.pir.md');
+    fs.copyFileSync(HEADLINE, file);
+    run(['lint', '--fix', 'x.pir.md'], tmp);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^- 14:25 UTC — On-call engineer/m, 'the stamp was converted');
+    assert.match(text, /Communicate better with the on-call team\n?$/, 'the vague action is not rewritten with placeholders');
+    assert.deepEqual(fs.readdirSync(tmp).filter(f => f.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  it('--fix never rewrites a file whose front matter it could not parse', () => {
+    const file = path.join(tmp, 'x.pir.md');
+    const broken = fs.readFileSync(HEADLINE, 'utf8').replace('severity: SEV2', 'severity: [SEV2');
+    fs.writeFileSync(file, broken);
+    const r = run(['lint', '--fix', 'x.pir.md'], tmp);
+    assert.equal(r.code, 1);
+    assert.equal(fs.readFileSync(file, 'utf8'), broken);
+  });
+
+  it('a binary file renamed .pir.md gets a clear error, not a crash', () => {
+    fs.writeFileSync(path.join(tmp, 'img.pir.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const r = run(['lint', 'img.pir.md'], tmp);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /not text/);
+  });
+
+  it('the built bin exits with the same codes (1 on errors, 0 clean, 2 usage)', function () {
+    const bin = path.join(ROOT, 'dist', 'cli.js');
+    if (!fs.existsSync(bin)) this.skip();
+    assert.equal(spawnSync(process.execPath, [bin, 'lint', HEADLINE]).status, 1);
+    assert.equal(spawnSync(process.execPath, [bin, 'lint', COMPLETE]).status, 0);
+    assert.equal(spawnSync(process.execPath, [bin, 'lint', '--format', 'nope', COMPLETE]).status, 2);
+  });
+});
