@@ -1,0 +1,150 @@
+/**
+ * Quick fixes for the core's findings, "fix all" actions, a `source.fixAll.pir` provider for
+ * `editor.codeActionsOnSave`, and the `pir.fixAll` command.
+ *
+ * Snippet fixes (Fix.snippet) are applied as SnippetTextEdits, so the author tabs through the
+ * placeholders; fix-all only ever applies plain (non-snippet) fixes.
+ */
+import * as vscode from 'vscode';
+import type { Finding, Fix, TextEdit } from '../../core/types';
+import { getCore } from '../shared/core';
+import { LANGUAGE_ID, isReview, sameRange, toRange, toTextEdit } from '../shared/convert';
+import { DiagnosticsManager, SOURCE, toDiagnostic } from '../diagnostics/diagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('pir');
+export const FIX_ALL_COMMAND = 'pir.fixAll';
+
+export class PirCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly diagnostics: DiagnosticsManager) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const only = context.only;
+    if (only && FIX_ALL_KIND.contains(only) || only && only.contains(FIX_ALL_KIND)) {
+      // source.fixAll / source.fixAll.pir (codeActionsOnSave, "Fix All" command)
+      const edits = automaticEdits(this.diagnostics.findingsFor(doc));
+      if (!edits.length) return [];
+      const a = new vscode.CodeAction('Fix all auto-fixable PIR problems', FIX_ALL_KIND);
+      a.edit = workspaceEdit(doc.uri, edits);
+      return [a];
+    }
+    if (only && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) return [];
+
+    const findings = this.diagnostics.findingsFor(doc);
+    const actions: vscode.CodeAction[] = [];
+    const here = findings.filter(f => f.fixes?.length && toRange(f.range).intersection(range) !== undefined);
+    for (const f of here) {
+      const diag = context.diagnostics.find(d => d.source === SOURCE && codeOf(d) === f.rule && sameRange(d.range, f.range)) ?? toDiagnostic(f);
+      for (const fix of f.fixes!) actions.push(quickFix(doc, fix, diag));
+    }
+    if (!here.length) return actions;
+
+    // "Fix all" variants, when there is more than the one under the cursor to fix
+    const rules = [...new Set(here.map(f => f.rule))];
+    for (const rule of rules) {
+      const ofRule = findings.filter(f => f.rule === rule);
+      const edits = automaticEdits(ofRule);
+      if (countFixable(ofRule) > 1 && edits.length) {
+        const a = new vscode.CodeAction(`Fix all ${rule} problems in this file`, vscode.CodeActionKind.QuickFix);
+        a.edit = workspaceEdit(doc.uri, edits);
+        a.diagnostics = context.diagnostics.filter(d => d.source === SOURCE && codeOf(d) === rule);
+        actions.push(a);
+      }
+    }
+    if (countFixable(findings) > 1) {
+      const edits = automaticEdits(findings);
+      if (edits.length) {
+        const a = new vscode.CodeAction('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
+        a.edit = workspaceEdit(doc.uri, edits);
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+function quickFix(doc: vscode.TextDocument, fix: Fix, diag: vscode.Diagnostic): vscode.CodeAction {
+  const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  a.diagnostics = [diag];
+  a.isPreferred = !!fix.isPreferred;
+  const edit = new vscode.WorkspaceEdit();
+  if (fix.snippet) {
+    edit.set(doc.uri, fix.edits.map(e => {
+      const s = new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.newText));
+      // the core already indents inserted lines as the document needs
+      s.keepWhitespace = true;
+      return s;
+    }));
+  } else {
+    edit.set(doc.uri, fix.edits.map(toTextEdit));
+  }
+  a.edit = edit;
+  return a;
+}
+
+function countFixable(findings: Finding[]): number {
+  return findings.filter(f => getCore().automaticFixEdits([f]).length > 0).length;
+}
+
+/** The automatic (non-snippet) fixes of the findings, without overlapping edits (a WorkspaceEdit rejects those). */
+export function automaticEdits(findings: Finding[]): TextEdit[] {
+  const edits = getCore().automaticFixEdits(findings);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => cmp(x.e.range.start, y.e.range.start) || cmp(x.e.range.end, y.e.range.end) || x.i - y.i);
+  const kept: TextEdit[] = [];
+  for (const { e } of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && (cmp(e.range.start, last.range.end) < 0 || (cmp(e.range.start, last.range.start) === 0 && cmp(e.range.start, e.range.end) === 0 && cmp(last.range.start, last.range.end) === 0))) continue;
+    kept.push(e);
+  }
+  return kept;
+}
+
+function cmp(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
+  const w = new vscode.WorkspaceEdit();
+  w.set(uri, edits.map(toTextEdit));
+  return w;
+}
+
+/**
+ * `pir.fixAll`: applies every automatic fix to the document (the active editor's, or the given
+ * URI's), re-analysing between passes so fixes skipped for overlapping are picked up. Returns the
+ * number of edits applied.
+ */
+export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vscode.Uri): Promise<number> {
+  const doc = target
+    ? await vscode.workspace.openTextDocument(target)
+    : vscode.window.activeTextEditor?.document;
+  if (!doc || !isReview(doc)) {
+    void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) to fix its problems.');
+    return 0;
+  }
+  let applied = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const edits = automaticEdits(diagnostics.findingsFor(doc));
+    if (!edits.length) break;
+    if (!(await vscode.workspace.applyEdit(workspaceEdit(doc.uri, edits)))) break;
+    applied += edits.length;
+  }
+  void diagnostics.lint(doc);
+  vscode.window.setStatusBarMessage(applied ? `PIR: applied ${applied} fix${applied === 1 ? '' : 'es'}` : 'PIR: nothing to fix automatically', 4000);
+  return applied;
+}
+
+export function registerCodeActions(diagnostics: DiagnosticsManager): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider([{ language: LANGUAGE_ID }, { pattern: '**/*.pir.md' }], new PirCodeActionProvider(diagnostics), PirCodeActionProvider.metadata),
+    vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => fixAllCommand(diagnostics, uri instanceof vscode.Uri ? uri : undefined)),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The VS Code extension: a thin adapter over the analysis core (src/core). One folder per feature.
+ *
+ * Activation stays cheap: the core (Markdown parser, YAML, time zones) is evaluated on first use,
+ * and the first lint of already-open documents runs after activate() has returned.
+ */
+import * as vscode from 'vscode';
+import { ConfigStore } from './config/configStore';
+import { DiagnosticsManager } from './diagnostics/diagnostics';
+import { registerCodeActions } from './actions/codeActions';
+
+export interface PirExtensionApi {
+  /** how long activate() took, in milliseconds */
+  readonly activationMs: number;
+  /** resolves when the diagnostics of the document are up to date (for tests and other extensions) */
+  lint(uri: vscode.Uri): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): PirExtensionApi {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('Post-Incident Reviews', { log: true });
+  const store = new ConfigStore();
+  const diagnostics = new DiagnosticsManager(store, log);
+  context.subscriptions.push(log, store, diagnostics, registerCodeActions(diagnostics));
+  setTimeout(() => diagnostics.lintAll(), 0);
+  const activationMs = performance.now() - t0;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    activationMs,
+    async lint(uri) {
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri);
+      await diagnostics.lint(doc);
+    },
+  };
+}
+
+export function deactivate(): void { /* everything is in context.subscriptions */ }
