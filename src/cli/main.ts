@@ -3,6 +3,8 @@ import { allRuleMeta, ruleDocsUrl } from '../core';
 import { expandInputs, UsageError } from './files';
 import { toJson, toSarif, toStylish } from './format';
 import { lintFiles } from './lint';
+import { actionsCommand, reportCommand } from './tracker';
+import * as fs from 'node:fs';
 
 declare const PIR_VERSION: string;
 const VERSION = typeof PIR_VERSION === 'string' ? PIR_VERSION : '0.0.0-dev';
@@ -11,6 +13,8 @@ const HELP = `pir — checks post-incident reviews (*.pir.md)
 
 Usage:
   pir lint [files|dirs|globs…] [--format stylish|json|sarif] [--fix] [--config .pir.yaml] [--output FILE]
+  pir actions [paths…] [--format csv|json|md] [--output FILE]   the corrective action register
+  pir report [paths…] [--format md|json] [--output FILE]        the audit report
   pir rules                       list the rules
   pir --version | --help
 
@@ -26,6 +30,7 @@ export function main(argv: string[], io: Io): number {
     if (!command || command === '--help' || command === '-h' || command === 'help') { io.out(HELP); return command ? 0 : 2; }
     if (command === '--version' || command === '-v') { io.out(VERSION); return 0; }
     if (command === 'lint') return lintCommand(rest, io);
+    if (command === 'actions' || command === 'report') return trackerCommand(command, rest, io);
     if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (e) {
@@ -48,7 +53,22 @@ function lintCommand(args: string[], io: Io): number {
   const text = format === 'json' ? JSON.stringify(toJson(results), null, 2)
     : format === 'sarif' ? JSON.stringify(toSarif(results, VERSION, io.cwd), null, 2)
       : toStylish(results, io.isTTY && !values.output) + (fixed ? `\n${fixed} file${fixed === 1 ? '' : 's'} fixed` : '');
-  if (values.output) require('node:fs').writeFileSync(values.output, text + '\n');
+  if (values.output) fs.writeFileSync(values.output, text + '\n');
   else io.out(text);
   return results.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
+}
+
+function trackerCommand(command: 'actions' | 'report', args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { format: { type: 'string', short: 'f', default: command === 'actions' ? 'json' : 'md' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { io.out(HELP); return 0; }
+  let now = new Date();
+  if (values.now) { now = new Date(values.now); if (isNaN(now.getTime())) throw new UsageError(`--now "${values.now}" is not a date (use YYYY-MM-DD).`); }
+  const files = expandInputs(positionals, io.cwd);
+  const text = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now) : reportCommand(files, values.format!, io.cwd, now, values.config);
+  if (values.output) fs.writeFileSync(values.output, text.endsWith('\n') ? text : text + '\n');
+  else io.out(text.replace(/\n$/, ''));
+  return 0;
 }

@@ -1,18 +1,13 @@
-import { parseReview, type WorkspaceFacts } from '../core';
+import { ReviewIndex, workspaceFacts, type WorkspaceFacts } from '../core';
+
+/** Indexes the files of one run (a line scan each, no Markdown parse). */
+export function indexTexts(texts: Map<string, string>): ReviewIndex {
+  const index = new ReviewIndex();
+  for (const [file, text] of texts) index.update(file, text);
+  return index;
+}
 
 /** Action and review IDs across the files of one run, for the cross-file checks. */
 export function collectWorkspaceFacts(texts: Map<string, string>): WorkspaceFacts {
-  const facts: WorkspaceFacts = { actionIds: new Map(), reviewIds: new Map() };
-  for (const [file, text] of texts) {
-    const r = parseReview(text, { uri: file });
-    const id = r.frontMatter?.data.id;
-    if (typeof id === 'string') push(facts.reviewIds, id, file);
-    for (const a of r.actions) if (a.id) push(facts.actionIds, a.id, file);
-  }
-  return facts;
-}
-
-function push(map: Map<string, string[]>, key: string, file: string) {
-  const list = map.get(key);
-  if (list) { if (!list.includes(file)) list.push(file); } else map.set(key, [file]);
+  return workspaceFacts(indexTexts(texts));
 }

@@ -12,3 +12,8 @@ export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from '.
 export { assessAction } from './language/specificity';
 export { readStamp } from './time/stamp';
 export { resolveZone, toUtc } from './time/zones';
+export { ReviewIndex, isOverdue, type IndexedAction, type ActionRecord, type ReviewSummary } from './workspace';
+export { summarize, contentHash } from './workspace/summary';
+export { workspaceFacts } from './workspace/facts';
+export { toExported, actionsToCsv, actionsToJson, actionsToMarkdown, ACTION_COLUMNS, type ExportedAction } from './export/actions';
+export { buildAudit, auditToMarkdown, type AuditReport } from './export/report';

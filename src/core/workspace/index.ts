@@ -1,0 +1,93 @@
+/**
+ * The workspace index: a summary per review file, kept fresh by update/remove calls (the extension
+ * feeds it file watcher events and open-document edits; the CLI feeds it files). Summaries are
+ * cached by content hash, and the cache can be saved and restored across restarts.
+ */
+import { contentHash, summarize, type ActionRecord, type ReviewSummary } from './summary';
+
+export type { ActionRecord, ReviewSummary };
+
+export interface IndexedAction extends ActionRecord {
+  overdue: boolean;
+  review: string;
+  reviewTitle: string;
+  file: string;
+}
+
+export class ReviewIndex {
+  private byUri = new Map<string, ReviewSummary>();
+  /** summaries by content hash: a file renamed or restored from the cache is not re-read */
+  private byHash = new Map<string, ReviewSummary>();
+  private listeners = new Set<(uris: string[]) => void>();
+  /** how many summaries were computed (not served from the cache): the benchmark reads it */
+  parsed = 0;
+
+  update(uri: string, text: string): boolean {
+    const hash = contentHash(text);
+    const prev = this.byUri.get(uri);
+    if (prev && prev.hash === hash) return false;
+    let summary = this.byHash.get(hash);
+    if (summary) summary = { ...summary, uri };
+    else { summary = summarize(uri, text, hash); this.parsed++; this.byHash.set(hash, summary); }
+    this.byUri.set(uri, summary);
+    this.emit([uri]);
+    return true;
+  }
+
+  remove(uri: string): void {
+    if (this.byUri.delete(uri)) this.emit([uri]);
+  }
+
+  clear(): void { this.byUri.clear(); this.emit([]); }
+
+  get(uri: string): ReviewSummary | undefined { return this.byUri.get(uri); }
+  reviews(): ReviewSummary[] { return [...this.byUri.values()].sort((a, b) => a.uri.localeCompare(b.uri)); }
+  get size(): number { return this.byUri.size; }
+
+  /** every action item in the workspace, with its review and whether it is overdue on `now` */
+  actions(now = new Date()): IndexedAction[] {
+    const out: IndexedAction[] = [];
+    for (const r of this.reviews()) for (const a of r.actions) out.push(withContext(a, r, now));
+    return out;
+  }
+
+  /** action ID → the files that define it (the duplicate-action-id rule's cross-file check) */
+  actionIds(): Map<string, string[]> {
+    const m = new Map<string, string[]>();
+    for (const r of this.byUri.values()) for (const a of r.actions) if (a.id) (m.get(a.id) ?? m.set(a.id, []).get(a.id)!).push(r.uri);
+    return m;
+  }
+
+  reviewIds(): Map<string, string[]> {
+    const m = new Map<string, string[]>();
+    for (const r of this.byUri.values()) if (r.id) (m.get(r.id) ?? m.set(r.id, []).get(r.id)!).push(r.uri);
+    return m;
+  }
+
+  onDidChange(listener: (uris: string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+  private emit(uris: string[]) { for (const l of this.listeners) l(uris); }
+
+  /** The cache to persist (e.g. in the extension's workspace storage). */
+  serialize(): string { return JSON.stringify({ version: 1, summaries: [...this.byUri.values()] }); }
+
+  /** Restores a saved cache: entries are only served when a file's content hash matches. */
+  restore(json: string): void {
+    try {
+      const data = JSON.parse(json) as { version: number; summaries: ReviewSummary[] };
+      if (data.version !== 1 || !Array.isArray(data.summaries)) return;
+      for (const s of data.summaries) if (s && typeof s.hash === 'string' && Array.isArray(s.actions)) this.byHash.set(s.hash, s);
+    } catch { /* a corrupt cache is just a cold start */ }
+  }
+}
+
+export function isOverdue(a: ActionRecord, now: Date): boolean {
+  if (a.status === 'done' || a.status === 'wont-do' || !/^\d{4}-\d{2}-\d{2}/.test(a.due)) return false;
+  return a.due.slice(0, 10) < now.toISOString().slice(0, 10);
+}
+
+export function withContext(a: ActionRecord, r: ReviewSummary, now: Date): IndexedAction {
+  return { ...a, overdue: isOverdue(a, now), review: r.id, reviewTitle: r.title, file: r.uri };
+}
