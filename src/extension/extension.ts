@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ConfigStore } from './config/configStore';
 import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
+import { getCore } from './shared/core';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -22,7 +23,12 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const store = new ConfigStore();
   const diagnostics = new DiagnosticsManager(store, log);
   context.subscriptions.push(log, store, diagnostics, registerCodeActions(diagnostics));
-  setTimeout(() => diagnostics.lintAll(), 0);
+  // after activate() has returned: evaluate the core, read .pir.yaml files, lint open reviews
+  setTimeout(() => {
+    diagnostics.lintAll();
+    void store.warm().catch(() => undefined);
+    setTimeout(() => getCore(), 0);
+  }, 0);
   const activationMs = performance.now() - t0;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return {

@@ -43,6 +43,8 @@ interface ParsedFile { uri: vscode.Uri; config: Config }
 export class ConfigStore implements vscode.Disposable {
   /** folder URI → the `.pir.yaml` that applies there (undefined: none) */
   private nearest = new Map<string, Promise<vscode.Uri | undefined>>();
+  /** every `.pir.yaml` in the workspace, when the workspace can be searched (file-system folders) */
+  private listing?: Promise<Set<string> | undefined>;
   /** `.pir.yaml` URI → its parsed content */
   private parsed = new Map<string, Promise<ParsedFile | undefined>>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -63,11 +65,21 @@ export class ConfigStore implements vscode.Disposable {
   }
 
   invalidate(uri?: vscode.Uri): void {
+    this.listing = undefined;
     this.nearest.clear();
     this.parsed.clear();
     if (uri && !isConfigFile(uri)) return;
     if (uri) this.configDiagnostics.delete(uri);
     this.emitter.fire();
+  }
+
+  /**
+   * Reads every `.pir.yaml` ahead of the first document (after activation), so opening a review
+   * does not wait for file-system round trips.
+   */
+  async warm(): Promise<void> {
+    const known = await this.list();
+    if (known) await Promise.all([...known].map(k => this.parsedFile(vscode.Uri.parse(k))));
   }
 
   /** The effective configuration for a document: `.pir.yaml` (if any), then settings. */
@@ -87,7 +99,10 @@ export class ConfigStore implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme === 'untitled') return undefined;
     const configUri = await this.nearestFrom(vscode.Uri.joinPath(uri, '..'), folder.uri);
-    if (!configUri) return undefined;
+    return configUri ? this.parsedFile(configUri) : undefined;
+  }
+
+  private parsedFile(configUri: vscode.Uri): Promise<ParsedFile | undefined> {
     const key = configUri.toString();
     let p = this.parsed.get(key);
     if (!p) { p = this.read(configUri); this.parsed.set(key, p); }
@@ -100,7 +115,8 @@ export class ConfigStore implements vscode.Disposable {
     if (!p) {
       p = (async () => {
         const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE);
-        if (await exists(candidate)) return candidate;
+        const known = await this.list();
+        if (known ? known.has(candidate.toString()) : await exists(candidate)) return candidate;
         const rootPath = root.path.replace(/\/+$/, '');
         const dirPath = dir.path.replace(/\/+$/, '');
         if (dirPath === rootPath || !dirPath.startsWith(rootPath + '/')) return undefined;
@@ -109,6 +125,26 @@ export class ConfigStore implements vscode.Disposable {
       this.nearest.set(key, p);
     }
     return p;
+  }
+
+  /**
+   * One search for every `.pir.yaml` instead of a stat per folder level. Only for file-system
+   * workspaces; virtual file systems may have no search provider, and fall back to stat.
+   */
+  private list(): Promise<Set<string> | undefined> {
+    if (!this.listing) {
+      this.listing = (async () => {
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        if (!folders.length || folders.some(f => f.uri.scheme !== 'file')) return undefined;
+        try {
+          const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**');
+          return new Set(found.map(u => u.toString()));
+        } catch {
+          return undefined;
+        }
+      })();
+    }
+    return this.listing;
   }
 
   private async read(uri: vscode.Uri): Promise<ParsedFile | undefined> {

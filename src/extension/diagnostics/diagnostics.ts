@@ -61,6 +61,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const settings = readSettings(doc);
     if (!settings.enable) { this.collection.delete(doc.uri); this.results.delete(key); return; }
     const version = doc.version;
+    const t0 = Date.now();
     let config: Config;
     try {
       config = await this.store.configFor(doc, settings);
@@ -70,9 +71,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     // a newer lint started, the document changed or closed meanwhile: this result is stale
     if (this.seq.get(key) !== n || doc.isClosed || doc.version !== version) return;
+    const t1 = Date.now();
     const findings = this.analyze(doc, config);
     this.results.set(key, { version, findings, config });
     this.collection.set(doc.uri, findings.map(toDiagnostic));
+    this.log?.trace(`linted ${doc.uri.toString(true)} (v${version}): configuration ${t1 - t0} ms, analysis ${Date.now() - t1} ms`);
     this.changed.fire(doc.uri);
   }
 

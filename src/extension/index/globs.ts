@@ -1,0 +1,59 @@
+/**
+ * Which files the workspace index reads: `pir.index.include` minus `pir.index.exclude` and the
+ * user's `files.exclude`, per workspace folder. findFiles() gets the excludes as one glob (passing
+ * an exclude replaces files.exclude, so both go in); file watcher events are checked with the same
+ * patterns here, so a file the search skips is not indexed when it changes either.
+ */
+import * as vscode from 'vscode';
+import picomatch from 'picomatch/posix';
+
+export const DEFAULT_INCLUDE = '**/*.pir.md';
+export const DEFAULT_EXCLUDE = '**/node_modules/**';
+
+export interface FolderScope {
+  folder: vscode.WorkspaceFolder;
+  include: string;
+  /** every exclude pattern: the index's own and the true entries of files.exclude */
+  excludes: string[];
+  /** the exclude argument for findFiles (patterns with braces are left to the matcher) */
+  findExclude: string | undefined;
+  isIncluded(relativePath: string): boolean;
+  isExcluded(relativePath: string): boolean;
+}
+
+function patterns(value: unknown, fallback: string): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && !!v.trim()).map(v => v.trim());
+  return [fallback];
+}
+
+export function folderScope(folder: vscode.WorkspaceFolder): FolderScope {
+  const c = vscode.workspace.getConfiguration('pir.index', folder.uri);
+  const include = patterns(c.get('include'), DEFAULT_INCLUDE)[0] ?? DEFAULT_INCLUDE;
+  const own = patterns(c.get('exclude'), DEFAULT_EXCLUDE);
+  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+  // entries set to true; `{ "when": ... }` sibling conditions are not supported here
+  const excludes = [...own, ...Object.keys(filesExclude).filter(k => filesExclude[k] === true)];
+  const simple = excludes.filter(p => !/[{}]/.test(p));
+  const findExclude = simple.length === 0 ? undefined : simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
+  const opts = { dot: true };
+  const inc = picomatch(include, opts);
+  const exc = excludes.length ? picomatch(excludes, opts) : () => false;
+  return {
+    folder, include, excludes, findExclude,
+    isIncluded: rel => inc(rel),
+    // a pattern excludes a file when it matches the file or one of its folders (**/node_modules)
+    isExcluded: rel => {
+      const parts = rel.split('/');
+      for (let i = 1; i <= parts.length; i++) if (exc(parts.slice(0, i).join('/'))) return true;
+      return false;
+    },
+  };
+}
+
+/** The path of `uri` inside `folder` ('a/b.pir.md'), or undefined when it is not inside. */
+export function relativeTo(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return undefined;
+  const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}

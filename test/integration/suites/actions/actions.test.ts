@@ -1,0 +1,112 @@
+// Quick fixes and fix-all in a real VS Code: each headline problem offers a fix that edits the
+// text, snippet fixes put the cursor on their placeholders, fix-all on save applies only plain fixes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activeExtension, closeAll, codeActions, codeOf, file, hasRule, lineOf, open, sleep, waitFor, waitForDiagnostics } from '../shared/pir';
+
+async function revert(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+async function diagnosticFor(uri: vscode.Uri, rule: string, text?: string): Promise<vscode.Diagnostic> {
+  const ds = await waitForDiagnostics(uri, ds => ds.some(d => codeOf(d) === rule && (!text || d.message.includes(text))), `${rule} diagnostic`);
+  return ds.find(d => codeOf(d) === rule && (!text || d.message.includes(text)))!;
+}
+
+describe('code actions', () => {
+  const uri = () => file('headline.pir.md');
+  before(async () => { await activeExtension(); });
+  afterEach(async () => { await revert(); await vscode.commands.executeCommand('leaveSnippet'); });
+  after(closeAll);
+
+  it('non-utc-timestamp: the preferred fix converts 07:25 PDT to 14:25 UTC', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    console.log(`    actions: ${actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
+    const fix = actions.find(a => a.isPreferred && /Convert to UTC/.test(a.title));
+    assert.ok(fix?.edit, 'a preferred "Convert to UTC" fix with an edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const line = editor.document.lineAt(d.range.start.line).text;
+    assert.match(line, /^- 14:25 UTC — Support reports/);
+    await waitForDiagnostics(uri(), ds => !ds.some(x => x.message.includes('07:25 PDT')), 'the PDT diagnostic to go');
+  });
+
+  it('vague-action: the fix rewrites the item as a snippet and selects its first placeholder', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'vague-action');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find(a => a.isPreferred && /specific corrective action/.test(a.title));
+    assert.ok(fix?.edit, `a preferred rewrite fix among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const doc = editor.document;
+    const l = lineOf(doc, 'CAP-7:');
+    assert.strictEqual(doc.lineAt(l).text, '- [ ] CAP-7: Communicate better with the on-call team');
+    assert.strictEqual(doc.lineAt(l + 1).text, '  - owner: @owner');
+    assert.strictEqual(doc.lineAt(l + 2).text, '  - due: YYYY-MM-DD');
+    assert.strictEqual(doc.lineAt(l + 3).text, '  - validation: how we will know the change works');
+    assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
+    // snippet mode: the title is selected, Tab moves to the owner
+    await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 3000);
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await waitFor(() => doc.getText(editor.selection) === '@owner', 'the owner placeholder after Tab', 3000);
+    await editor.edit(b => b.replace(editor.selection, '@identity-platform'));
+  });
+
+  it('missing-root-cause: the fix inserts a Root cause section in the format\'s order', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'missing-root-cause');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find(a => /Root cause/.test(a.title));
+    assert.ok(fix?.edit, `an "Add a Root cause section" fix among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.strictEqual(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const doc = editor.document;
+    const root = lineOf(doc, '## Root cause');
+    assert.ok(root > lineOf(doc, '## Response') && root < lineOf(doc, '## Contributing factors'), 'between Response and Contributing factors');
+    assert.ok(doc.lineAt(root + 2).text.trim().length > 0, 'a prompt line under the heading');
+    await waitFor(() => editor.selection.start.line === root + 2 && !editor.selection.isEmpty, 'the prompt placeholder to be selected', 3000);
+    await vscode.commands.executeCommand('leaveSnippet');
+    await editor.edit(b => b.replace(editor.selection, 'auth-service caches DNS for the life of the JVM, and the failover runbook ends before clients have moved.'));
+    await waitForDiagnostics(uri(), ds => !hasRule('missing-root-cause')(ds), 'missing-root-cause to go');
+  });
+
+  it('offers "Fix all non-utc-timestamp problems" and "Fix all auto-fixable problems"', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const perRule = actions.find(a => a.title === 'Fix all non-utc-timestamp problems in this file');
+    assert.ok(perRule?.edit, `per-rule fix-all among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(actions.some(a => a.title === 'Fix all auto-fixable problems'));
+    assert.ok(await vscode.workspace.applyEdit(perRule.edit));
+    const text = editor.document.getText();
+    assert.ok(text.includes('- 14:25 UTC — Support reports'));
+    assert.ok(!text.includes('## Root cause'), 'no snippet fix in fix-all');
+    await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PDT')), 'stamps fixed');
+  });
+
+  it('source.fixAll.pir applies the plain fixes on save (editor.codeActionsOnSave)', async () => {
+    const u = file('fix-on-save.pir.md');
+    const editor = await open(u);
+    await diagnosticFor(u, 'non-utc-timestamp', '07:25 PDT');
+    const only = await codeActions(u, new vscode.Range(0, 0, 0, 0), 'source.fixAll.pir');
+    assert.strictEqual(only.length, 1, 'one source.fixAll.pir action');
+    await editor.edit(b => b.insert(new vscode.Position(editor.document.lineCount - 1, editor.document.lineAt(editor.document.lineCount - 1).text.length), '\n'));
+    assert.ok(await editor.document.save(), 'saved');
+    const text = editor.document.getText();
+    assert.ok(text.includes('- 14:25 UTC — Support reports'), 'PDT converted on save');
+    assert.ok(!text.includes('${') && !text.includes('## Root cause') && !text.includes('owner: @owner'), 'snippet fixes are not applied on save');
+    assert.strictEqual(editor.document.isDirty, false);
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(u));
+    assert.ok(onDisk.includes('- 14:25 UTC — Support reports'), 'the saved file holds the fix');
+  });
+
+  it('pir.fixAll applies every automatic fix', async () => {
+    const editor = await open(uri());
+    await diagnosticFor(uri(), 'non-utc-timestamp');
+    const n = await vscode.commands.executeCommand<number>('pir.fixAll');
+    assert.ok(n >= 1, `applied ${n}`);
+    assert.ok(editor.document.getText().includes('- 14:25 UTC — Support reports'));
+    await sleep(50);
+  });
+});

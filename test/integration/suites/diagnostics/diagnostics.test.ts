@@ -1,0 +1,158 @@
+// Diagnostics in a real VS Code: the three headline problems, a clean review, .pir.yaml reloads,
+// settings, debounced re-lint on typing, clearing on close.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activeExtension, closeAll, codeOf, file, hasRule, open, pirDiagnostics, sleep, waitForDiagnostics, writeText } from '../shared/pir';
+
+describe('diagnostics', () => {
+  after(closeAll);
+
+  it('activates quickly', async () => {
+    const ext = await activeExtension();
+    assert.strictEqual(ext.isActive, true);
+    const ms = ext.exports.activationMs;
+    console.log(`    activate() took ${ms.toFixed(1)} ms`);
+    assert.ok(ms < 50, `activate() took ${ms} ms`);
+  });
+
+  it('gives *.pir.md files the pir language, plain *.md files markdown', async () => {
+    const review = await vscode.workspace.openTextDocument(file('headline.pir.md'));
+    assert.strictEqual(review.languageId, 'pir');
+    const notes = await vscode.workspace.openTextDocument(file('notes.md'));
+    assert.strictEqual(notes.languageId, 'markdown');
+    await open(notes.uri);
+    await sleep(800);
+    assert.deepStrictEqual(pirDiagnostics(notes.uri), [], 'a plain Markdown file is not checked');
+  });
+
+  it('reports the three headline problems within a second of opening', async () => {
+    // a review nobody opened yet in this window
+    const uri = file('first-open.pir.md');
+    const t0 = Date.now();
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const opened = Date.now();
+    const shown = vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the three headline problems', 5000);
+    const ms = Date.now() - opened;
+    await shown;
+    console.log(`    diagnostics ${ms} ms after the document opened (VS Code loaded it in ${opened - t0} ms; editor shown after ${Date.now() - t0} ms): ${ds.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`);
+    assert.ok(ms < 1000, `diagnostics took ${ms} ms after the document opened`);
+
+    const pdt = ds.find(d => codeOf(d) === 'non-utc-timestamp' && d.message.includes('07:25 PDT'));
+    assert.ok(pdt, 'a diagnostic for 07:25 PDT');
+    assert.strictEqual(pdt.range.start.line, 48);
+    assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Error, '.pir.yaml makes non-utc-timestamp an error');
+    const code = pdt.code as { value: string; target: vscode.Uri };
+    assert.strictEqual(code.value, 'non-utc-timestamp');
+    assert.ok(code.target instanceof vscode.Uri || typeof code.target === 'object');
+    assert.match(code.target.toString(), /docs\/rules\/non-utc-timestamp\.md$/);
+
+    const vague = ds.find(d => codeOf(d) === 'vague-action')!;
+    assert.strictEqual(vague.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(vague.range.start.line, 100);
+    const root = ds.find(d => codeOf(d) === 'missing-root-cause')!;
+    assert.strictEqual(root.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('shows no diagnostics for a complete review', async () => {
+    const uri = file('complete.pir.md');
+    await open(uri);
+    // wait until the extension has linted it (its API resolves when published), then check
+    const ext = await activeExtension();
+    await ext.exports.lint(uri);
+    assert.deepStrictEqual(pirDiagnostics(uri).map(d => d.message), []);
+  });
+
+  it('applies the nearest .pir.yaml upward (team-b turns vague-action off)', async () => {
+    const uri = file('team-b', 'nested.pir.md');
+    await open(uri);
+    const ds = await waitForDiagnostics(uri, hasRule('missing-root-cause'), 'diagnostics for team-b/nested.pir.md');
+    assert.ok(!hasRule('vague-action')(ds), 'vague-action is off in team-b');
+    const pdt = ds.find(d => d.message.includes('07:25 PDT'))!;
+    assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Warning, 'the root .pir.yaml does not apply below team-b/.pir.yaml');
+  });
+
+  it('re-lints open reviews when .pir.yaml changes (turning a rule off removes its diagnostic)', async () => {
+    const uri = file('headline.pir.md');
+    await open(uri);
+    await waitForDiagnostics(uri, hasRule('vague-action'), 'vague-action before the change');
+    const config = file('.pir.yaml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+    try {
+      await writeText(config, before.replace('rules:\n', 'rules:\n  vague-action: off\n'));
+      const t0 = Date.now();
+      await waitForDiagnostics(uri, ds => !hasRule('vague-action')(ds) && hasRule('missing-root-cause')(ds), 'vague-action to disappear after .pir.yaml changed');
+      console.log(`    re-linted ${Date.now() - t0} ms after .pir.yaml was written`);
+    } finally {
+      await writeText(config, before);
+    }
+    await waitForDiagnostics(uri, hasRule('vague-action'), 'vague-action back after .pir.yaml was restored');
+  });
+
+  it('reports problems in .pir.yaml itself', async () => {
+    const config = file('.pir.yaml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+    try {
+      await writeText(config, before + 'rulez: {}\n');
+      await open(file('headline.pir.md'));
+      const ds = await waitForDiagnostics(config, ds => ds.some(d => d.message.includes('rulez')), 'a diagnostic on the unknown key');
+      assert.strictEqual(ds[0].range.start.line, before.split('\n').length - 1);
+    } finally {
+      await writeText(config, before);
+    }
+    await waitForDiagnostics(config, ds => ds.length === 0, 'no config diagnostics after the fix');
+  });
+
+  it('respects pir.severityOverrides and pir.enable', async () => {
+    const uri = file('headline.pir.md');
+    await open(uri);
+    const conf = vscode.workspace.getConfiguration('pir');
+    try {
+      await conf.update('severityOverrides', { 'missing-root-cause': 'off', 'vague-action': 'info' }, vscode.ConfigurationTarget.Workspace);
+      const ds = await waitForDiagnostics(uri, ds => !hasRule('missing-root-cause')(ds) && ds.some(d => codeOf(d) === 'vague-action' && d.severity === vscode.DiagnosticSeverity.Information), 'overrides applied');
+      assert.ok(hasRule('non-utc-timestamp')(ds));
+      await conf.update('enable', false, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(uri, ds => ds.length === 0, 'no diagnostics with pir.enable false');
+    } finally {
+      await conf.update('severityOverrides', undefined, vscode.ConfigurationTarget.Workspace);
+      await conf.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, hasRule('missing-root-cause'), 'diagnostics back with the defaults');
+  });
+
+  it('re-lints after typing (debounced) and drops nothing but stale results', async () => {
+    const uri = file('complete.pir.md');
+    const editor = await open(uri);
+    const doc = editor.document;
+    const line = doc.getText().split('\n').findIndex(l => /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(l));
+    assert.ok(line > 0, 'a timeline entry with a full UTC stamp');
+    const utc = /\d{2}:\d{2} UTC/.exec(doc.lineAt(line).text)!;
+    const range = new vscode.Range(line, utc.index, line, utc.index + utc[0].length);
+    // type several edits quickly: only the final state is reported
+    await editor.edit(b => b.replace(range, '06:55 PDT'));
+    await editor.edit(b => b.replace(new vscode.Range(line, utc.index, line, utc.index + 9), '06:56 PDT'));
+    const t0 = Date.now();
+    const ds = await waitForDiagnostics(uri, hasRule('non-utc-timestamp'), 'a diagnostic for the typed stamp', 5000);
+    const ms = Date.now() - t0;
+    console.log(`    diagnostic ${ms} ms after the last keystroke`);
+    assert.ok(ms >= 150, `debounced (${ms} ms)`);
+    const stamps = ds.filter(d => codeOf(d) === 'non-utc-timestamp');
+    assert.strictEqual(stamps.length, 1, stamps.map(d => d.message).join(' | '));
+    assert.ok(stamps[0].message.includes('06:56 PDT'), stamps[0].message);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(uri, ds => ds.length === 0, 'clean again after revert');
+  });
+
+  it('clears the diagnostics when the document is closed', async () => {
+    const uri = file('headline.pir.md');
+    await open(uri);
+    await waitForDiagnostics(uri, ds => ds.length > 0, 'diagnostics while open');
+    await closeAll();
+    // the document may stay loaded for a while after its editor closes; closing it ends with onDidClose
+    await waitForDiagnostics(uri, ds => ds.length === 0, 'diagnostics cleared after close', 5_000).catch(async e => {
+      const stillOpen = vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString());
+      if (stillOpen) console.log('    (document still loaded by VS Code after its editor closed; not a failure)');
+      else throw e;
+    });
+  });
+});

@@ -1,0 +1,72 @@
+// Helpers shared by the extension's integration suites (diagnostics, actions, restricted, installed).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { sleep, waitFor } from '../../runner/helpers';
+
+export const EXTENSION_ID = 'pir-tools.pir-reviews';
+
+export interface PirApi { activationMs: number; lint(uri: vscode.Uri): Promise<void> }
+
+export async function activeExtension(): Promise<vscode.Extension<PirApi>> {
+  const ext = vscode.extensions.getExtension<PirApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  await ext.activate();
+  return ext;
+}
+
+export function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+export const file = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
+
+export function pirDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'pir');
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : String(c ?? '');
+}
+
+/** Waits until the document's pir diagnostics satisfy `ok`, and returns them. */
+export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+  let last: vscode.Diagnostic[] = [];
+  try {
+    return await waitFor(() => { last = pirDiagnostics(uri); return ok(last) ? last : undefined; }, what, timeoutMs, 20);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n  diagnostics now: ${last.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ') || 'none'}`);
+  }
+}
+
+export const hasRule = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some(d => codeOf(d) === rule);
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** The code actions VS Code collects for a range (all providers), like the light bulb does. */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof (a as vscode.Command).command === 'string'));
+}
+
+export function lineOf(doc: vscode.TextDocument, needle: string): number {
+  const i = doc.getText().split(/\r?\n/).findIndex(l => l.includes(needle));
+  assert.ok(i >= 0, `"${needle}" is in ${doc.uri.path}`);
+  return i;
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await sleep(100);
+}
+
+export { sleep, waitFor };
