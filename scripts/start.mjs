@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// `npm start`: builds, then opens VS Code on examples/ with the extension loaded.
+//
+// - With a desktop `code` on PATH: `code --extensionDevelopmentPath=<project> examples`.
+// - Otherwise: VS Code in the browser. code-server (installed and cached by scripts/vscode-env.mjs)
+//   listens on 127.0.0.1 and the script prints the URL to open; the extension is loaded as the
+//   extension under development, so a rebuild (npm run build) and a window reload pick up changes.
+//   Ctrl+C stops it.
+//
+// Options: --port <n> (default 8080, or the next free one), --no-build, --browser (use code-server
+// even when `code` is on PATH), --check (start, verify the page loads, stop: for CI).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve, delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLES = join(ROOT, 'examples');
+const args = process.argv.slice(2);
+const flag = (n) => args.includes(n);
+const opt = (n) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
+
+function onPath(cmd) {
+  return (process.env.PATH || '').split(delimiter).some((d) => d && existsSync(join(d, cmd)));
+}
+
+function portFree(port) {
+  return new Promise((res) => {
+    const s = createServer();
+    s.once('error', () => res(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
+  });
+}
+
+async function pickPort(first) {
+  for (let p = first; p < first + 50; p++) if (await portFree(p)) return p;
+  throw new Error(`no free port in ${first}..${first + 49}`);
+}
+
+if (!flag('--no-build')) {
+  console.log('[start] npm run build');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (onPath('code') && !flag('--browser') && !flag('--check')) {
+  console.log(`[start] code --extensionDevelopmentPath=${ROOT} ${EXAMPLES}`);
+  const r = spawnSync('code', [`--extensionDevelopmentPath=${ROOT}`, EXAMPLES], { stdio: 'inherit' });
+  process.exit(r.status ?? 0);
+}
+
+const { ensureVSCodeEnv } = await import('./vscode-env.mjs');
+ensureVSCodeEnv();
+const { loadVSCodeEnv, killTreeSync } = await import('../test/integration/runner/run-code-server.mjs');
+const env = loadVSCodeEnv();
+const port = await pickPort(Number(opt('--port') || process.env.PORT || 8080));
+const state = join(ROOT, '.cache', 'start');
+const userData = join(state, 'user-data');
+mkdirSync(join(userData, 'User'), { recursive: true });
+mkdirSync(join(state, 'extensions'), { recursive: true });
+const settingsFile = join(userData, 'User', 'settings.json');
+if (!existsSync(settingsFile)) {
+  writeFileSync(settingsFile, JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  }, null, 2));
+}
+writeFileSync(join(state, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+
+const childEnv = { ...process.env, PATH: `${dirname(env.node)}${delimiter}${process.env.PATH || ''}` };
+for (const k of Object.keys(childEnv)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete childEnv[k];
+const child = spawn(env.node, [
+  env.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', join(state, 'config.yaml'),
+  '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', join(state, 'extensions'),
+  EXAMPLES,
+], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+
+const stop = () => { if (child.pid) killTreeSync(child.pid); };
+process.on('SIGINT', () => { stop(); process.exit(130); });
+process.on('SIGTERM', () => { stop(); process.exit(143); });
+process.on('exit', stop);
+
+const base = `http://127.0.0.1:${port}`;
+const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT}`], ['skipWelcome', 'true']]);
+const url = `${base}/?${new URLSearchParams({ folder: EXAMPLES, payload })}`;
+
+let announced = false;
+const onData = (chunk) => {
+  const text = chunk.toString();
+  if (process.env.PIR_START_VERBOSE) process.stdout.write(text);
+  if (!announced && text.includes('HTTP server listening')) {
+    announced = true;
+    void listening();
+  }
+};
+child.stdout.on('data', onData);
+child.stderr.on('data', onData);
+child.on('exit', (code) => { if (!announced) console.error(`[start] code-server exited (${code}) before listening`); process.exit(code ?? 1); });
+
+async function listening() {
+  console.log(`\n[start] VS Code ${env.codeServerVersion ? `(code-server ${env.codeServerVersion}) ` : ''}is running on examples/ with the extension loaded.`);
+  console.log(`[start] Open this URL in a browser:\n\n  ${url}\n`);
+  console.log('[start] Ctrl+C stops it.');
+  if (flag('--check')) {
+    const res = await fetch(url);
+    console.log(`[start] check: GET ${base}/?folder=… → HTTP ${res.status}`);
+    stop();
+    process.exit(res.ok ? 0 : 1);
+  }
+}
