@@ -1,5 +1,7 @@
-import type { Review, ActionItem } from '../model';
-import type { Fix, Range } from '../types';
+import type { Review, ActionItem, Section } from '../model';
+import type { Fix, Range, Severity, TextEdit } from '../types';
+import type { RuleContext } from './rule';
+import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { SECTION_SPECS, sectionSpec, type SectionKind } from '../parse/sections';
 
 /** The meaningful text of a section body: comments, code fences, markup and blank lines removed. */
@@ -57,4 +59,264 @@ export function fieldLine(item: ActionItem, key: string, placeholder: string, ta
 export function endOfLine(review: Review, line: number): Range {
   const c = review.lines.lineText(line).length;
   return { start: { line, character: c }, end: { line, character: c } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the rule catalogue: dates, severities, front matter edits, prose scanning.
+
+
+export const DAY_MS = 86_400_000;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO 8601 date-time with a zone (Z or an offset), or a Date: epoch ms. Anything else: undefined. */
+export function parseInstant(v: unknown): number | undefined {
+  if (v instanceof Date) return isNaN(v.getTime()) ? undefined : v.getTime();
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$/i.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0)];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + (m[7] ? Math.round(+`0.${m[7]}` * 1000) : 0);
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
+  if (m[8].toUpperCase() !== 'Z') {
+    const off = /([+-])(\d{2}):?(\d{2})/.exec(m[8])!;
+    ms -= (off[1] === '-' ? -1 : 1) * (+off[2] * 60 + +off[3]) * 60_000;
+  }
+  return ms;
+}
+
+/** A calendar day (YYYY-MM-DD, or the UTC day of a date-time): epoch ms of its UTC midnight. */
+export function parseDay(v: unknown): number | undefined {
+  if (typeof v === 'string') {
+    const m = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(v);
+    if (m) {
+      const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+      return new Date(ms).getUTCDate() === +m[3] && +m[2] >= 1 && +m[2] <= 12 ? ms : undefined;
+    }
+  }
+  const t = parseInstant(v);
+  return t === undefined ? undefined : Math.floor(t / DAY_MS) * DAY_MS;
+}
+
+export function isoDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+}
+
+export function isoInstant(ms: number): string {
+  const d = new Date(ms);
+  return `${isoDay(ms)}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}Z`;
+}
+
+/** "14:02 UTC on 2026-11-20" */
+export function humanInstant(ms: number): string {
+  const d = new Date(ms);
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC on ${isoDay(ms)}`;
+}
+
+/** The severity of a completeness finding from a rule that also reports other problems: info in drafts. */
+export function completenessSeverity(ctx: RuleContext): Severity | undefined {
+  return ctx.lifecycle === 'draft' ? 'info' : undefined;
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The front matter's opening line (---), or the start of the document when there is none. */
+export function frontMatterStart(review: Review): Range {
+  const fm = review.frontMatter;
+  if (!fm) return ZERO;
+  const l = fm.range.start.line;
+  return review.lines.lineRange(l);
+}
+
+/** The range of a front matter key (or its value), falling back to the opening line. */
+export function fmRange(review: Review, path: (string | number)[], which: 'key' | 'value' = 'key'): Range {
+  return review.frontMatter?.rangeOf(path, which) ?? frontMatterStart(review);
+}
+
+/** Keeps a multi-line YAML node's range to its first line (block maps end at the next line's start). */
+export function firstLineOf(review: Review, r: Range): Range {
+  if (r.end.line === r.start.line) return r;
+  return { start: r.start, end: { line: r.start.line, character: review.lines.lineText(r.start.line).length } };
+}
+
+/** The last line of a YAML node whose range may end at the start of the next line. */
+function lastLineOf(review: Review, r: Range): number {
+  let line = r.end.character === 0 && r.end.line > r.start.line ? r.end.line - 1 : r.end.line;
+  while (line > r.start.line && !review.lines.lineText(line).trim()) line--;
+  return line;
+}
+
+/** An edit inserting top-level front matter lines before the closing fence; undefined when the block is not closed. */
+export function fmInsertEdit(review: Review, lines: string[]): TextEdit | undefined {
+  const fm = review.frontMatter;
+  if (!fm || !fm.closed) return undefined;
+  const eol = review.eol;
+  return { range: { start: { line: fm.insertLine, character: 0 }, end: { line: fm.insertLine, character: 0 } }, newText: lines.map(l => l + eol).join('') };
+}
+
+/**
+ * An edit appending an item to a front matter list (attendees, residual_risks), written in the
+ * list's own indentation; creates the key when it is missing. `item` holds the item's lines without
+ * the dash: the first one follows "- ", the others are aligned under it. Undefined for a flow list
+ * (`[a, b]`) or anything that is not a list.
+ */
+export function fmListAppendEdit(review: Review, key: string, item: string[]): TextEdit | undefined {
+  const fm = review.frontMatter;
+  if (!fm || !fm.closed) return undefined;
+  const eol = review.eol;
+  if (!(key in fm.data)) return fmInsertEdit(review, [`${key}:`, `  - ${item[0]}`, ...item.slice(1).map(l => `    ${l}`)]);
+  const node = fm.doc.get(key, true) as YamlNode | null | undefined;
+  const keyRange = fm.rangeOf([key], 'key');
+  if (!keyRange) return undefined;
+  if (node === null || node === undefined || (!isSeq(node) && !isMap(node) && (node as { value?: unknown }).value === null)) {
+    // `key:` with nothing after it
+    const at = { line: keyRange.start.line, character: review.lines.lineText(keyRange.start.line).length };
+    const ind = ' '.repeat(keyRange.start.character + 2);
+    return { range: { start: at, end: at }, newText: `${eol}${ind}- ${item[0]}${item.slice(1).map(l => `${eol}${ind}  ${l}`).join('')}` };
+  }
+  if (!isSeq(node) || node.flow || !node.items.length) return undefined;
+  const seqRange = fm.rangeOf([key], 'value');
+  const firstItem = fm.rangeOf([key, 0], 'value');
+  if (!seqRange || !firstItem || firstItem.start.line !== seqRange.start.line) return undefined;
+  const dash = ' '.repeat(seqRange.start.character);
+  const inner = ' '.repeat(firstItem.start.character);
+  const last = lastLineOf(review, seqRange);
+  const at = { line: last, character: review.lines.lineText(last).length };
+  return { range: { start: at, end: at }, newText: `${eol}${dash}- ${item[0]}${item.slice(1).map(l => `${eol}${inner}${l}`).join('')}` };
+}
+
+/** An edit adding `key: value` lines to a block mapping inside the front matter (an item of a list). */
+export function fmMapAppendEdit(review: Review, path: (string | number)[], lines: string | string[]): TextEdit | undefined {
+  const fm = review.frontMatter;
+  if (!fm || !fm.closed) return undefined;
+  let node: unknown = fm.doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find(p => ((p.key as { value?: unknown })?.value ?? p.key) === seg)?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  if (!isMap(node) || node.flow || !node.items.length) return undefined;
+  const firstKey = fm.rangeOf([...path, String((node.items[0].key as { value?: unknown })?.value ?? '')], 'key');
+  const whole = fm.rangeOf(path, 'value');
+  if (!firstKey || !whole) return undefined;
+  const last = lastLineOf(review, whole);
+  const at = { line: last, character: review.lines.lineText(last).length };
+  const ind = ' '.repeat(firstKey.start.character);
+  return { range: { start: at, end: at }, newText: (Array.isArray(lines) ? lines : [lines]).map(l => `${review.eol}${ind}${l}`).join('') };
+}
+
+/** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The known name a likely misspelling stands for: same letters ignoring case, `-`, `_` and spaces, or a small edit distance. */
+export function likelyTypo(name: string, known: string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
+  const n = norm(name);
+  for (const k of known) if (k !== name && norm(k) === n) return k;
+  let best: string | undefined; let bestD = 99;
+  for (const k of known) {
+    const d = levenshtein(n, norm(k));
+    const limit = Math.min(k.length, n.length) <= 4 ? 1 : 2;
+    if (d <= limit && d < bestD) { best = k; bestD = d; }
+  }
+  return best;
+}
+
+/** A phrase as a regular expression: case-insensitive, whole words, any whitespace or emphasis between words. */
+export function phrasePattern(phrase: string): string {
+  const words = phrase.trim().split(/\s+/).map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+  const lead = /^\w/.test(phrase.trim()) ? '\\b' : '';
+  const tail = /\w$/.test(phrase.trim()) ? '\\b' : '';
+  return lead + words.join('[\\s*_]+') + tail;
+}
+
+/** A run of prose: source text with markup that is not prose (code, links' targets, HTML) blanked out. */
+export interface Prose { text: string; start: number }
+
+interface MdNode { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: MdNode[] }
+
+/**
+ * The prose of a section, from its (cached) Markdown tree: paragraphs, headings and table cells,
+ * not code blocks, inline code, HTML comments, block quotes (quoted chat and logs), link targets or
+ * text in double quotes (what someone said or wrote, quoted). Offsets are the document's.
+ */
+export function sectionProse(review: Review, section: Section): Prose[] {
+  const base = review.lines.starts[section.bodyStartLine] ?? review.text.length;
+  const body = section.body;
+  const out: Prose[] = [];
+  const visit = (node: MdNode) => {
+    if (['code', 'html', 'blockquote', 'yaml', 'definition', 'math'].includes(node.type)) return;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const a = node.position?.start.offset, b = node.position?.end.offset;
+      if (a === undefined || b === undefined) return;
+      const blank: [number, number][] = [];
+      const mask = (n: MdNode) => {
+        const s = n.position?.start.offset, e = n.position?.end.offset;
+        if (s === undefined || e === undefined) return;
+        if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference') { blank.push([s, e]); return; }
+        if (n.type === 'link' || n.type === 'linkReference') {
+          const kids = (n.children ?? []).filter(k => k.position?.start.offset !== undefined);
+          if (!kids.length) { blank.push([s, e]); return; }
+          const ks = kids[0].position!.start.offset!, ke = kids[kids.length - 1].position!.end.offset!;
+          if (ks > s) blank.push([s, ks]);
+          if (e > ke) blank.push([ke, e]);
+        }
+        for (const k of n.children ?? []) mask(k);
+      };
+      for (const k of node.children ?? []) mask(k);
+      let text = '';
+      let at = a;
+      for (const [s, e] of blank.sort((x, y) => x[0] - y[0])) {
+        if (s < at) continue;
+        text += body.slice(at, s) + body.slice(s, e).replace(/[^\r\n]/g, ' ');
+        at = e;
+      }
+      text += body.slice(at, b);
+      if (text.includes('"') || text.includes('“')) text = text.replace(/"[^"\n]*"|“[^”\n]*”/g, m => ' '.repeat(m.length));
+      out.push({ text, start: base + a });
+      return;
+    }
+    for (const k of node.children ?? []) visit(k);
+  };
+  visit(section.tree() as unknown as MdNode);
+  return out;
+}
+
+/** The prose of the whole review: the H1 title, the front matter title and every level-2 section. */
+export function reviewProse(review: Review, skip?: (s: Section) => boolean): { prose: Prose; section?: Section }[] {
+  const out: { prose: Prose; section?: Section }[] = [];
+  if (review.title) {
+    const a = review.lines.offsetAt(review.title.range.start);
+    out.push({ prose: { text: review.text.slice(a, review.lines.offsetAt(review.title.range.end)), start: a } });
+  }
+  const t = review.frontMatter?.rangeOf(['title'], 'value');
+  if (t && typeof review.frontMatter?.data.title === 'string') {
+    const a = review.lines.offsetAt(t.start);
+    out.push({ prose: { text: review.text.slice(a, review.lines.offsetAt(t.end)), start: a } });
+  }
+  for (const s of review.sections) {
+    if (skip?.(s)) continue;
+    for (const p of sectionProse(review, s)) out.push({ prose: p, section: s });
+  }
+  return out;
+}
+
+/** A short quotation of a text for a message. */
+export function quote(s: string, max = 60): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

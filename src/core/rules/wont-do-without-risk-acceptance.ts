@@ -1,0 +1,46 @@
+import type { Rule, RuleFinding } from './rule';
+import type { Fix } from '../types';
+import { fieldLine, fmListAppendEdit, isoDay, endOfLine, snippetEscape, quote } from './helpers';
+import { itemName, itemRange } from './action-fields';
+
+const RISK_FIELD = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?(?:\*\*|_)?\s*:(?:\*\*|_)?\s*\S/i;
+
+export const wontDoWithoutRiskAcceptance: Rule = {
+  id: 'wont-do-without-risk-acceptance',
+  description: 'An action item set to `wont-do` has a matching risk acceptance: an entry in `residual_risks` naming the action, or a `risk-accepted-by` field.',
+  defaultSeverity: 'warning',
+  completeness: true,
+  check({ review, now }) {
+    const out: RuleFinding[] = [];
+    const risks = Array.isArray(review.frontMatter?.data.residual_risks) ? review.frontMatter!.data.residual_risks as unknown[] : [];
+    const riskTexts = risks.map(r => (r && typeof r === 'object' ? String((r as { risk?: unknown }).risk ?? '') : typeof r === 'string' ? r : ''));
+    for (const item of review.actions) {
+      if (item.status !== 'wont-do') continue;
+      if (item.id) {
+        const re = new RegExp(`(^|[^\\w-])${item.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
+        if (riskTexts.some(t => re.test(t))) continue;
+      }
+      let accepted = false;
+      for (let l = item.line + 1; l <= item.lastLine && item.form !== 'table'; l++) if (RISK_FIELD.test(review.lines.lineText(l))) accepted = true;
+      if (accepted) continue;
+      const fixes: Fix[] = [];
+      if (item.id) {
+        const edit = fmListAppendEdit(review, 'residual_risks', [
+          `risk: \${1:Not doing ${snippetEscape(item.id)} (${snippetEscape(quote(item.title, 50))}): what can still happen}`,
+          'accepted_by: ${2:who accepts the risk}',
+          `date: \${3:${isoDay(now.getTime())}}`,
+        ]);
+        if (edit) fixes.push({ title: `Record the accepted risk of not doing ${item.id} in residual_risks`, edits: [edit], isPreferred: true, snippet: true });
+      }
+      if (item.form !== 'table') {
+        fixes.push({ title: 'Add "risk-accepted-by:" to the item', edits: [{ range: endOfLine(review, item.lastLine), newText: fieldLine(item, 'risk-accepted-by', 'name, date', 1, review.eol) }], snippet: true });
+      }
+      out.push({
+        message: `${itemName(item)} will not be done, but nobody is recorded as accepting the risk that remains: add a \`residual_risks\` entry that names ${item.id ?? 'the action'} (with accepted_by and date), or a \`risk-accepted-by:\` field.`,
+        range: item.fields.get('status')?.valueRange ?? itemRange(item),
+        fixes,
+      });
+    }
+    return out;
+  },
+};
