@@ -9,6 +9,7 @@ import { ConfigStore } from './config/configStore';
 import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
+import { registerTracker } from './tree/tracker';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const store = new ConfigStore();
   const diagnostics = new DiagnosticsManager(store, log);
   context.subscriptions.push(log, store, diagnostics, registerCodeActions(diagnostics));
+  registerTracker(context, log);
   // after activate() has returned: evaluate the core, read .pir.yaml files, lint open reviews
   setTimeout(() => {
     diagnostics.lintAll();
