@@ -1,0 +1,51 @@
+// The integration suites, shared by scripts/test-all.mjs (code-server) and
+// test/integration/runner/electron.mjs (desktop VS Code).
+//
+// A suite = an extension folder, a compiled tests module (built by
+// test/integration/build.mjs from test/integration/suites/<name>/index.ts) and
+// a workspace folder, which is copied to a temp folder for each run so tests
+// may change files freely.
+
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const OUT = join(PROJECT_ROOT, 'out', 'test', 'integration', 'suites');
+const FIXTURES = join(PROJECT_ROOT, 'test', 'integration', 'fixtures');
+
+/**
+ * @typedef {object} Suite
+ * @property {string} name
+ * @property {string} extension  extension folder (extensionDevelopmentPath)
+ * @property {string} tests      compiled tests module (extensionTestsPath)
+ * @property {string} workspace  folder to open (copied to a temp folder per run)
+ * @property {boolean} [trust]   keep workspace trust on (restricted-mode suite)
+ */
+
+/** @type {Suite[]} */
+export const SUITES = [
+  {
+    name: 'smoke',
+    extension: PROJECT_ROOT,
+    tests: join(OUT, 'smoke', 'index.js'),
+    workspace: join(FIXTURES, 'smoke'),
+  },
+];
+
+/** Copies the suite's workspace to a fresh temp folder and returns its path. */
+export function copyWorkspace(suite) {
+  const parent = mkdtempSync(join(tmpdir(), `pir-ws-${suite.name}-`));
+  const target = join(parent, basename(suite.workspace));
+  mkdirSync(target, { recursive: true });
+  cpSync(suite.workspace, target, { recursive: true });
+  return target;
+}
+
+export function selectSuites(names) {
+  if (!names || names.length === 0) return SUITES;
+  const unknown = names.filter((n) => !SUITES.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown suite(s): ${unknown.join(', ')} (known: ${SUITES.map((s) => s.name).join(', ')})`);
+  return SUITES.filter((s) => names.includes(s.name));
+}
