@@ -36,7 +36,7 @@ export function insertSectionFix(review: Review, kind: SectionKind): Fix {
     at = { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } };
     newText = (lastText.trim() ? eol + eol : review.lines.lineCount > 1 && review.lines.lineText(last - 1).trim() ? eol : '') + block.replace(new RegExp(`${eol}${eol}$`), eol);
   }
-  return { title: `Add a "${spec.title}" section`, edits: [{ range: at, newText }], isPreferred: true, snippet: true };
+  return { title: `Add the "${spec.title}" section`, edits: [{ range: at, newText }], isPreferred: true, snippet: true };
 }
 
 /** The next free action ID in the document's style (CAP-7 → CAP-10 when CAP-9 exists). */

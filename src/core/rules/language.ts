@@ -19,9 +19,9 @@ export interface LanguagePattern {
 
 /** Causes that stop at a person: reported by shallow-root-cause in the cause sections, by blameful-language elsewhere. */
 export const SHALLOW_CAUSES: LanguagePattern[] = [
-  { re: /\b(?:human|operator|user|pilot|people|engineer|personnel)[\s*_-]+errors?\b/gi, negatable: true, hint: 'stops at a person. Ask what made the error possible and what let it cause harm (a missing check, a confusing interface, an unsafe default, time pressure), and describe that', keys: ['error'] },
-  { re: /\b(?:a|the)?[\s*_]*(?:mistake|oversight)[\s*_]+(?:made[\s*_]+)?by\b/gi, negatable: true, hint: 'names who made a mistake, not why the system let a mistake through. Describe what made the action reasonable at the time and what would have caught it', keys: ['mistake', 'oversight'] },
-  { re: /\b(?:forgot|forgotten|forgetting|forgets|forget)[\s*_]+to\b/gi, hint: 'names a lapse of memory as the cause. What relied on someone remembering, and what could do the remembering instead (a checklist step, an automated check, a default)?', keys: ['forg'] },
+  { re: /\b(?:human|operator|user|pilot|people|engineer|personnel)[\s*_-]+errors?\b/gi, negatable: true, hint: 'stops the analysis at a person. Ask what made the error possible and what let it cause harm (a missing check, a confusing interface, an unsafe default, time pressure), and describe that', keys: ['error'] },
+  { re: /\b(?:a|the)?[\s*_]*(?:mistake|oversight)[\s*_]+(?:made[\s*_]+)?by\b/gi, negatable: true, hint: 'names who made a mistake, not why the system let it through. Describe what made the action reasonable at the time and what would have caught it', keys: ['mistake', 'oversight'] },
+  { re: /\b(?:forgot|forgotten|forgetting|forgets|forget)[\s*_]+to\b/gi, hint: 'rests the explanation on someone\'s memory. Ask what depended on someone remembering, and what could do the remembering instead (a checklist step, an automated check, a safe default)', keys: ['forg'] },
 ];
 
 const PARTICIPLES: Record<string, string> = {
@@ -53,7 +53,7 @@ export const BLAME_PATTERNS: LanguagePattern[] = [
   {
     re: new RegExp(`\\b(?:failed|fails|failing)[\\s*_]+to[\\s*_]+(${HUMAN_VERBS.replace(/ /g, '[\\s*_]+')})\\b`, 'gi'),
     keys: ['fail'],
-    hint: 'frames an action as a personal failure. Say what happened ("did not …") and why it was reasonable at the time: what did the system show, or not show?',
+    hint: 'frames an action as a personal failure. Say what happened ("did not …") and why it was reasonable at the time: what did the system show, or not show',
     reword: m => `did not ${m[1].toLowerCase().replace(/[\s*_]+/g, ' ')}`,
   },
   { re: /\b(?:careless(?:ly|ness)?|negligen(?:t|ce|tly)|incompeten(?:t|ce|tly)|sloppy|sloppiness|reckless(?:ly|ness)?|lazy|laziness|inattentive(?:ness)?|irresponsibl[ey])\b/gi, negatable: true, hint: 'judges a person. Describe the conditions (time pressure, a missing check, confusing tooling) that made the action likely', keys: ['careless', 'negligen', 'incompeten', 'sloppy', 'sloppiness', 'reckless', 'lazy', 'laziness', 'inattentive', 'irresponsib'] },

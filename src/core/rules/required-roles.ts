@@ -1,6 +1,7 @@
 import { isMap } from 'yaml';
 import type { Rule, RuleFinding } from './rule';
 import { fmListAppendEdit, fmRange, frontMatterStart, snippetEscape } from './helpers';
+import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
 
@@ -25,7 +26,9 @@ export const requiredRoles: Rule = {
       const edit = fmListAppendEdit(review, 'attendees', [`name: \${1:${snippetEscape(name)}}`, `role: ${role}`]);
       out.push({ message, range: at, fixes: edit ? [{ title: `Add an attendee with role ${role}`, edits: [edit], isPreferred: true, snippet: true }] : [] });
     };
-    for (const role of config.requiredRoles) {
+    // `atendees:` is reported once, as a misspelling, by front-matter-schema
+    const misspelt = !('attendees' in d) && hasKeyOrTypo(d, 'attendees', FRONT_MATTER_KEYS);
+    for (const role of misspelt ? [] : config.requiredRoles) {
       if (present.has(norm(role))) continue;
       add(role, 'name', attendees.length
         ? `No attendee has the role "${role}": the review meeting needs one (requiredRoles in .pir.yaml). Add who took that role, or say why nobody could.`

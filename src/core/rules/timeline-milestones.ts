@@ -1,7 +1,8 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Milestone, TimelineEntry } from '../model';
-import type { Fix, TextEdit } from '../types';
+import type { TextEdit } from '../types';
 import { completenessSeverity, fmInsertEdit, humanInstant, isoInstant, parseInstant } from './helpers';
+import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
 
 /** Words that mark an untagged entry as the detection or the mitigation. */
 const WORDS: Partial<Record<Milestone, RegExp>> = {
@@ -34,7 +35,7 @@ export const timelineMilestones: Rule = {
         if (e.utc === undefined) continue;
         const t = parseInstant(d[m]);
         if (t === undefined) {
-          if (fm && !(m in d)) {
+          if (fm && !hasKeyOrTypo(d, m, FRONT_MATTER_KEYS)) { // a misspelt key is front-matter-schema's
             const edit = fmInsertEdit(review, [`${m}: ${isoInstant(e.utc)}`]);
             out.push({
               severity: 'info',
