@@ -1,0 +1,196 @@
+/**
+ * The incident on a time axis, as a scene of SVG shapes: the phases started → detected →
+ * mitigated → resolved, the entries as marks, time to detect / mitigate / resolve, and long gaps
+ * between entries. The webview draws the scene with DOM calls (text as textContent); the export
+ * serialises it with every string escaped. Pure: no DOM, no `vscode`.
+ */
+import type { Milestone } from '../model';
+import type { TimelineView } from './view';
+
+export type ShapeTag = 'rect' | 'line' | 'circle' | 'text' | 'path';
+
+export interface Shape {
+  tag: ShapeTag;
+  /** geometry only: numbers, plus `text-anchor` */
+  attrs: Record<string, number | string>;
+  /** CSS class(es) from a fixed set (see PICTURE_CLASSES) */
+  cls: string;
+  /** text content (text shapes) */
+  text?: string;
+  /** tooltip (a <title> child) */
+  title?: string;
+}
+
+export interface Scene { width: number; height: number; shapes: Shape[]; /** one-line text alternative */ summary: string }
+
+/** Long gap: at least this long, and at least GAP_FACTOR times the median gap between entries. */
+export const GAP_MIN_MS = 30 * 60_000;
+export const GAP_FACTOR = 3;
+
+export const PICTURE_CLASSES = [
+  'bg', 'axis', 'tick', 'tick-label', 'phase', 'phase-detect', 'phase-mitigate', 'phase-resolve', 'phase-label',
+  'mark', 'mark-milestone', 'milestone-line', 'milestone-label', 'gap', 'gap-label', 'summary', 'title',
+  'm-started', 'm-detected', 'm-mitigated', 'm-resolved',
+] as const;
+
+export function formatDuration(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60), m = min % 60;
+  if (h < 48) return m ? `${h} h ${m} min` : `${h} h`;
+  const d = Math.floor(h / 24), hh = h % 24;
+  return hh ? `${d} d ${hh} h` : `${d} d`;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+export function utcClock(ms: number, withDate = false): string {
+  const d = new Date(ms);
+  const t = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return withDate ? `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${t}` : t;
+}
+
+const TICKS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map(m => m * 60_000);
+
+export interface Gap { from: number; to: number; ms: number }
+
+export function longGaps(times: number[]): Gap[] {
+  const t = [...times].sort((a, b) => a - b);
+  const gaps: Gap[] = [];
+  for (let i = 1; i < t.length; i++) gaps.push({ from: t[i - 1], to: t[i], ms: t[i] - t[i - 1] });
+  if (gaps.length < 2) return gaps.filter(g => g.ms >= GAP_MIN_MS * 2);
+  const sorted = gaps.map(g => g.ms).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return gaps.filter(g => g.ms >= GAP_MIN_MS && g.ms >= GAP_FACTOR * median);
+}
+
+export function milestoneDurations(view: TimelineView): { key: string; label: string; ms: number }[] {
+  const s = view.milestones.started?.utc;
+  const out: { key: string; label: string; ms: number }[] = [];
+  if (s === undefined) return out;
+  for (const [m, label] of [['detected', 'Time to detect'], ['mitigated', 'Time to mitigate'], ['resolved', 'Time to resolve']] as const) {
+    const t = view.milestones[m]?.utc;
+    if (t !== undefined && t >= s) out.push({ key: m, label, ms: t - s });
+  }
+  return out;
+}
+
+export function layoutPicture(view: TimelineView, width = 900): Scene {
+  width = Math.max(360, Math.min(4000, Math.round(width)));
+  const shapes: Shape[] = [];
+  const times = view.rows.map(r => r.utc).filter((t): t is number => t !== undefined);
+  const ms = (Object.entries(view.milestones) as [Milestone, { utc: number }][]).map(([, v]) => v.utc);
+  const all = [...times, ...ms];
+  const durations = milestoneDurations(view);
+  const summary = durations.length ? durations.map(d => `${d.label} ${formatDuration(d.ms)}`).join(' · ') : 'No milestones: add started, detected, mitigated and resolved to the front matter or tag entries.';
+  if (!all.length) {
+    return { width, height: 70, summary, shapes: [
+      { tag: 'rect', attrs: { x: 0, y: 0, width, height: 70 }, cls: 'bg' },
+      { tag: 'text', attrs: { x: 16, y: 40 }, cls: 'summary', text: 'No timeline entries with a known UTC time yet.' },
+    ] };
+  }
+  const height = 190;
+  shapes.push({ tag: 'rect', attrs: { x: 0, y: 0, width, height }, cls: 'bg' });
+  let t0 = Math.min(...all), t1 = Math.max(...all);
+  if (t1 - t0 < 10 * 60_000) { const mid = (t0 + t1) / 2; t0 = mid - 5 * 60_000; t1 = mid + 5 * 60_000; }
+  const pad = (t1 - t0) * 0.04;
+  t0 -= pad; t1 += pad;
+  const left = 20, right = width - 20;
+  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (right - left);
+  const multiDay = new Date(t0).getUTCDate() !== new Date(t1).getUTCDate() || t1 - t0 > 86_400_000;
+
+  // phases
+  const bandY = 44, bandH = 26;
+  const phases: [Milestone, Milestone, string, string][] = [
+    ['started', 'detected', 'phase-detect', 'detect'],
+    ['detected', 'mitigated', 'phase-mitigate', 'mitigate'],
+    ['mitigated', 'resolved', 'phase-resolve', 'resolve'],
+  ];
+  for (const [a, b, cls, label] of phases) {
+    const ta = view.milestones[a]?.utc, tb = view.milestones[b]?.utc;
+    if (ta === undefined || tb === undefined || tb < ta) continue;
+    const xa = x(ta), w = Math.max(2, x(tb) - xa);
+    shapes.push({ tag: 'rect', attrs: { x: xa, y: bandY, width: w, height: bandH, rx: 3 }, cls: `phase ${cls}`, title: `${label}: ${utcClock(ta)} → ${utcClock(tb)} UTC (${formatDuration(tb - ta)})` });
+    const text = `${label} ${formatDuration(tb - ta)}`;
+    if (w > text.length * 6.5 + 8) shapes.push({ tag: 'text', attrs: { x: xa + w / 2, y: bandY + 17, 'text-anchor': 'middle' }, cls: 'phase-label', text });
+  }
+
+  // axis and ticks
+  const axisY = 110;
+  shapes.push({ tag: 'line', attrs: { x1: left, y1: axisY, x2: right, y2: axisY }, cls: 'axis' });
+  const span = t1 - t0;
+  const step = TICKS.find(s => span / s <= Math.max(3, Math.floor((right - left) / 90))) ?? TICKS[TICKS.length - 1];
+  for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
+    const xt = x(t);
+    shapes.push({ tag: 'line', attrs: { x1: xt, y1: axisY - 4, x2: xt, y2: axisY + 4 }, cls: 'tick' });
+    const d = new Date(t);
+    const label = multiDay && d.getUTCHours() === 0 && d.getUTCMinutes() === 0 ? `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}` : utcClock(t);
+    shapes.push({ tag: 'text', attrs: { x: xt, y: axisY + 18, 'text-anchor': 'middle' }, cls: 'tick-label', text: label });
+  }
+
+  // long gaps
+  for (const g of longGaps(times)) {
+    const xa = x(g.from), xb = x(g.to);
+    shapes.push({ tag: 'rect', attrs: { x: xa, y: axisY - 10, width: Math.max(2, xb - xa), height: 20 }, cls: 'gap', title: `No entries for ${formatDuration(g.ms)} (${utcClock(g.from)} → ${utcClock(g.to)} UTC)` });
+    shapes.push({ tag: 'text', attrs: { x: (xa + xb) / 2, y: axisY + 34, 'text-anchor': 'middle' }, cls: 'gap-label', text: `gap ${formatDuration(g.ms)}` });
+  }
+
+  // milestone lines and labels (staggered so close ones don't overlap)
+  let lastX = -Infinity, level = 0;
+  for (const m of ['started', 'detected', 'mitigated', 'resolved'] as Milestone[]) {
+    const v = view.milestones[m];
+    if (!v) continue;
+    const xm = x(v.utc);
+    level = xm - lastX < 110 ? (level + 1) % 2 : 0;
+    lastX = xm;
+    shapes.push({ tag: 'line', attrs: { x1: xm, y1: bandY - 4 - level * 14, x2: xm, y2: axisY }, cls: `milestone-line m-${m}` });
+    const anchor = xm < left + 60 ? 'start' : xm > right - 60 ? 'end' : 'middle';
+    shapes.push({ tag: 'text', attrs: { x: xm, y: bandY - 8 - level * 14, 'text-anchor': anchor }, cls: `milestone-label m-${m}`, text: `${m} ${utcClock(v.utc)}`, title: `${m} ${utcClock(v.utc, true)} UTC (${v.source === 'front-matter' ? 'front matter' : 'tagged entry'})` });
+  }
+
+  // entries
+  for (const r of view.rows) {
+    if (r.utc === undefined) continue;
+    const big = !!r.milestone;
+    shapes.push({ tag: 'circle', attrs: { cx: x(r.utc), cy: axisY, r: big ? 6 : 4 }, cls: big ? `mark mark-milestone m-${r.milestone}` : 'mark', title: `${utcClock(r.utc, true)} UTC — ${r.description}` });
+  }
+
+  shapes.push({ tag: 'text', attrs: { x: left, y: height - 14 }, cls: 'summary', text: summary });
+  return { width, height, shapes, summary };
+}
+
+// ------------------------------------------------------------------ export
+
+const ATTR_RE = /^(x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|d|text-anchor)$/;
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }[c]!))
+    // characters XML 1.0 does not allow
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** Colours of the exported picture (a light theme: the file is viewed outside VS Code). */
+export const EXPORT_STYLE = `
+.bg{fill:#ffffff}.axis{stroke:#57606a;stroke-width:1.5}.tick{stroke:#57606a}.tick-label,.gap-label{fill:#57606a;font-size:11px}
+.phase-detect{fill:#f6c343}.phase-mitigate{fill:#f08c3c}.phase-resolve{fill:#8fc18f}.phase-label{fill:#1f2328;font-size:12px}
+.mark{fill:#0969da}.mark-milestone{stroke:#1f2328;stroke-width:1.5}.m-started{fill:#cf222e;stroke:#cf222e}.m-detected{fill:#bf8700;stroke:#bf8700}
+.m-mitigated{fill:#bc4c00;stroke:#bc4c00}.m-resolved{fill:#1a7f37;stroke:#1a7f37}.milestone-line{stroke-dasharray:3 3}
+.milestone-label{font-size:11px;stroke:none}.gap{fill:#cf222e;fill-opacity:.12;stroke:#cf222e;stroke-dasharray:4 3}
+.summary{fill:#1f2328;font-size:13px}text{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif}`;
+
+export function sceneToSvg(scene: Scene, title: string): string {
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" role="img" aria-labelledby="t d">`);
+  out.push(`<title id="t">${escapeXml(title)}</title><desc id="d">${escapeXml(scene.summary)}</desc>`);
+  out.push(`<style>${EXPORT_STYLE}</style>`);
+  for (const s of scene.shapes) {
+    const attrs = Object.entries(s.attrs).filter(([k]) => ATTR_RE.test(k))
+      .map(([k, v]) => `${k}="${typeof v === 'number' ? round(v) : escapeXml(String(v))}"`).join(' ');
+    const cls = s.cls.split(/\s+/).filter(c => (PICTURE_CLASSES as readonly string[]).includes(c)).join(' ');
+    const inner = (s.title ? `<title>${escapeXml(s.title)}</title>` : '') + (s.text !== undefined ? escapeXml(s.text) : '');
+    out.push(`<${s.tag} class="${cls}" ${attrs}${inner ? `>${inner}</${s.tag}>` : '/>'}`);
+  }
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function round(v: number): string { return Number.isFinite(v) ? String(Math.round(v * 10) / 10) : '0'; }
