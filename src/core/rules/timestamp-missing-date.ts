@@ -20,7 +20,7 @@ export const timestampMissingDate: Rule = {
       fixes.push({ title: 'Write the date on the first entry', edits: [{ range: { start: at, end: at }, newText: `\${1:${guess}} ` }], isPreferred: true, snippet: true });
     }
     return [{
-      message: `The first timeline entry has no date, and there is no \`started\` in the front matter to take it from, so ${undated === 1 ? 'it has' : `it and ${undated - 1} more entr${undated === 2 ? 'y' : 'ies'} after it have`} no date: write the date on the first entry (2026-11-20 14:02 UTC).`,
+      message: `The first timeline entry has no date, and there is no \`started\` in the front matter to take it from, so ${undated === 1 ? 'it has' : `it and ${undated - 1} more entr${undated === 2 ? 'y' : 'ies'} after it have`} no date: write the date on the first entry ("${/^\d/.test(guess) ? guess : '2026-11-20'} ${first.stamp.text.replace(/[*_]/g, '')}").`,
       range: first.stampRange,
       fixes,
     }];
