@@ -10,6 +10,7 @@ import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
 import { registerTracker } from './tree/tracker';
+import { registerTimelineEditor } from './timeline';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -20,11 +21,12 @@ export interface PirExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const t0 = performance.now();
-  const log = vscode.window.createOutputChannel('Post-Incident Reviews', { log: true });
+  const log = lazyLog(context);
   const store = new ConfigStore();
   const diagnostics = new DiagnosticsManager(store, log);
-  context.subscriptions.push(log, store, diagnostics, registerCodeActions(diagnostics));
+  context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);
+  registerTimelineEditor(context);
   // after activate() has returned: evaluate the core, read .pir.yaml files, lint open reviews
   setTimeout(() => {
     diagnostics.lintAll();
@@ -32,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
     setTimeout(() => getCore(), 0);
   }, 0);
   const activationMs = performance.now() - t0;
-  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  setTimeout(() => log.info(`activated in ${activationMs.toFixed(1)} ms`), 0);
   return {
     activationMs,
     async lint(uri) {
@@ -40,6 +42,25 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
       await diagnostics.lint(doc);
     },
   };
+}
+
+/** The output channel, created on first use (it is not needed to activate). */
+function lazyLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
+  let channel: vscode.LogOutputChannel | undefined;
+  const get = () => {
+    if (!channel) {
+      channel = vscode.window.createOutputChannel('Post-Incident Reviews', { log: true });
+      context.subscriptions.push(channel);
+    }
+    return channel;
+  };
+  return new Proxy({} as vscode.LogOutputChannel, {
+    get: (_t, key) => {
+      const c = get() as unknown as Record<string | symbol, unknown>;
+      const v = c[key];
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(c) : v;
+    },
+  });
 }
 
 export function deactivate(): void { /* everything is in context.subscriptions */ }
