@@ -14,10 +14,17 @@ function md(): vscode.MarkdownString {
   return m;
 }
 
+/** Document text as text: Markdown escaped by appendText, and `<` as an entity so HTML shows as written. */
+function text(m: vscode.MarkdownString, value: string): void {
+  m.appendText(value);
+  // our own Markdown has no `<`: every one is from the document
+  m.value = m.value.replace(/</g, '&lt;');
+}
+
 function field(m: vscode.MarkdownString, name: string, value: string | undefined): void {
   if (!value) return;
   m.appendMarkdown(`${name}: `);
-  m.appendText(value);
+  text(m, value);
   m.appendMarkdown('  \n');
 }
 
@@ -26,7 +33,7 @@ const STATUS: Record<string, string> = { open: 'open', 'in-progress': 'in progre
 export function actionTooltip(a: IndexedAction): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('**');
-  m.appendText(a.id ? `${a.id}: ${a.title}` : a.title);
+  text(m, a.id ? `${a.id}: ${a.title}` : a.title);
   m.appendMarkdown('**\n\n');
   field(m, 'Status', `${STATUS[a.status] ?? a.status}${a.overdue ? ' (overdue)' : ''}`);
   field(m, 'Owner', a.owner || '(none)');
@@ -46,9 +53,9 @@ export function actionTooltip(a: IndexedAction): vscode.MarkdownString {
 export function groupTooltip(g: Group): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('**');
-  m.appendText(g.label);
+  text(m, g.label);
   m.appendMarkdown('**\n\n');
-  if (g.tooltip) { m.appendText(g.tooltip); m.appendMarkdown('\n\n'); }
+  if (g.tooltip) { text(m, g.tooltip); m.appendMarkdown('\n\n'); }
   const count = (s: (a: IndexedAction) => boolean) => g.actions.filter(s).length;
   field(m, 'Actions', String(g.actions.length));
   field(m, 'Open', String(count(a => a.status === 'open' || a.status === 'in-progress' || a.status === 'blocked')));
@@ -61,7 +68,7 @@ export function groupTooltip(g: Group): vscode.MarkdownString {
 export function reviewTooltip(r: ReviewAudit, file: string, problem?: string): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('**');
-  m.appendText(r.id ? `${r.id}: ${r.title}` : r.title || fileName(file));
+  text(m, r.id ? `${r.id}: ${r.title}` : r.title || fileName(file));
   m.appendMarkdown('**\n\n');
   field(m, 'Status', r.status || '(none)');
   field(m, 'Severity', r.severity || '(none)');
