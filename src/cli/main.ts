@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { allRuleMeta, ruleDocsUrl } from '../core';
 import { expandInputs, UsageError } from './files';
 import { toJson, toSarif, toStylish } from './format';
-import { lintFiles } from './lint';
+import { lintFiles, type LintFileOptions, type LintRun } from './lint';
+import { lintFilesParallel, lintWorkerCount } from './parallel';
 import { actionsCommand, reportCommand } from './tracker';
 import * as fs from 'node:fs';
 
@@ -34,13 +35,43 @@ export function main(argv: string[], io: Io): number {
     if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { io.err(`pir: ${(e as Error).message}`); return 2; }
-    io.err(`pir: ${(e as Error).stack ?? e}`);
-    return 2;
+    return failed(e, io);
   }
 }
 
+/**
+ * main() for the CLI process: the same, except that `pir lint` over many files runs on worker
+ * threads that load `script` (the CLI bundle itself; see parallel.ts).
+ */
+export async function mainAsync(argv: string[], io: Io, script: string): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'lint') return main(argv, io);
+  try {
+    const parsed = parseLintArgs(rest, io);
+    if (typeof parsed === 'number') return parsed;
+    const workers = lintWorkerCount(parsed.files.length);
+    const run = workers ? await lintFilesParallel(parsed.files, parsed.lintOptions, script, workers) : lintFiles(parsed.files, parsed.lintOptions);
+    return reportLint(run, parsed, io);
+  } catch (e) {
+    return failed(e, io);
+  }
+}
+
+function failed(e: unknown, io: Io): number {
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { io.err(`pir: ${(e as Error).message}`); return 2; }
+  io.err(`pir: ${(e as Error).stack ?? e}`);
+  return 2;
+}
+
 function lintCommand(args: string[], io: Io): number {
+  const parsed = parseLintArgs(args, io);
+  if (typeof parsed === 'number') return parsed;
+  return reportLint(lintFiles(parsed.files, parsed.lintOptions), parsed, io);
+}
+
+interface LintArgs { files: string[]; format: string; output?: string; lintOptions: LintFileOptions }
+
+function parseLintArgs(args: string[], io: Io): LintArgs | number {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
     options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
@@ -49,11 +80,14 @@ function lintCommand(args: string[], io: Io): number {
   const format = values.format!;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
   const files = expandInputs(positionals, io.cwd);
-  const { results, fixed } = lintFiles(files, { fix: values.fix, config: values.config, cwd: io.cwd });
-  const text = format === 'json' ? JSON.stringify(toJson(results), null, 2)
-    : format === 'sarif' ? JSON.stringify(toSarif(results, VERSION, io.cwd), null, 2)
-      : toStylish(results, io.isTTY && !values.output) + (fixed ? `\n${fixed} file${fixed === 1 ? '' : 's'} fixed` : '');
-  if (values.output) fs.writeFileSync(values.output, text + '\n');
+  return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd } };
+}
+
+function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {
+  const text = a.format === 'json' ? JSON.stringify(toJson(results), null, 2)
+    : a.format === 'sarif' ? JSON.stringify(toSarif(results, VERSION, io.cwd), null, 2)
+      : toStylish(results, io.isTTY && !a.output) + (fixed ? `\n${fixed} file${fixed === 1 ? '' : 's'} fixed` : '');
+  if (a.output) fs.writeFileSync(a.output, text + '\n');
   else io.out(text);
   return results.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
 }
