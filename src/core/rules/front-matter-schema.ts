@@ -5,7 +5,7 @@ import schema from '../../../schemas/review.schema.json';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { Review } from '../model';
 import type { Fix, Range, TextEdit } from '../types';
-import { completenessSeverity, fmInsertEdit, fmMapAppendEdit, frontMatterStart, firstLineOf, isoInstant, likelyTypo, parseInstant, quote } from './helpers';
+import { completenessSeverity, fmInsertEdit, fmMapAppendEdit, frontMatterStart, firstLineOf, isoInstant, likelyTypo, parseInstant, quote, snippetEscape, yamlScalar } from './helpers';
 
 // compiled once, when the module loads: validation is then a plain function call per document
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -253,7 +253,7 @@ function missingFrontMatter(ctx: RuleContext): RuleFinding {
   const skeleton = [
     '---',
     'id: ${1:INC-YYYY-NNN}',
-    `title: \${2:${review.title ? review.title.text.replace(/[$}\\]/g, '\\$&').replace(/^[A-Z]+-[\w-]+:\s*/, '') : 'what broke, in one line'}}`,
+    `title: \${2:${review.title ? snippetEscape(yamlScalar(review.title.text.replace(/^[A-Z]+-[\w-]+:\s*/, '').trim())) : 'what broke, in one line'}}`,
     'status: draft',
     'severity: ${3:SEV3}',
     'major: ${4:false}',

@@ -315,8 +315,22 @@ export function reviewProse(review: Review, skip?: (s: Section) => boolean): { p
   return out;
 }
 
+/** Text safe inside a plain YAML scalar that follows other words: no ": " or " #" (which YAML reads as structure). */
+export function yamlInline(s: string): string {
+  return s.replace(/:(\s|$)/g, ' —$1').replace(/\s#/g, ' ').replace(/[\r\n]+/g, ' ');
+}
+
+/** A YAML scalar for a value: plain when that reads back as the same string, double-quoted otherwise. */
+export function yamlScalar(s: string): string {
+  const plain = /^[A-Za-z0-9(][^\n]*$/.test(s) && !/:(\s|$)|\s#|^(true|false|yes|no|null|~|on|off)$/i.test(s) && !/^[\d.+-]+$/.test(s) && s.trim() === s;
+  return plain ? s : JSON.stringify(s);
+}
+
 /** A short quotation of a text for a message. */
 export function quote(s: string, max = 60): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import type { Rule, RuleFinding } from './rule';
-import { fmListAppendEdit, fmRange, frontMatterStart, snippetEscape } from './helpers';
+import { fmListAppendEdit, fmRange, frontMatterStart, snippetEscape, yamlInline } from './helpers';
 import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
@@ -36,7 +36,7 @@ export const requiredRoles: Rule = {
     }
     const third = Array.isArray(d.third_parties) ? d.third_parties.filter((x): x is string => typeof x === 'string' && !!x.trim()) : [];
     if (third.length && config.roles.some(r => norm(r) === 'thirdparty') && !present.has('thirdparty')) {
-      add(config.roles.find(r => norm(r) === 'thirdparty')!, `someone from ${third[0]}`,
+      add(config.roles.find(r => norm(r) === 'thirdparty')!, `someone from ${yamlInline(third[0])}`,
         `${third.join(', ')} ${third.length === 1 ? 'was' : 'were'} involved, but no attendee has the role "third-party": invite them to the review, or record in the review why they did not take part.`,
         fmRange(review, ['third_parties'], 'key'));
     }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { fieldLine, fmListAppendEdit, isoDay, endOfLine, snippetEscape, quote } from './helpers';
+import { fieldLine, fmListAppendEdit, isoDay, endOfLine, snippetEscape, quote, yamlInline } from './helpers';
 import { itemName, itemRange } from './action-fields';
 
 const RISK_FIELD = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?(?:\*\*|_)?\s*:(?:\*\*|_)?\s*\S/i;
@@ -26,7 +26,7 @@ export const wontDoWithoutRiskAcceptance: Rule = {
       const fixes: Fix[] = [];
       if (item.id) {
         const edit = fmListAppendEdit(review, 'residual_risks', [
-          `risk: \${1:Not doing ${snippetEscape(item.id)} (${snippetEscape(quote(item.title, 50))}): what can still happen}`,
+          `risk: Not doing ${snippetEscape(item.id)} (${snippetEscape(yamlInline(quote(item.title, 50)))}) leaves \${1:what can still happen}`,
           'accepted_by: ${2:who accepts the risk}',
           `date: \${3:${isoDay(now.getTime())}}`,
         ]);

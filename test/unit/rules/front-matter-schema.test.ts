@@ -64,6 +64,14 @@ describe('front-matter-schema', () => {
     assert.deepEqual(findingsOf(fixed, 'front-matter-schema'), []);
   });
 
+  it('the skeleton quotes a title that YAML would misread', () => {
+    const text = '# Checkout: 5xx for 45 minutes after a settings push\n\n## Summary\n\nText.\n';
+    const f = findingAt(text, 'front-matter-schema', 1);
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /\ntitle: "Checkout: 5xx for 45 minutes after a settings push"\n/);
+    assert.ok(!lint(fixed).some(x => x.rule === 'front-matter-syntax' || x.rule === 'front-matter-schema'));
+  });
+
   it('knows the team severities and roles from .pir.yaml', () => {
     const text = BASE.replace('severity: SEV3', 'severity: P2').replace('role: responder', 'role: sre');
     assert.equal(findingsOf(text, 'front-matter-schema').length, 2);

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { checkFixture } from '../helpers/fixtures';
+import { applyFix, findingAt, findingsOf, lineOf, readFixture } from './_support';
+
+const NAME = 'rules/action-fields.pir.md';
+
+describe('action-fields', () => {
+  it('reports the fields an open item lacks on its title line, and a due date that is not a date', () => {
+    const found = checkFixture(NAME);
+    assert.match(found[0].message, /CAP-60-1 has no validation .* or tracking link/);
+    assert.match(found[1].message, /CAP-60-2 has no owner/);
+    assert.match(found[2].message, /"next sprint"/);
+  });
+
+  it('the fix adds the missing fields as nested snippet placeholders under the item', () => {
+    const text = readFixture(NAME);
+    const f = findingAt(text, 'action-fields', lineOf(text, 'CAP-60-1:'));
+    const fix = f.fixes![0];
+    assert.ok(fix.snippet && fix.isPreferred);
+    assert.equal(fix.edits[0].newText, '\n  - validation: ${1:how we will know it worked: a test, a drill, a query}\n  - tracking: ${2:link to the ticket}');
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /  - due: 2026-12-04\n  - validation: how we will know it worked: a test, a drill, a query\n  - tracking: link to the ticket\n<!-- expect: action-fields -->\n- \[ \] CAP-60-2/);
+    assert.ok(!findingsOf(fixed, 'action-fields').some(x => /CAP-60-1/.test(x.message)));
+  });
+
+  it('an item without nested fields gets them at the item\'s indentation; a missing due date is a date four weeks ahead', () => {
+    const text = readFixture(NAME).replace(/- \[ \] CAP-60-1: (.*)\n  - owner: .*\n  - due: .*\n/, '- [ ] CAP-60-1: $1\n');
+    const f = findingAt(text, 'action-fields', lineOf(text, 'CAP-60-1:'));
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /reports its build as complete\n  - owner: @owner\n  - due: 2026-12-21\n  - validation: /);
+    assert.ok(!findingsOf(fixed, 'action-fields').some(x => /CAP-60-1/.test(x.message)));
+  });
+
+  it('follows actionFields from .pir.yaml (aliases allowed)', () => {
+    const text = readFixture(NAME);
+    const found = findingsOf(text, 'action-fields', { config: 'actionFields: [owner, ticket]' });
+    assert.deepEqual(found.map(f => f.message.slice(0, 40)), ['CAP-60-1 has no tracking link (the ticke', 'CAP-60-2 has no owner (one person or tea', 'The due date of CAP-60-4 is "next sprint']);
+  });
+
+  it('table items are reported without a fix', () => {
+    const text = readFixture(NAME).replace(/## Action items\n[\s\S]*$/, `## Action items
+
+| Action | Owner | Due | Tracking |
+|---|---|---|---|
+| CAP-60-1: Make the swap job refuse to move the suggest alias until the new index reports its build as complete | @search-platform | 2026-12-04 | https://tracker.example.com/SRCH-301 |
+`);
+    const [f] = findingsOf(text, 'action-fields');
+    assert.match(f.message, /no validation/);
+    assert.deepEqual(f.fixes, undefined);
+  });
+
+  it('is relaxed to info in a draft', () => {
+    const text = readFixture(NAME).replace('status: in-review', 'status: draft');
+    assert.ok(findingsOf(text, 'action-fields').every(f => f.severity === 'info'));
+  });
+});
