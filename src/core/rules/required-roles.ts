@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import type { Rule, RuleFinding } from './rule';
-import { fmListAppendEdit, fmRange, frontMatterStart, snippetEscape, yamlInline } from './helpers';
+import { fmListAppendEdit, fmRange, frontMatterStart, likelyTypo, snippetEscape, yamlInline } from './helpers';
 import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
@@ -18,7 +18,8 @@ export const requiredRoles: Rule = {
     const present = new Set<string>();
     for (const a of attendees) {
       const role = (a as { role?: unknown } | null)?.role;
-      if (typeof role === 'string') present.add(norm(role));
+      // a misspelt role ("incident-comander") is front-matter-schema's to report; here it counts as meant
+      if (typeof role === 'string') present.add(norm(config.roles.includes(role) ? role : likelyTypo(role, config.roles) ?? role));
     }
     const range = 'attendees' in d ? fmRange(review, ['attendees'], 'key') : frontMatterStart(review);
     const out: RuleFinding[] = [];

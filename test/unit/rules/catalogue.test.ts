@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, parseConfig, RULES, PARSE_RULES } from '../../../src/core';
+import { analyze, applyEdits, parseConfig, snippetToText, RULES, PARSE_RULES } from '../../../src/core';
 import { checkFixture } from '../helpers/fixtures';
 import { lint, readFixture } from './_support';
 
@@ -60,5 +61,36 @@ describe('rule catalogue', () => {
     assert.equal(bySeverity['blameful-language'], 'warning');
     assert.equal(bySeverity['non-utc-timestamp'], 'warning');
     assert.equal(bySeverity['timeline-order'], 'warning');
+  });
+
+  it('CRLF documents: the complete review stays clean and fixes keep CRLF', () => {
+    assert.deepEqual(lint(readFixture('complete.pir.md').replace(/\n/g, '\r\n')), []);
+    const text = readFixture('rules/action-fields.pir.md').replace(/\n/g, '\r\n');
+    const f = lint(text).find(x => x.rule === 'action-fields')!;
+    const fix = f.fixes![0];
+    const fixed = applyEdits(text, fix.edits.map(e => ({ ...e, newText: snippetToText(e.newText) }))).text;
+    assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  });
+
+  it('no rule throws, and every fix applies, on mutated and random reviews', function () {
+    this.timeout(120000);
+    const seeds = ['ten-problems.pir.md', 'complete.pir.md', 'rules/front-matter-schema.pir.md', 'rules/timeline-order.pir.md', 'rules/wont-do-without-risk-acceptance.pir.md'].map(readFixture);
+    const check = (text: string) => {
+      const { findings, review } = analyze(text, { uri: 'x.pir.md', now: new Date('2026-11-23T12:00:00Z') });
+      for (const f of findings) {
+        assert.doesNotMatch(f.message, /failed on this document/, f.message);
+        assert.ok(f.range.start.line >= 0 && f.range.end.line < Math.max(1, review.lines.lineCount), `${f.rule}: range inside the document`);
+        for (const fix of f.fixes ?? []) applyEdits(text, fix.snippet ? fix.edits.map(e => ({ ...e, newText: snippetToText(e.newText) })) : fix.edits);
+      }
+    };
+    const parts = fc.constantFrom('---', 'major: true', 'major: yes', 'attendees:', '  - name: a', '    role: x', '  - b', 'residual_risks:', '  - risk: r', '  - 3',
+      'started: 2026-11-10T08:00:00Z', 'detected: 2026-13-40T99:00:00Z', 'resolved: 2026-11-09T09:00:00Z', 'review_meeting: 2026-11-01', 'third_parties: [x]', 'status: final',
+      '## Timeline', '## Action items', '## Root cause', '## What went well', '# T', '- 14:00 UTC — x [detected]', '- 13:00 UTC — y [mitigated]', '- 2026-11-10 12:00 CET — z',
+      '| Time | Event |', '|---|---|', '| 14:00 UTC | x [resolved] |', '| Action | Owner | Status |', '| CAP-1: x | @a | done |', '- [ ] CAP-1: x', '- [x] CAP-1: y',
+      '  - status: wont-do', '  - due: 2026-01-01', '  - due: soon', 'TBD', 'human error', 'should have checked', '@bob caused it', '> quote', '```', 'id: X', 'id: [', '');
+    fc.assert(fc.property(fc.array(fc.oneof(parts, fc.string({ maxLength: 30 })), { maxLength: 60 }).map(l => l.join('\n')), check), { numRuns: 200 });
+    const mutated = fc.tuple(fc.nat(seeds.length - 1), fc.nat(6000), fc.nat(300), fc.string({ maxLength: 40 }))
+      .map(([i, at, del, ins]) => { const t = seeds[i]; const a = at % (t.length + 1); return t.slice(0, a) + ins + t.slice(a + del); });
+    fc.assert(fc.property(mutated, check), { numRuns: 200 });
   });
 });

@@ -32,6 +32,17 @@ describe('required-roles', () => {
     assert.equal(findingsOf(readFixture(NAME), 'required-roles', { config: 'requiredRoles: []\nroles: [responder]' }).length, 0, 'no third-party role in the team list: not asked for');
   });
 
+  it('a misspelt role counts as the role meant (front-matter-schema reports the spelling)', () => {
+    const text = readFixture(NAME).replace('    role: responder\n  - name: Li Wei', '    role: incident-comander\n  - name: Li Wei');
+    assert.ok(!findingsOf(text, 'required-roles').some(f => /incident-commander/.test(f.message)));
+    assert.equal(findingsOf(text, 'front-matter-schema').length, 1);
+  });
+
+  it('can be silenced in the front matter with a YAML comment', () => {
+    const text = readFixture(NAME).replace('attendees:  # expect: required-roles', '# <!-- pir-disable-next-line required-roles -->\nattendees:');
+    assert.deepEqual(findingsOf(text, 'required-roles').map(f => f.message.slice(0, 6)), ['Fastly']);
+  });
+
   it('is relaxed to info in a draft', () => {
     const text = readFixture(NAME).replace('status: in-review', 'status: draft');
     assert.ok(findingsOf(text, 'required-roles').every(f => f.severity === 'info'));
