@@ -58,6 +58,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private isReady = false;
   private disposed = false;
   stats: IndexStats = { files: 0, parsed: 0, fromCache: 0, findMs: 0, readMs: 0, totalMs: 0, restored: false };
+  /** files read from disk since the start (tests check that typing reads none) */
+  reads = 0;
 
   /** the index changed (coalesced: at most once per tick of updates) */
   readonly onDidChange = this.changed.event;
@@ -85,7 +87,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   get index(): ReviewIndex {
     if (!this._index) {
       this._index = new (getCore().ReviewIndex)();
-      this._index.onDidChange(() => this.indexChanged());
+      this._index.onDidChange(uris => this.summariesChanged(uris));
     }
     return this._index;
   }
@@ -197,6 +199,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
     if (doc && doc.isDirty) { this.index.update(key, doc.getText()); return; }
     try {
+      this.reads++;
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (this.disposed) return;
       this.index.update(key, decoder.decode(bytes));
@@ -260,6 +263,20 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.rescanTimer = setTimeout(() => { this.rescanTimer = undefined; void this.scan(false); }, delay);
   }
 
+  /** what a summary says, without its hash: typing in a review's prose changes nothing the views show */
+  private readonly signatures = new Map<string, string>();
+
+  private summariesChanged(uris: string[]): void {
+    let changed = uris.length === 0; // clear()
+    for (const uri of uris) {
+      const s = this._index!.get(uri);
+      const sig = s ? JSON.stringify({ ...s, hash: '' }) : undefined;
+      if (sig !== this.signatures.get(uri)) changed = true;
+      if (sig === undefined) this.signatures.delete(uri); else this.signatures.set(uri, sig);
+    }
+    if (changed) this.indexChanged();
+  }
+
   private indexChanged(): void {
     this.factsCache = undefined;
     if (!this.isReady) return;
@@ -276,7 +293,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   // ------------------------------------------------------------------------------- the cache
 
-  private cacheUri(): vscode.Uri | undefined {
+  /** where the summaries are kept between sessions (undefined: in workspaceState) */
+  cacheUri(): vscode.Uri | undefined {
     return this.context.storageUri ? vscode.Uri.joinPath(this.context.storageUri, CACHE_FILE) : undefined;
   }
 
@@ -297,6 +315,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   async save(): Promise<void> {
     if (!this._index || !this.isReady) return;
+    if (this.saveTimer) { clearTimeout(this.saveTimer); this.saveTimer = undefined; }
     const json = this._index.serialize();
     const file = this.cacheUri();
     try {

@@ -67,7 +67,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   private stale = true;
   groupBy: GroupBy;
   filters: Filters;
-  /** "today" for overdue and due buckets; tests may pin it */
+  /** "today", for overdue items and due-date groups */
   now = () => new Date();
 
   constructor(private readonly service: WorkspaceIndexService, private readonly state: vscode.Memento) {
@@ -119,23 +119,34 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   /** Badge, description, message and context keys: what the view shows around the items. */
+  private readonly contexts = new Map<string, unknown>();
+  private setContext(key: string, value: unknown): void {
+    if (this.contexts.get(key) === value) return;
+    this.contexts.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+
   private update(): void {
     const ready = this.service.ready;
     const all = this.allActions();
     const overdue = all.filter(a => a.overdue).length;
-    const filtered = isFiltered(this.filters);
-    void vscode.commands.executeCommand('setContext', 'pir.tracker.ready', ready);
-    void vscode.commands.executeCommand('setContext', 'pir.tracker.empty', ready && this.service.index.size === 0);
-    void vscode.commands.executeCommand('setContext', 'pir.actions.filtered', filtered);
+    this.setContext('pir.tracker.ready', ready);
+    this.setContext('pir.tracker.empty', ready && this.service.index.size === 0);
+    this.setContext('pir.actions.filtered', isFiltered(this.filters));
     if (!this.view) return;
-    this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue corrective action${overdue === 1 ? '' : 's'}` } : undefined;
-    this.view.description = describeFilters(this.filters) || undefined;
+    // each setter is a message to the workbench: only when something changed
+    if ((this.view.badge?.value ?? 0) !== overdue) {
+      this.view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue corrective action${overdue === 1 ? '' : 's'}` } : undefined;
+    }
+    const description = describeFilters(this.filters) || undefined;
+    if (this.view.description !== description) this.view.description = description;
     const shown = this.getRoots();
-    if (!ready) this.view.message = 'Looking for reviews…';
-    else if (this.service.index.size === 0) this.view.message = undefined; // the welcome content
-    else if (!all.length) this.view.message = `No action items in ${this.service.index.size} review${this.service.index.size === 1 ? '' : 's'} yet.`;
-    else if (!shown.length) this.view.message = `No corrective action matches the filters (${describeFilters(this.filters)}).`;
-    else this.view.message = undefined;
+    let message: string | undefined;
+    if (!ready) message = 'Looking for reviews…';
+    else if (this.service.index.size === 0) message = undefined; // the welcome content
+    else if (!all.length) message = `No action items in ${this.service.index.size} review${this.service.index.size === 1 ? '' : 's'} yet.`;
+    else if (!shown.length) message = `No corrective action matches the filters (${describeFilters(this.filters)}).`;
+    if (this.view.message !== message) this.view.message = message;
   }
 
   private getRoots(): Node[] {

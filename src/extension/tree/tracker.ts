@@ -38,9 +38,10 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
     })),
     vscode.commands.registerCommand('pir._test.indexStats', async () => {
       await service.whenReady();
-      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed };
+      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString() };
     }),
     vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
+    vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),
   );
 
   // the welcome's "Create a review" button needs someone's pir.newReview; the docs link is always there
