@@ -13,12 +13,47 @@ export const DEFAULT_EXCLUDE = '**/node_modules/**';
 export interface FolderScope {
   folder: vscode.WorkspaceFolder;
   include: string;
-  /** every exclude pattern: the index's own and the true entries of files.exclude */
+  /** every exclude pattern (braces expanded): the index's own and the true entries of files.exclude */
   excludes: string[];
   /** the exclude argument for findFiles (patterns with braces are left to the matcher) */
   findExclude: string | undefined;
   isIncluded(relativePath: string): boolean;
   isExcluded(relativePath: string): boolean;
+}
+
+/**
+ * `{a,b}c` → `ac`, `bc` (nested groups too). picomatch does not let `**\/` inside a group match
+ * zero folders (`{**\/node_modules/**,x}` misses `node_modules/a`), VS Code's glob does: expanding
+ * first gives both the same meaning. Stops growing at 256 patterns.
+ */
+export function expandBraces(pattern: string): string[] {
+  let depth = 0, start = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '{') { if (depth++ === 0) start = i; }
+    else if (c === '}' && depth > 0 && --depth === 0) {
+      const inner = pattern.slice(start + 1, i);
+      const alternatives: string[] = [];
+      let d = 0, from = 0;
+      for (let j = 0; j < inner.length; j++) {
+        const x = inner[j];
+        if (x === '\\') { j++; continue; }
+        if (x === '{') d++;
+        else if (x === '}') d--;
+        else if (x === ',' && d === 0) { alternatives.push(inner.slice(from, j)); from = j + 1; }
+      }
+      alternatives.push(inner.slice(from));
+      if (alternatives.length < 2) continue; // `{a}`: a literal group, leave it
+      const head = pattern.slice(0, start), tail = pattern.slice(i + 1);
+      const out: string[] = [];
+      for (const alt of alternatives) {
+        for (const e of expandBraces(head + alt + tail)) { out.push(e); if (out.length >= 256) return out; }
+      }
+      return out;
+    }
+  }
+  return [pattern];
 }
 
 function patterns(value: unknown, fallback: string): string[] {
@@ -33,11 +68,12 @@ export function folderScope(folder: vscode.WorkspaceFolder): FolderScope {
   const own = patterns(c.get('exclude'), DEFAULT_EXCLUDE);
   const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
   // entries set to true; `{ "when": ... }` sibling conditions are not supported here
-  const excludes = [...own, ...Object.keys(filesExclude).filter(k => filesExclude[k] === true)];
+  const excludes = [...own, ...Object.keys(filesExclude).filter(k => filesExclude[k] === true)].flatMap(expandBraces);
+  // one glob for the search; a pattern that still has braces (a literal `{`) is left to the matcher
   const simple = excludes.filter(p => !/[{}]/.test(p));
   const findExclude = simple.length === 0 ? undefined : simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
   const opts = { dot: true };
-  const inc = picomatch(include, opts);
+  const inc = picomatch(expandBraces(include), opts);
   const exc = excludes.length ? picomatch(excludes, opts) : () => false;
   return {
     folder, include, excludes, findExclude,

@@ -75,8 +75,8 @@ describe('corrective-action tracker', () => {
   after(closeAll);
 
   it('indexes every review of the workspace, and none that is excluded', async () => {
-    const stats = await vscode.commands.executeCommand<{ files: number; parsed: number; fromCache: number; findMs: number; readMs: number; totalMs: number; size: number }>('pir._test.indexStats');
-    console.log(`    index: ${stats.files} files in ${stats.totalMs.toFixed(0)} ms (findFiles ${stats.findMs.toFixed(0)} ms, read+summarise ${stats.readMs.toFixed(0)} ms; ${stats.parsed} parsed, ${stats.fromCache} from cache)`);
+    const stats = await vscode.commands.executeCommand<{ files: number; parsed: number; fromCache: number; findMs: number; readMs: number; summariseMs: number; totalMs: number; size: number }>('pir._test.indexStats');
+    console.log(`    index: ${stats.files} files in ${stats.totalMs.toFixed(0)} ms (findFiles ${stats.findMs.toFixed(0)} ms, read+summarise ${stats.readMs.toFixed(0)} ms of which summarise ${stats.summariseMs.toFixed(0)} ms; ${stats.parsed} parsed, ${stats.fromCache} from cache)`);
     const expected = expectedActions();
     const t = await waitForTree(x => x.ready && x.total === expected.length, `${expected.length} actions in the tree`);
     assert.strictEqual(stats.size, expectedFiles(folder().fsPath).length);
@@ -313,6 +313,23 @@ describe('corrective-action tracker', () => {
       await files.update('exclude', { '**/archive': true }, vscode.ConfigurationTarget.Workspace);
     }
     await waitForTree(x => !byId(x, 'OLD-1'), 'the archive hidden again');
+  });
+
+  it('pir.index.include and pir.index.exclude: the index follows the settings', async () => {
+    const c = vscode.workspace.getConfiguration('pir.index');
+    await c.update('include', '**/*.md', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForTree(x => !!byId(x, 'NOTE-1'), 'notes.md once every *.md is included');
+      await c.update('exclude', '{**/node_modules/**,reviews/**}', vscode.ConfigurationTarget.Workspace);
+      const t = await waitForTree(x => !byId(x, 'CAP-42-1'), 'reviews/ excluded');
+      assert.ok(byId(t, 'NOTE-1') && byId(t, 'CAP-44-1'));
+      assert.ok(!byId(t, 'VENDOR-1'), 'node_modules stays excluded');
+    } finally {
+      await c.update('include', undefined, vscode.ConfigurationTarget.Workspace);
+      await c.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const t = await waitForTree(x => !byId(x, 'NOTE-1') && !!byId(x, 'CAP-42-1'), 'the defaults again');
+    assert.strictEqual(t.total, expectedActions().length);
   });
 
   it('Show Audit Report: an untitled Markdown document equal to `pir report`', async () => {
