@@ -33,6 +33,8 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewNode>,
     this.disposables.push(this.emitter, service.onDidChange(soon), service.onDidBecomeReady(soon), configs.onDidChange(soon));
   }
 
+  refresh(): void { this.emitter.fire(); }
+
   async getChildren(node?: ReviewNode): Promise<ReviewNode[]> {
     if (node || !this.service.ready) return [];
     const out: ReviewNode[] = [];

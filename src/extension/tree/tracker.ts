@@ -23,6 +23,14 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
   const reviewsView = vscode.window.createTreeView(REVIEWS_VIEW_ID, { treeDataProvider: reviews });
   context.subscriptions.push(configs, actions, view, reviews, reviewsView);
 
+  // "overdue" and meeting deadlines depend on the day: look again when the (UTC) date changes
+  let day = new Date().toISOString().slice(0, 10);
+  const clock = setInterval(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    if (today !== day) { day = today; actions.refresh(); reviews.refresh(); }
+  }, 10 * 60_000);
+  context.subscriptions.push({ dispose: () => clearInterval(clock) });
+
   registerItemCommands(context, service, actions);
   registerExports(context, service, configs, log);
 
