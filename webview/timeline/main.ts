@@ -30,6 +30,7 @@ let requestId = 0;
 let inflight = false;
 const queue: ((v: TimelineView) => TimelineIntent | undefined)[] = [];
 let focusLine: number | undefined;
+let lastModelJson = '';
 
 // ------------------------------------------------------------------ helpers
 
@@ -53,7 +54,7 @@ function utcField(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${d.getUTCSeconds() ? `:${two(d.getUTCSeconds())}` : ''}`;
 }
-const LOCAL = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const LOCAL = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const TIME_RE = /^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|UTC)?\s*$/i;
 
@@ -88,6 +89,9 @@ window.addEventListener('message', (e: MessageEvent) => {
   const msg = e.data as HostMessage;
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'model') {
+    const json = JSON.stringify(msg);
+    if (json === lastModelJson) return;
+    lastModelJson = json;
     model = { view: msg.view, scene: msg.scene };
     render();
   } else if (msg.type === 'intentResult') {
@@ -144,7 +148,7 @@ function restoreFocus(): void {
   const row = model.view.rows.find(r => r.line === focusLine);
   focusLine = undefined;
   if (!row) return;
-  const tr = document.querySelector<HTMLElement>(`tr[data-row="${row.index}"]`);
+  const tr = document.querySelector<HTMLElement>(`li[data-row="${row.index}"]`);
   tr?.querySelector<HTMLElement>('[data-key$=":description"]')?.focus();
 }
 
@@ -158,13 +162,14 @@ function header(view: TimelineView): HTMLElement {
 
 function picture(scene: Scene, view: TimelineView): HTMLElement {
   const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${scene.width} ${scene.height}`);
+  svg.setAttribute('viewBox', `0 0 ${scene.width} ${scene.height > 100 ? scene.height - 26 : scene.height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('class', 'picture');
   const title = document.createElementNS(SVG_NS, 'title');
   title.textContent = `The incident on a time axis. ${scene.summary}`;
   svg.append(title);
   for (const s of scene.shapes) {
+    if (s.cls === 'summary') continue; // shown as the caption
     const el = document.createElementNS(SVG_NS, s.tag);
     for (const [k, v] of Object.entries(s.attrs)) if (SVG_ATTRS.test(k)) el.setAttribute(k, String(v));
     el.setAttribute('class', s.cls);
@@ -203,38 +208,39 @@ function table(view: TimelineView): HTMLElement {
   if (!view.rows.length) {
     return h('p', { class: 'empty' }, view.hasSection ? 'The timeline has no entries yet: add the first one below.' : 'This review has no Timeline section yet: adding an entry below creates one.');
   }
-  const head = h('thead', {}, h('tr', {},
-    h('th', { scope: 'col', class: 'c-time' }, 'Time (UTC)'),
-    h('th', { scope: 'col' }, 'What happened'),
-    h('th', { scope: 'col', class: 'c-tag' }, 'Milestone'),
-    h('th', { scope: 'col', class: 'c-link' }, 'Source'),
-    h('th', { scope: 'col', class: 'c-actions' }, h('span', { class: 'sr-only' }, 'Actions')),
-  ));
-  const body = h('tbody', {});
-  view.rows.forEach((r, i) => body.append(...row(view, r, i)));
-  return h('table', { class: 'entries', 'aria-label': 'Timeline entries' }, head, body);
+  const head = h('div', { class: 'entries-head', 'aria-hidden': 'true' },
+    h('span', {}, 'Time (UTC)'), h('span', {}, 'What happened'), h('span', {}, 'Milestone'), h('span', {}, 'Source'), h('span', {}, ''));
+  const list = h('ol', { class: 'entries', 'aria-label': 'Timeline entries' });
+  view.rows.forEach((r, i) => list.append(row(view, r, i)));
+  return h('div', { class: 'entries-wrap' }, head, list);
 }
 
 function field(key: string, label: string, value: string, onCommit: (v: string) => void, extra: Record<string, unknown> = {}): Field {
   const f = h('vscode-textfield', { 'data-key': key, 'data-initial': value, label, value, ...extra }) as Field;
-  const commit = () => { if (f.value !== f.dataset.initial) onCommit(f.value); };
+  // committed on Enter, on change and when focus leaves; once per value
+  const commit = () => {
+    if (f.value === f.dataset.initial || f.dataset.sent === f.value) return;
+    f.dataset.sent = f.value;
+    onCommit(f.value);
+  };
   f.addEventListener('change', commit);
+  f.addEventListener('focusout', commit);
   f.addEventListener('keydown', (e: KeyboardEvent) => {
+    if (e.key === 'Enter') { e.preventDefault(); commit(); }
     if (e.key === 'Escape') { f.value = f.dataset.initial ?? ''; }
   });
   return f;
 }
 
-function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement[] {
+function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement {
   const n = i + 1;
   const timeValue = r.utc !== undefined ? utcField(r.utc) : r.stamp;
   const time = field(`${i}:time`, `Entry ${n} time in UTC, YYYY-MM-DD HH:MM`, timeValue, v => {
     if (!TIME_RE.test(v)) { time.invalid = true; status(`Entry ${n}: write the time as YYYY-MM-DD HH:MM (UTC).`, 'error'); return; }
     onRow(i, ref => ({ type: 'editEntry', ref, changes: { time: v.trim().replace(/\s*(Z|UTC)$/i, '') } }));
   }, { invalid: r.utc === undefined });
-  const timeCell = h('td', { class: 'c-time' }, time);
   const notes = h('div', { class: 'sub' });
-  if (r.utc !== undefined) notes.append(h('span', { class: 'local', title: `Your local time (${localZone})` }, LOCAL.format(r.utc)));
+  if (r.utc !== undefined) notes.append(h('span', { class: 'local', title: `Your local time (${localZone})` }, `local: ${LOCAL.format(r.utc)}`));
   if (!r.isUtc) {
     notes.append(h('span', { class: 'written' }, `written as "${r.stamp}"${r.zone ? `, read in ${r.zone}` : ', no zone'}`));
     const choices: { label: string; zone: string }[] = [...r.candidates];
@@ -251,7 +257,6 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement[] {
       notes.append(z, h('vscode-button', { secondary: true, class: 'small', 'aria-label': `Convert entry ${n} to UTC from the zone given`, onclick: () => { if (z.value.trim()) convert(z.value.trim()); else status('Write the zone the stamp was written in first.', 'error'); } }, 'Convert'));
     }
   }
-  timeCell.append(notes);
 
   const desc = field(`${i}:description`, `Entry ${n} description`, r.description, v => {
     if (!v.trim()) { status(`Entry ${n}: the description cannot be empty (use Delete to remove the entry).`, 'error'); return; }
@@ -270,11 +275,10 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement[] {
     if (t && !/^https?:\/\/\S+$/i.test(t)) { link.invalid = true; status(`Entry ${n}: the source link must start with http:// or https://.`, 'error'); return; }
     onRow(i, ref => ({ type: 'editEntry', ref, changes: { link: t } }));
   }, { placeholder: 'https://…' });
-  const linkCell = h('td', { class: 'c-link' }, link);
-  if (r.link) linkCell.append(h('vscode-button', { secondary: true, class: 'small', 'aria-label': `Open the source link of entry ${n}`, onclick: () => post({ type: 'openLink', url: r.link! }) }, 'Open'));
+  const openBtn = h('vscode-button', { secondary: true, class: 'small', 'aria-label': `Open the source link of entry ${n}`, onclick: () => post({ type: 'openLink', url: r.link! }) }, 'Open');
 
   const last = view.rows.length - 1;
-  const actions = h('td', { class: 'c-actions' },
+  const actions = h('div', { class: 'e-actions' },
     h('vscode-button', { secondary: true, class: 'small', 'data-key': `${i}:up`, 'aria-label': `Move entry ${n} up`, title: 'Move up', disabled: i === 0, onclick: () => onRow(i, ref => ({ type: 'moveEntry', ref, delta: -1 })) }, '↑'),
     h('vscode-button', { secondary: true, class: 'small', 'data-key': `${i}:down`, 'aria-label': `Move entry ${n} down`, title: 'Move down', disabled: i === last, onclick: () => onRow(i, ref => ({ type: 'moveEntry', ref, delta: 1 })) }, '↓'),
     h('vscode-button', { secondary: true, class: 'small', 'data-key': `${i}:delete`, 'aria-label': `Delete entry ${n}`, title: 'Delete', onclick: () => onRow(i, ref => ({ type: 'deleteEntry', ref })) }, 'Delete'),
@@ -282,17 +286,19 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement[] {
   );
 
   const sev = r.findings.some(f => f.severity === 'error') ? 'error' : r.findings.some(f => f.severity === 'warning') ? 'warning' : r.findings.length ? 'info' : '';
-  const tr = h('tr', { 'data-row': String(i), class: sev ? `has-${sev}` : '' },
-    timeCell, h('td', {}, desc), h('td', { class: 'c-tag' }, tag), linkCell, actions);
-  const out: HTMLElement[] = [tr];
+  const li = h('li', { 'data-row': String(i), class: `entry${sev ? ` has-${sev}` : ''}`, 'aria-label': `Entry ${n}${r.utc !== undefined ? `, ${utcField(r.utc)} UTC` : ''}` },
+    h('div', { class: 'e-time' }, time, notes),
+    h('div', { class: 'e-desc' }, desc),
+    h('div', { class: 'e-tag' }, tag),
+    h('div', { class: 'e-link' }, link, ...(r.link ? [openBtn] : [])),
+    actions);
   if (r.findings.length) {
     const id = `findings-${i}`;
     desc.setAttribute('aria-describedby', id);
-    out.push(h('tr', { class: 'findings-row' }, h('td', { colspan: '5' },
-      h('ul', { id, class: 'findings', 'aria-label': `Problems in entry ${n}` },
-        ...r.findings.map(f => h('li', { class: f.severity }, h('span', { class: 'sev' }, f.severity), ` ${f.message} `, h('span', { class: 'rule' }, `(${f.rule})`)))))));
+    li.append(h('ul', { id, class: 'findings', 'aria-label': `Problems in entry ${n}` },
+      ...r.findings.map(f => h('li', { class: f.severity }, h('span', { class: 'sev' }, f.severity), ` ${f.message} `, h('span', { class: 'rule' }, `(${f.rule})`)))));
   }
-  return out;
+  return li;
 }
 
 function addForm(view: TimelineView, kept: Record<string, string>): HTMLElement {
