@@ -55,6 +55,13 @@ function utcField(ms: number): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${d.getUTCSeconds() ? `:${two(d.getUTCSeconds())}` : ''}`;
 }
 const LOCAL = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const LOCAL_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The author's local time: the clock (and zone), with the date only when it is not the UTC date. */
+function localTime(ms: number): string {
+  const sameDay = LOCAL_DAY.format(ms) === new Date(ms).toISOString().slice(0, 10);
+  return sameDay ? LOCAL_TIME.format(ms) : LOCAL.format(ms);
+}
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const TIME_RE = /^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|UTC)?\s*$/i;
 
@@ -240,7 +247,7 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement {
     onRow(i, ref => ({ type: 'editEntry', ref, changes: { time: v.trim().replace(/\s*(Z|UTC)$/i, '') } }));
   }, { invalid: r.utc === undefined });
   const notes = h('div', { class: 'sub' });
-  if (r.utc !== undefined) notes.append(h('span', { class: 'local', title: `Your local time (${localZone})` }, `local: ${LOCAL.format(r.utc)}`));
+  if (r.utc !== undefined) notes.append(h('span', { class: 'local', title: `Your local time (${localZone})` }, `local ${localTime(r.utc)}`));
   if (!r.isUtc) {
     notes.append(h('span', { class: 'written' }, `written as "${r.stamp}"${r.zone ? `, read in ${r.zone}` : ', no zone'}`));
     const choices: { label: string; zone: string }[] = [...r.candidates];

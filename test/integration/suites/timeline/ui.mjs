@@ -174,9 +174,9 @@ async function main() {
       });
 
       await test('shows the non-UTC stamp finding on its row and the author\'s local time', async () => {
-        const row = frame.locator('li[data-row="8"]');
-        assert.match(await row.textContent(), /written as "15:11 CET"/);
-        const findings = await frame.textContent('li[data-row="8"] ul.findings');
+        const row = frame.locator('li[data-row="2"]');
+        assert.match(await row.textContent(), /written as "14:52 CET"/);
+        const findings = await frame.textContent('li[data-row="2"] ul.findings');
         assert.match(findings, /non-utc-timestamp/);
         assert.match(await frame.textContent('li[data-row="0"] .local'), /\d/);
       });
@@ -217,17 +217,17 @@ async function main() {
 
       await test('edits, moves and deletes rows from the webview', async () => {
         // milestone select: change row 3's tag via the edit intent path (keyboard: focus + type)
-        const desc = frame.locator('li[data-row="2"] .e-desc vscode-textfield input');
+        const desc = frame.locator('li[data-row="4"] .e-desc vscode-textfield input');
         await desc.fill('Settings revision published (edited here)');
         await desc.press('Enter');
         await desc.press('Tab');
-        await waitFor(async () => (await descriptions(frame))[2] === 'Settings revision published (edited here)', 'the edited description', 8000);
-        await frame.click('[data-key="2:down"]');
-        await waitFor(async () => (await descriptions(frame))[3] === 'Settings revision published (edited here)', 'moved down', 8000);
-        await frame.click('[data-key="3:delete"]');
+        await waitFor(async () => (await descriptions(frame))[4] === 'Settings revision published (edited here)', 'the edited description', 8000);
+        await frame.click('[data-key="4:down"]');
+        await waitFor(async () => (await descriptions(frame))[5] === 'Settings revision published (edited here)', 'moved down', 8000);
+        await frame.click('[data-key="5:delete"]');
         await waitFor(async () => (await rowCount(frame)) === 19, 'deleted', 8000);
         let text = await saveAndRead(page, file);
-        assert.ok(!text.includes('Settings revision published') && !text.includes('settings-service publishes revision r-8841'));
+        assert.ok(!text.includes('Settings revision published') && !text.includes('checkout_5xx_rate crosses 5%'));
         // undo three times: back to the original
         await focusTextEditor(page);
         for (let i = 0; i < 3; i++) { await page.keyboard.press('Control+Z'); await sleep(150); }
@@ -266,10 +266,10 @@ async function main() {
       });
 
       await test('converts the CET stamp to UTC from the row', async () => {
-        await frame.click('[data-key="8:convert"]');
-        await waitFor(async () => !(await frame.textContent('li[data-row="8"]')).includes('written as'), 'converted', 8000);
+        await frame.click('[data-key="2:convert"]');
+        await waitFor(async () => !(await frame.textContent('li[data-row="2"]')).includes('written as'), 'converted', 8000);
         const text = await saveAndRead(page, file);
-        assert.ok(text.includes('\n- 14:11 UTC — Aisha Mensah posts "Checkout degraded for US and Canada orders" on the status page\n'));
+        assert.ok(text.includes('\n- 13:52 UTC — settings-service publishes revision r-8841; checkout-api pods poll for settings every 60 to 180 seconds and begin loading it\n'));
         await focusTextEditor(page);
         await page.keyboard.press('Control+Z');
         assert.equal(await saveAndRead(page, file), original);
@@ -290,17 +290,18 @@ async function main() {
           await page.keyboard.press('Control+G');
           await page.keyboard.type('84');
           await page.keyboard.press('Enter');
-          await frame.click('li[data-row="8"] .e-desc vscode-textfield');
+          await frame.click('li[data-row="2"] .e-desc vscode-textfield');
           await frame.evaluate(() => window.scrollTo(0, 0));
           await sleep(1200);
           await page.screenshot({ path: join(SHOT_DIR, 'timeline-light.png') });
           // switch the theme like a user: Preferences: Color Theme
           await focusTextEditor(page);
-          await palette(page, 'Preferences: Color Theme');
-          await sleep(800);
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+T');
+          await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+          await sleep(500);
           await page.locator('.quick-input-widget input').fill('Dark Modern');
-          await sleep(600);
-          await page.keyboard.press('Enter');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().click();
           await waitFor(() => page.locator('.monaco-workbench.vs-dark').count(), 'the dark theme', 20_000);
           await sleep(1500);
           await frame.evaluate(() => window.scrollTo(0, 0));
