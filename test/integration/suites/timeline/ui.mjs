@@ -275,6 +275,17 @@ async function main() {
         assert.equal(await saveAndRead(page, file), original);
       });
 
+      await test('exports the picture as SVG next to the review', async () => {
+        const svgFile = join(workspace, REVIEW.replace(/\.pir\.md$/, '.timeline.svg'));
+        await frame.click('#export');
+        const svg = await waitFor(() => { try { return readFileSync(svgFile, 'utf8'); } catch { return undefined; } }, 'the SVG file', 10_000);
+        assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+        assert.match(svg, /Time to detect 7 min · Time to mitigate 45 min · Time to resolve 1 h 35 min/);
+        assert.ok(!/<script|javascript:|on\w+=/i.test(svg));
+        if (SCREENSHOTS) cpSync(svgFile, join(PROJECT_ROOT, 'out', 'screenshots', 'timeline-export.svg'));
+        await page.keyboard.press('Escape');
+      });
+
       if (SCREENSHOTS) {
         await test('screenshots in light and dark themes', async () => {
           await page.keyboard.press('Escape');
