@@ -77,7 +77,13 @@ function status(text: string, kind: 'info' | 'error' = 'info'): void {
 function send(make: (v: TimelineView) => TimelineIntent | undefined): void {
   if (inflight || !model) { queue.push(make); return; }
   const intent = make(model.view);
-  if (!intent) return;
+  const long = !!intent && (JSON.stringify(intent).length > 24_000 || ('entry' in intent && intent.entry.description.length > 2000) || ('changes' in intent && (intent.changes.description?.length ?? 0) > 2000));
+  if (long) status('The description is too long (at most 2000 characters): a timeline entry is one line.', 'error');
+  if (!intent || long) {
+    const next = queue.shift();
+    if (next) send(next);
+    return;
+  }
   inflight = true;
   post({ type: 'intent', requestId: ++requestId, version: model.view.version, intent });
 }

@@ -164,6 +164,11 @@ export class TimelineEditorProvider implements vscode.CustomTextEditorProvider {
     const checked = validateWebviewMessage(raw);
     if (!checked.ok) {
       this.log(`timeline: rejected a message from the webview: ${checked.error}`);
+      // an intent the webview waits for: answer, so its queue moves on
+      const id = (raw as { requestId?: unknown } | null)?.requestId;
+      if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
+        void panel.webview.postMessage({ type: 'intentResult', requestId: id, ok: false, error: `The change was refused: ${checked.error}.` } satisfies HostMessage);
+      }
       return;
     }
     const msg: WebviewMessage = checked.value;
