@@ -166,13 +166,13 @@ function build(seed, k) {
   ];
   if (major) fm.push(`major_rationale: >-\n  ${paragraph(r, ctx, 2).replace(/\n/g, '\n  ')}`, `approver: ${people[4]}`);
   fm.push(`started: ${isoZ(started)}`, `detected: ${isoZ(detected)}`, `mitigated: ${isoZ(mitigated)}`, `resolved: ${isoZ(resolved)}`);
-  if (k.full) {
+  if (!k.minimal) {
     fm.push(`review_meeting: ${day(meeting)}`, 'attendees:', `  - name: ${people[0]}`, '    role: incident-commander');
     for (let i = 1; i < 5; i++) fm.push(`  - name: ${people[i]}`, `    role: ${r.pick(ROLES)}`);
   }
   fm.push(`services: [${(k.minimal ? services.slice(0, 1) : services).join(', ')}]`, `authors: [${people[0]}${k.full ? `, ${people[1]}` : ''}]`);
   const wontDo = k.actions >= 4 && r.chance(0.15);
-  if (wontDo) fm.push('residual_risks:', `  - risk: ${sentence(r, ctx)}`, `    accepted_by: ${people[4]}`, `    date: ${day(meeting)}`);
+  if (wontDo) fm.push('residual_risks:', `  - risk: ${capPrefix}-2 will not be done. ${sentence(r, ctx)}`, `    accepted_by: ${people[4]}`, `    date: ${day(meeting)}`);
   fm.push('---');
 
   const out = [fm.join('\n'), '', `# ${incId}: ${fm[2].slice(7)}`, ''];
@@ -218,15 +218,18 @@ function build(seed, k) {
   }
 
   const items = [];
+  // done items were due soon after the meeting; open ones are due in 2028, so a corpus stays free
+  // of overdue warnings for a while (the CLI checks against today's date)
   const due0 = new Date(meeting.getTime() + 7 * 86_400_000);
+  const dueOpen = new Date(Date.UTC(2028, 0, 10));
   for (let i = 1; i <= Math.max(1, k.actions); i++) {
     const id = `${capPrefix}-${i}`;
-    const done = !k.minimal && r.chance(0.25);
+    const done = !k.minimal && r.chance(0.6);
     const vague = k.flaws && i === 1 && r.chance(0.5);
     const title = vague ? 'Improve monitoring and be more careful with config changes' : actionTitle(r, ctx);
     items.push(`- [${done ? 'x' : ' '}] ${id}: ${title}`,
       `  - owner: ${r.pick(TEAMS)}`,
-      `  - due: ${day(new Date(due0.getTime() + r.int(0, 60) * 86_400_000))}`,
+      `  - due: ${day(new Date((done ? due0 : dueOpen).getTime() + r.int(0, 60) * 86_400_000))}`,
       ...(k.minimal ? [] : [`  - type: ${r.pick(TYPES)}`, `  - domain: ${r.pick(DOMAINS)}`]),
       `  - validation: ${r.pick(['a staging game day shows', 'an integration test proves', 'replaying the incident metrics shows', 'a query over the last 30 days shows'])} that ${r.pick(ctx.services)} ${r.pick(['stays under', 'alerts at', 'recovers within'])} ${r.int(2, 30)} ${r.pick(['minutes', 'percent', 'seconds'])}`,
       `  - tracking: https://tracker.example.com/${r.pick(['PLAT', 'OPS', 'SRE', 'BILL'])}-${r.int(100, 9999)}`);
