@@ -39,6 +39,21 @@ const packageOf = (mod) => {
   return m ? m[1] : mod.startsWith('src/') ? mod.split('/').slice(0, 3).join('/') : mod;
 };
 
+// coarse stages, for "what dominates"
+const STAGES = [
+  [/^(micromark|mdast-util|unist-util|remark-|unified|vfile|decode-named|character-|trough|bail|devlop|is-plain-obj|ccount|escape-string|markdown-table|longest-streak|zwitch)/, 'Markdown parse (remark: micromark + mdast)'],
+  [/^yaml$/, 'YAML (front matter, .pir.yaml)'],
+  [/^src\/core\/rules|^src\/core\/language/, 'rules'],
+  [/^src\/core\/parse|^src\/core\/text|^src\/core\/suppress|^src\/core\/engine/, 'pir parser + engine (scan, timeline, actions, suppressions)'],
+  [/^src\/core\/workspace/, 'workspace index (line scan)'],
+  [/^luxon$|^src\/core\/time/, 'time zones (luxon, stamps)'],
+  [/^(ajv|fast-uri|ajv-formats|json-schema-traverse|fast-deep-equal)/, 'JSON Schema (ajv)'],
+  [/garbage collector/, 'garbage collector'],
+  [/idle|program/, 'idle / program'],
+  [/^node:|\(native\)|readFile|set natives|bundle prelude|^src\/cli/, 'Node, I/O, CLI, output'],
+];
+const stageOf = (pkg) => STAGES.find(([re]) => re.test(pkg))?.[1] ?? 'other';
+const byStage = new Map();
 const byFn = new Map(), byMod = new Map(), byPkg = new Map();
 for (const n of prof.nodes) {
   const self = dt.get(n.id) ?? 0;
@@ -50,12 +65,15 @@ for (const n of prof.nodes) {
   byMod.set(mod, (byMod.get(mod) ?? 0) + self);
   const pkg = packageOf(mod);
   byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + self);
+  const st = stageOf(pkg);
+  byStage.set(st, (byStage.get(st) ?? 0) + self);
 }
 const show = (title, m, n) => {
   console.log(`\n${title}`);
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${(v / 1000).toFixed(1).padStart(9)} ms ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
 };
 console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled`);
+show('self time by stage', byStage, 20);
 show('self time by package / source folder', byPkg, 15);
 show('self time by module', byMod, 20);
 show('top functions by self time', byFn, topN);

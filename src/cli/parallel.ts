@@ -24,11 +24,11 @@ interface WorkerInit { pirLintWorker: true; opts: Omit<LintFileOptions, 'now'> &
 type ToWorker = [file: string, text: string][] | null;
 type FromWorker = { type: 'ready' } | { type: 'done'; results: FileResult[]; fixed: number };
 
-/** How many workers to use for `files` files: 0 means lint in this thread. PIR_WORKERS overrides the core count. */
+/** How many workers to use for `files` files: 0 means lint in this thread. PIR_WORKERS=N sets it (0: no workers). */
 export function lintWorkerCount(files: number): number {
   const env = process.env.PIR_WORKERS;
-  const cores = env !== undefined && env.trim() !== '' && Number.isFinite(Number(env)) ? Math.floor(Number(env)) : Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
-  const n = Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
+  if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.min(Math.floor(Number(env)), files));
+  const n = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8, Math.floor(files / MIN_FILES_PER_WORKER));
   return n >= 2 ? n : 0;
 }
 
