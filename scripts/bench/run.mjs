@@ -9,7 +9,8 @@
 //   (f) peak memory
 // It prints a table and writes docs/performance.md (machine, date, table, budgets).
 //
-// Options: --only-vscode (just the activation in VS Code), --quick (fewer repetitions, 500 files: a smoke run, does not write docs/performance.md
+// Options: --render (re-write docs/performance.md from the last results), --only-vscode (just the
+//          activation in VS Code), --quick (fewer repetitions, 500 files: a smoke run, does not write docs/performance.md
 //          unless --write), --files N, --no-vscode, --no-write, --keep (keep the temp corpus),
 //          --cpu-prof (write .cpuprofile files of the analysis and lint runs into dist/bench/prof)
 //
@@ -130,6 +131,7 @@ function bundleOptions(production) {
   return { common, nodeCjs };
 }
 
+let bundleInputs = [];
 async function buildBundles() {
   const t0 = performance.now();
   const builds = [];
@@ -137,11 +139,22 @@ async function buildBundles() {
     const { common, nodeCjs } = bundleOptions(production);
     const dir = join(OUT, production ? 'min' : 'dev');
     builds.push({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(dir, 'cli.js'), ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } });
-    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'extension.js'), ...nodeCjs, external: ['vscode'] });
+    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'extension.js'), ...nodeCjs, external: ['vscode'], metafile: production });
     builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
     if (!production) builds.push({ ...common, entryPoints: ['scripts/bench/core-entry.ts'], outfile: join(OUT, 'core.cjs'), ...nodeCjs });
   }
-  await Promise.all(builds.map((b) => build(b)));
+  const built = await Promise.all(builds.map((b) => build(b)));
+  // what the minified extension bundle is made of, by package
+  const meta = built.find((b) => b.metafile)?.metafile;
+  if (meta) {
+    const by = {};
+    for (const [f, v] of Object.entries(Object.values(meta.outputs)[0].inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f);
+      const k = m ? m[1] : f.split('/').slice(0, 2).join('/');
+      by[k] = (by[k] ?? 0) + v.bytesInOutput;
+    }
+    bundleInputs = Object.entries(by).sort((a, b) => b[1] - a[1]);
+  }
   log(`built ${builds.length} bundles into ${relative(ROOT, OUT)}/ in ${fmtMs(performance.now() - t0)}`);
 }
 
@@ -180,6 +193,12 @@ async function benchDocuments(core) {
     log(`(a) ${d.name}: ${lines} lines, analyze cold ${fmtMs(cold.median)} warm ${fmtMs(warm.median)}, markdownlint ${fmtMs(mdl.median)}, remark ${fmtMs(rem.median)}`);
   }
 
+  // remark's fixed cost per parse() call (extensions combined anew, parser and compiler built):
+  // the core pays it once per section it parses
+  const fixed = time(() => remark.parse(''), { runs: 200, warmup: 50, budgetMs: 1000 });
+  const sectionsTypical = core.parseReview(docs[1].text).sections.length;
+  log(`(a) remark.parse('') ${fmtMs(fixed.median)}; the typical review has ${sectionsTypical} sections`);
+
   // (b) one-line edits in the 5,000-line review, on a warm cache: a prose line, and a timeline entry
   const large = docs[2].text;
   const L = large.split('\n');
@@ -199,7 +218,7 @@ async function benchDocuments(core) {
     editRows.push({ ...e, ...r });
     log(`(b) edit ${e.name}: ${fmtMs(r.median)}`);
   }
-  return { rows, editRows, rules: core.RULES.length };
+  return { rows, editRows, rules: core.RULES.length, fixedParse: fixed.median, sectionsTypical };
 }
 
 // ------------------------------------------------------------------ (c) the workspace index
@@ -353,6 +372,7 @@ function report(r) {
     t.push(`| (a) analyze, ${what}, cache warm | ${fmtMs(x.warm.median)} | markdownlint ${fmtMs(x.mdl.median)} | ${ratio(x.warm.median, x.mdl.median)} |`);
     t.push(`| (a) analyze, ${what}, cache cold | ${fmtMs(x.cold.median)} | bare remark parse ${fmtMs(x.rem.median)} | ${ratio(x.cold.median, x.rem.median)} |`);
   }
+  t.push(`| (a) remark's fixed cost per parse call (empty input) × ${r.docs.sectionsTypical} sections of the typical review | ${fmtMs(r.docs.fixedParse * r.docs.sectionsTypical)} | cold analysis ${fmtMs(a.typical.cold.median)} | ${ratio(r.docs.fixedParse * r.docs.sectionsTypical, a.typical.cold.median)} |`);
   for (const e of r.docs.editRows) t.push(`| (b) re-analyze the large review after editing ${e.name} | ${fmtMs(e.median)} | cold analysis ${fmtMs(a.large.cold.median)} | ${ratio(e.median, a.large.cold.median)} |`);
   t.push(`| (c) index ${r.index.files.toLocaleString('en')} reviews (${(r.index.bytes / 1e6).toFixed(1)} MB), cold | ${fmtMs(r.index.cold.median)} | budget 2 s | ${ratio(r.index.cold.median, 2000)} |`);
   t.push(`| (c) index, warm: restore the ${fmtKB(r.index.cacheBytes)} cache + update all | ${fmtMs(r.index.warm.median)} | budget 0.3 s | ${ratio(r.index.warm.median, 300)} |`);
@@ -381,33 +401,43 @@ if (args.includes('--only-vscode')) {
   console.log(JSON.stringify(await benchActivationVSCode()));
   process.exit(0);
 }
-const m = machine();
-log(`${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}; load average ${m.loadBefore}`);
-await buildBundles();
-const core = require(join(OUT, 'core.cjs'));
-const corpusDir = mkdtempSync(join(os.tmpdir(), 'pir-bench-corpus-'));
-const results = { machine: m, head: gitHead() };
-try {
-  log(`generating ${FILES} reviews into ${corpusDir}`);
-  const files = writeCorpus(corpusDir, FILES, 1);
-  results.docs = await benchDocuments(core);
-  results.index = benchIndex(core, files);
-  results.cli = await benchCli(corpusDir);
-  results.stub = benchActivationStub();
-  results.vscode = await benchActivationVSCode();
-  results.sizes = bundleSizes();
-  sampleRss();
-  results.peakRss = peakRss;
-} finally {
-  if (!flag('--keep')) rmSync(corpusDir, { recursive: true, force: true });
-  else log(`corpus kept in ${corpusDir}`);
+let results, m, totalS;
+if (flag('--render')) {
+  // re-write docs/performance.md from the last run's dist/bench/results.json (after editing the template)
+  results = JSON.parse(readFileSync(join(OUT, 'results.json'), 'utf8'));
+  ({ machine: m, totalS } = results);
+  if (results.bundleInputs) bundleInputs = results.bundleInputs;
+  else { await buildBundles(); results.bundleInputs = bundleInputs; writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2)); }
+} else {
+  m = machine();
+  log(`${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}; load average ${m.loadBefore}`);
+  await buildBundles();
+  const core = require(join(OUT, 'core.cjs'));
+  const corpusDir = mkdtempSync(join(os.tmpdir(), 'pir-bench-corpus-'));
+  results = { machine: m, head: gitHead() };
+  try {
+    log(`generating ${FILES} reviews into ${corpusDir}`);
+    const files = writeCorpus(corpusDir, FILES, 1);
+    results.docs = await benchDocuments(core);
+    results.index = benchIndex(core, files);
+    results.cli = await benchCli(corpusDir);
+    results.stub = benchActivationStub();
+    results.vscode = await benchActivationVSCode();
+    results.sizes = bundleSizes();
+    sampleRss();
+    results.peakRss = peakRss;
+  } finally {
+    if (!flag('--keep')) rmSync(corpusDir, { recursive: true, force: true });
+    else log(`corpus kept in ${corpusDir}`);
+  }
+  m.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  totalS = ((Date.now() - started) / 1000).toFixed(0);
+  Object.assign(results, { totalS, bundleInputs });
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
 }
-m.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const { table, budgets } = report(results);
-const totalS = ((Date.now() - started) / 1000).toFixed(0);
 process.stdout.write(`\n${table}\n\n${budgets}\n\nload average before ${m.loadBefore}, after ${m.loadAfter}; ${totalS} s\n`);
-writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
-if (WRITE) {
+if (WRITE || flag('--render')) {
   const docPath = join(ROOT, 'docs', 'performance.md');
   const tpl = readFileSync(join(ROOT, 'scripts/bench/performance.template.md'), 'utf8');
   const doc = tpl
@@ -418,7 +448,9 @@ if (WRITE) {
     .replaceAll('{{rules}}', String(results.docs.rules))
     .replaceAll('{{files}}', results.index.files.toLocaleString('en'))
     .replaceAll('{{duration}}', totalS)
-    .replaceAll('{{vscode}}', results.vscode.skipped ?? `VS Code ${results.vscode.vscode} (code-server), ${results.vscode.runs} launch(es)`)
+    .replaceAll('{{vscode}}', results.vscode.skipped ? `In this run the real-VS Code measurement was ${results.vscode.skipped}` : `This run: VS Code ${results.vscode.vscode} (code-server), ${results.vscode.runs} launch(es)`)
+    .replaceAll('{{bundleKB}}', fmtKB(results.sizes['extension.js'].min))
+    .replaceAll('{{bundleInputs}}', bundleInputs.slice(0, 14).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '))
     .replaceAll('{{table}}', table)
     .replaceAll('{{budgets}}', budgets);
   writeFileSync(docPath, doc);
