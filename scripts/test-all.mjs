@@ -101,7 +101,8 @@ async function integrationTests(o) {
 
   let suites;
   try {
-    suites = selectSuites(o.suites);
+    const hostSuites = o.suites.filter((n) => !SCRIPT_SUITES.some((s) => s.name === n));
+    suites = o.suites.length && hostSuites.length === 0 ? [] : selectSuites(hostSuites);
     ensureVSCodeEnv();
     await buildIntegrationTests();
   } catch (e) {
@@ -141,6 +142,46 @@ async function integrationTests(o) {
   }
 }
 
+// Integration tests that drive VS Code from outside (Playwright in the webview, the packaged
+// VSIX) are Node scripts ending with the line `N passed, N failed`.
+const SCRIPT_SUITES = [
+  { name: 'timeline-ui', command: ['node', 'test/integration/suites/timeline/ui.mjs', '--no-screenshots'] },
+  // Last: it packages the production build, then rebuilds the development one.
+  { name: 'installed-vsix', command: ['node', 'scripts/package-test.mjs'] },
+];
+
+function runCapturing(cmd, args) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.on('error', (e) => resolveRun({ code: -1, out, error: e }));
+    child.on('exit', (code, signal) => resolveRun({ code: code ?? (signal ? 128 : 1), out }));
+  });
+}
+
+async function scriptSuites(o) {
+  for (const s of SCRIPT_SUITES) {
+    if (o.suites.length && !o.suites.includes(s.name)) continue;
+    heading(`suite ${s.name}`);
+    const where = `integration/${s.name}`;
+    const t0 = Date.now();
+    const { code, out, error } = await runCapturing(s.command[0], s.command.slice(1));
+    const counts = [...out.matchAll(/^(\d+) passed, (\d+) failed\s*$/gm)].pop();
+    if (!counts) {
+      addBroken(where, 'suite', `no result line (${error ? error.message : `exit code ${code}`}): ${s.command.join(' ')}`);
+      continue;
+    }
+    const passed = Number(counts[1]);
+    const failed = Number(counts[2]);
+    // The scripts print their own failures above; name them here so the summary points there.
+    addResult(where, { passed, failed: 0 });
+    for (let i = 0; i < failed; i++) addBroken(where, `failure ${i + 1} of ${failed}`, 'see the suite output above');
+    if (failed === 0 && code !== 0) addBroken(where, 'suite', `exit code ${code} although no test failed`);
+    console.log(`[test-all] ${s.name}: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  }
+}
+
 async function main() {
   let o;
   try {
@@ -156,7 +197,10 @@ async function main() {
     if (code !== 0) addBroken('build', BUILD_COMMAND.join(' '), `exited with ${code}`);
   }
   if (o.unit) await unitTests();
-  if (o.integration) await integrationTests(o);
+  if (o.integration) {
+    await integrationTests(o);
+    await scriptSuites(o);
+  }
 
   heading(`summary (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   if (failures.length) {

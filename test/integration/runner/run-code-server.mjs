@@ -337,6 +337,8 @@ export async function withVSCode(opts, fn) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'security.workspace.trust.startupPrompt': 'never',
     'git.enabled': false,
+    // Tests check dirty state, undo and fix-on-save; code-server's default autosave would race them.
+    'files.autoSave': 'off',
     ...(opts.settings || {}),
   }, null, 2));
   const logFile = join(tempDir, 'code-server.log');

@@ -26,13 +26,20 @@ const FIXTURES = join(PROJECT_ROOT, 'test', 'integration', 'fixtures');
 
 /** @type {Suite[]} */
 export const SUITES = [
-  {
-    name: 'smoke',
-    extension: PROJECT_ROOT,
-    tests: join(OUT, 'smoke', 'index.js'),
-    workspace: join(FIXTURES, 'smoke'),
-  },
+  suite('smoke', join(FIXTURES, 'smoke')),
+  suite('diagnostics', join(FIXTURES, 'reviews')),
+  suite('actions', join(FIXTURES, 'reviews')),
+  // Workspace trust on and the folder not trusted: the extension must work in restricted mode.
+  { ...suite('restricted', join(FIXTURES, 'reviews')), trust: true },
+  suite('tracker', join(FIXTURES, 'tracker')),
+  // The README screenshots are taken on the examples workspace (scripts/package-screenshots.mjs
+  // copies them to media/); in `npm test` they only go to out/screenshots.
+  suite('screenshots', join(PROJECT_ROOT, 'examples')),
 ];
+
+function suite(name, workspace) {
+  return { name, extension: PROJECT_ROOT, tests: join(OUT, name, 'index.js'), workspace };
+}
 
 /** Copies the suite's workspace to a fresh temp folder and returns its path. */
 export function copyWorkspace(suite) {
