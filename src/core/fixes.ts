@@ -23,13 +23,14 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 
 /**
  * The fixes that can be applied without the author (no placeholders to fill in): the preferred
- * fix of each finding, or its only fix; snippet fixes are left for the editor.
+ * fix of each finding; snippet fixes are left for the editor. A lone fix that is not preferred
+ * (say "the time is already UTC") may change what the text means, so only the author applies it.
  */
 export function automaticFixEdits(findings: Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const f of findings) {
     const fixes = (f.fixes ?? []).filter(x => !x.snippet);
-    const fix = fixes.find(x => x.isPreferred) ?? (fixes.length === 1 && f.fixes!.length === 1 ? fixes[0] : undefined);
+    const fix = fixes.find(x => x.isPreferred);
     if (fix) edits.push(...fix.edits);
   }
   return edits;

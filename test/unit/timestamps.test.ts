@@ -60,6 +60,15 @@ describe('timestamps and zones', () => {
     assert.match(fixed(key), /^- 2026-07-10 07:00 UTC — a$/m, 'summer time: UTC+2');
   });
 
+  it('reads a short declaration: "All times UTC" and "Times: CET"', () => {
+    const utc = review('All times UTC, 2026-11-20.\n\n- 2026-11-20 09:00 — a');
+    assert.match(stampFindings(utc)[0].message, /declared UTC/);
+    assert.match(fixed(utc), /^- 2026-11-20 09:00 UTC — a$/m);
+    assert.match(fixed(review('Times: CET\n\n- 2026-01-10 09:00 — a')), /^- 2026-01-10 08:00 UTC — a$/m);
+    // an unknown word after "times" declares nothing
+    assert.match(stampFindings(review('Times were rough.\n\n- 2026-01-10 09:00 — a'))[0].message, /no time zone|zone/i);
+  });
+
   it('keeps markup around the tokens when converting', () => {
     assert.match(fixed(review('- 2026-06-01 **09:49** (CEST) — a')), /^- 2026-06-01 \*\*07:49\*\* \(UTC\) — a$/m);
   });

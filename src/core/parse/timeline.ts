@@ -4,7 +4,11 @@ import { readStamp } from '../time/stamp';
 import { resolveZone, toUtc, isResolvable, type ZoneRef } from '../time/zones';
 
 const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
-const DECLARATION_RE = /\b(?:all\s+)?(?:times?|timestamps?|dates?)\b[^.\n]{0,40}?\b(?:in|are)\s+[*_]{0,2}(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])/;
+const ZONE_PATTERN = String.raw`(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])`;
+// "All times are in CET", "timestamps below are in Europe/Berlin"
+const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|dates?)\b[^.\n]{0,40}?\b(?:in|are)\s+[*_]{0,2}` + ZONE_PATTERN);
+// "All times UTC", "Times: CET" — the zone right after the word
+const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN, 'i');
 
 /** "All times in CET", "Timeline (UTC)" or the `timezone` key: the zone stamps without one were written in. */
 export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
@@ -19,7 +23,7 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i];
       if (/^\s*([-*+]|\d+[.)]|\|)\s/.test(t)) continue;
-      const m = DECLARATION_RE.exec(t);
+      const m = DECLARATION_RE.exec(t) ?? SHORT_DECLARATION_RE.exec(t);
       if (m) {
         const z = resolveZone(m[1].replace(/\s+/g, ''));
         if (z.kind === 'unknown') continue;

@@ -213,7 +213,8 @@ describe('timeline edits: Markdown round trip', () => {
   });
 
   it('converts a stamp from its own zone, the declared zone or a picked one', () => {
-    const doc = LIST.replace('- 14:20 UTC — Rollback', '- 06:20 PST — Rollback').replace('- 15:30 UTC', '- 16:30');
+    // without "All times UTC." the zone-less 16:30 has no known zone
+    const doc = LIST.replace('All times UTC.\n\n', '').replace('- 14:20 UTC — Rollback', '- 06:20 PST — Rollback').replace('- 15:30 UTC', '- 16:30');
     let out = run(doc, r => ({ type: 'convertEntry', ref: ref(r, 2) }));
     assert.equal(entryLines(out)[2], '- 14:20 UTC — Rollback of release completes; errors unchanged');
     const bad = timelineEdits(parseReview(out), { type: 'convertEntry', ref: ref(parseReview(out), 4) });
@@ -222,6 +223,9 @@ describe('timeline edits: Markdown round trip', () => {
     assert.equal(entryLines(out)[4], '- 15:30 UTC — Incident closed [resolved]');
     const all = run(doc, { type: 'convertAll', zone: 'Europe/Berlin' });
     assert.deepEqual(entryLines(all).slice(2, 3).concat(entryLines(all).slice(4)), ['- 14:20 UTC — Rollback of release completes; errors unchanged', '- 15:30 UTC — Incident closed [resolved]']);
+    // "All times UTC." declares the zone: the zone-less stamp is marked UTC
+    const declared = run(LIST.replace('- 15:30 UTC', '- 16:30'), r => ({ type: 'convertEntry', ref: ref(r, 4) }));
+    assert.equal(entryLines(declared)[4], '- 16:30 UTC — Incident closed [resolved]');
   });
 
   it('adds the first entry to an empty timeline section, or a section when there is none', () => {
