@@ -127,7 +127,14 @@ describe('corrective-action tracker', () => {
       if (by === 'status') assert.deepStrictEqual(t.groups.map(g => g.label), ['Open', 'In progress', 'Blocked', 'Done', 'Won\'t do']);
       if (by === 'due') {
         const labels = t.groups.map(g => g.label);
-        assert.deepStrictEqual(labels, ['Overdue', 'Due later', 'No due date', 'Closed'].filter(l => labels.includes(l)));
+        // which buckets exist depends on today's date: check the order, then each item's bucket
+        assert.deepStrictEqual(labels, ['Overdue', 'Due this week', 'Due later', 'No due date', 'Closed'].filter(l => labels.includes(l)));
+        const weekEnd = new Date(Date.parse(new Date().toISOString().slice(0, 10) + 'T00:00:00Z') + 6 * 86_400_000).toISOString().slice(0, 10);
+        for (const label of ['Due this week', 'Due later']) {
+          for (const i of t.groups.find(g => g.label === label)?.items ?? []) {
+            assert.ok(!i.overdue && (label === 'Due this week' ? i.due <= weekEnd : i.due > weekEnd), `${i.id} (due ${i.due}) belongs in "${label}"`);
+          }
+        }
         assert.ok(t.groups.find(g => g.label === 'Overdue')!.items.every(i => i.overdue));
         assert.ok(t.groups.find(g => g.label === 'No due date')!.items.some(i => i.id === 'CAP-44-3'));
         assert.ok(t.groups.find(g => g.label === 'Closed')!.items.every(i => i.status === 'done' || i.status === 'wont-do'));
