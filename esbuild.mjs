@@ -2,6 +2,10 @@
 // and the timeline webview. `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
+import { writeValidator } from './scripts/build/schema-validator.mjs';
+
+// the front matter's JSON Schema, compiled to code ahead of time (src/core/generated/)
+if (writeValidator()) console.log('schema-validator: regenerated src/core/generated/review-schema-validator.ts');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
