@@ -9,11 +9,17 @@ function canonical(f: string): string {
   return s.replace(/\\/g, '/').replace(/^\/([a-z]):/i, (_, d: string) => `${d.toLowerCase()}:`).replace(/^([A-Z]):/, (_, d: string) => `${d.toLowerCase()}:`);
 }
 
-/** The files of a workspace list other than this one (none when this document has no URI to compare). */
+/** The files of a workspace list other than this one, each once (none when this document has no URI to compare). */
 export function otherFiles(files: string[] | undefined, uri: string | undefined): string[] {
   if (!files || !uri) return [];
   const me = canonical(uri);
-  return files.filter(f => canonical(f) !== me);
+  const seen = new Set<string>();
+  return files.filter(f => {
+    const c = canonical(f);
+    if (c === me || seen.has(c)) return false;
+    seen.add(c);
+    return true;
+  });
 }
 
 export function shortName(f: string): string {

@@ -8,6 +8,7 @@ import type { Finding } from '../../core/types';
 import { getCore } from '../shared/core';
 import { isReview, toRange, toSeverity } from '../shared/convert';
 import { ConfigStore, readSettings } from '../config/configStore';
+import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
 
 export const DEBOUNCE_MS = 300;
 export const SOURCE = 'pir';
@@ -37,6 +38,8 @@ export class DiagnosticsManager implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument(d => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('pir')) this.lintAll(); }),
       store.onDidChange(() => this.lintAll()),
+      // cross-file rules (an action ID used in another review): the index tells when IDs move
+      onDidChangeWorkspaceFacts(() => this.lintAll()),
     );
   }
 
@@ -92,7 +95,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {
     const t0 = Date.now();
-    const { findings } = getCore().analyze(doc.getText(), { config, uri: doc.uri.toString() });
+    const { findings } = getCore().analyze(doc.getText(), { config, uri: doc.uri.toString(), workspace: currentWorkspaceFacts() });
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);
     return findings;

@@ -21,6 +21,11 @@ describe('code actions', () => {
 
   it('non-utc-timestamp: the preferred fix converts 07:25 PDT to 14:25 UTC', async () => {
     const editor = await open(uri());
+    // a second stamp with a known zone, so there are two automatic fixes of the rule
+    const line54 = editor.document.lineAt(53);
+    const at = line54.text.indexOf('08:10') + '08:10'.length;
+    await editor.edit(b => b.insert(new vscode.Position(53, at), ' PST'));
+    await waitForDiagnostics(uri(), ds => ds.some(x => x.message.includes('08:10 PST')), 'the PST stamp reported');
     const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
     const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
     console.log(`    actions: ${actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
@@ -73,6 +78,11 @@ describe('code actions', () => {
 
   it('offers "Fix all non-utc-timestamp problems" and "Fix all auto-fixable problems"', async () => {
     const editor = await open(uri());
+    // a second stamp with a known zone, so there are two automatic fixes of the rule
+    const line54 = editor.document.lineAt(53);
+    const at = line54.text.indexOf('08:10') + '08:10'.length;
+    await editor.edit(b => b.insert(new vscode.Position(53, at), ' PST'));
+    await waitForDiagnostics(uri(), ds => ds.some(x => x.message.includes('08:10 PST')), 'the PST stamp reported');
     const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
     const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
     const perRule = actions.find(a => a.title === 'Fix all non-utc-timestamp problems in this file');
@@ -81,6 +91,7 @@ describe('code actions', () => {
     assert.ok(await vscode.workspace.applyEdit(perRule.edit));
     const text = editor.document.getText();
     assert.ok(text.includes('- 14:25 UTC — Support reports'));
+    assert.ok(text.includes('- 2026-11-18 16:10 UTC — Support confirms'), 'PST converted too');
     assert.ok(!text.includes('## Root cause'), 'no snippet fix in fix-all');
     await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PDT')), 'stamps fixed');
   });
@@ -96,6 +107,8 @@ describe('code actions', () => {
     const text = editor.document.getText();
     assert.ok(text.includes('- 14:25 UTC — Support reports'), 'PDT converted on save');
     assert.ok(!text.includes('${') && !text.includes('## Root cause') && !text.includes('owner: @owner'), 'snippet fixes are not applied on save');
+    // a stamp with no zone is not silently declared UTC: only the author knows what zone it was
+    assert.ok(text.includes('- 2026-11-18 08:10 — Support confirms'), 'the zone-less stamp is left for the author');
     assert.strictEqual(editor.document.isDirty, false);
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(u));
     assert.ok(onDisk.includes('- 14:25 UTC — Support reports'), 'the saved file holds the fix');
