@@ -10,6 +10,7 @@ export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './language/specificity';
+export * from './language/authoring';
 export { readStamp } from './time/stamp';
 export { resolveZone, toUtc } from './time/zones';
 export { ReviewIndex, isOverdue, type IndexedAction, type ActionRecord, type ReviewSummary } from './workspace';

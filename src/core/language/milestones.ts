@@ -1,0 +1,68 @@
+/**
+ * The incident's milestones as instants: the front matter key when it holds a UTC date-time, else
+ * the timeline entry tagged with it; `started` falls back to the first timed entry. Pure.
+ */
+import { DateTime } from 'luxon';
+import type { Milestone, Review } from '../model';
+import { MILESTONES } from '../model';
+import { formatOffset } from '../time/zones';
+
+export interface MilestoneTime { utc: number; source: 'front-matter' | 'tag' | 'first-entry'; line?: number }
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+export function frontMatterInstant(review: Review, key: string): number | undefined {
+  const v = review.frontMatter?.data[key];
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.getTime() : undefined;
+  if (typeof v !== 'string' || !ISO_UTC.test(v.trim())) return undefined;
+  const t = Date.parse(v.trim());
+  return Number.isFinite(t) ? t : undefined;
+}
+
+export function milestoneTimes(review: Review): Partial<Record<Milestone, MilestoneTime>> {
+  const out: Partial<Record<Milestone, MilestoneTime>> = {};
+  for (const m of MILESTONES) {
+    const fm = frontMatterInstant(review, m);
+    if (fm !== undefined) { out[m] = { utc: fm, source: 'front-matter' }; continue; }
+    const tagged = review.timeline.find(e => e.utc !== undefined && e.tags.some(t => t.milestone === m));
+    if (tagged) { out[m] = { utc: tagged.utc!, source: 'tag', line: tagged.line }; continue; }
+    if (m === 'started') {
+      const first = review.timeline.find(e => e.utc !== undefined);
+      if (first) out[m] = { utc: first.utc!, source: 'first-entry', line: first.line };
+    }
+  }
+  return out;
+}
+
+export const TIME_TO: Record<Exclude<Milestone, 'started'>, string> = {
+  detected: 'Time to detect', mitigated: 'Time to mitigate', resolved: 'Time to resolve',
+};
+
+/** "7 min", "1 h 5 min", "2 d 3 h": how long, in words a reader takes in at a glance. */
+export function formatDuration(ms: number): string {
+  const min = Math.round(Math.abs(ms) / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60), m = min % 60;
+  if (h < 48) return m ? `${h} h ${m} min` : `${h} h`;
+  const d = Math.floor(h / 24), hh = h % 24;
+  return hh ? `${d} d ${hh} h` : `${d} d`;
+}
+
+/** "2026-11-20 13:55 UTC" */
+export function formatUtc(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: 'UTC' }).toFormat('yyyy-MM-dd HH:mm') + ' UTC';
+}
+
+/** The same instant on the author's clock: "2026-11-20 14:55 (Europe/Berlin, UTC+01:00)"; undefined for a zone luxon doesn't know. */
+export function formatInZone(ms: number, zone: string): string | undefined {
+  const dt = DateTime.fromMillis(ms, { zone });
+  if (!dt.isValid) return undefined;
+  return `${dt.toFormat('yyyy-MM-dd HH:mm')} (${zone}, ${formatOffset(dt.offset)})`;
+}
+
+/** "+1 h 5 min after the start", "at the start", "10 min before the start" */
+export function sinceStart(ms: number, start: number): string {
+  const d = ms - start;
+  if (Math.abs(d) < 30_000) return 'at the start';
+  return d > 0 ? `+${formatDuration(d)} after the start` : `${formatDuration(d)} before the start`;
+}
