@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
 import { writeValidator } from './scripts/build/schema-validator.mjs';
+import { buildSplitExtension } from './scripts/build/extension-split.mjs';
 
 // the front matter's JSON Schema, compiled to code ahead of time (src/core/generated/)
 if (writeValidator()) console.log('schema-validator: regenerated src/core/generated/review-schema-validator.ts');
@@ -15,11 +16,13 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // some dependencies (fdir) read import.meta.url, which a CommonJS bundle must provide
 const nodeCjs = { platform: 'node', format: 'cjs', target: 'node20', define: { ...common.define, 'import.meta.url': '__pirImportMetaUrl' }, banner: { js: "const __pirImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };
 
+let splitExtension;
 const builds = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } },
 ];
 if (existsSync('src/extension/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', ...nodeCjs, external: ['vscode'] });
+  // Node: a small entry (dist/extension.js) and the core it loads on first use (dist/core.js)
+  splitExtension = { ...common, ...nodeCjs, external: ['vscode'] };
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
 }
 if (existsSync('webview/timeline/main.ts')) {
@@ -28,6 +31,7 @@ if (existsSync('webview/timeline/main.ts')) {
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
+  if (splitExtension) await buildSplitExtension(splitExtension, { outdir: 'dist', watch: true });
 } else {
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  await Promise.all([...builds.map(b => esbuild.build(b)), splitExtension && buildSplitExtension(splitExtension, { outdir: 'dist' })]);
 }

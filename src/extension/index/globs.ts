@@ -5,7 +5,18 @@
  * patterns here, so a file the search skips is not indexed when it changes either.
  */
 import * as vscode from 'vscode';
-import picomatch from 'picomatch/posix';
+import type Picomatch from 'picomatch/posix';
+
+// loaded on first use, with the core (scripts/build/extension-split.mjs puts it in dist/core.js)
+let pm: typeof Picomatch | undefined;
+function picomatch(...args: Parameters<typeof Picomatch>): ReturnType<typeof Picomatch> {
+  if (!pm) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require('picomatch/posix') as typeof Picomatch | { default: typeof Picomatch };
+    pm = typeof m === 'function' ? m : m.default;
+  }
+  return pm(...args);
+}
 
 export const DEFAULT_INCLUDE = '**/*.pir.md';
 export const DEFAULT_EXCLUDE = '**/node_modules/**';
