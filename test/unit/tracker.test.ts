@@ -41,6 +41,20 @@ describe('workspace index', () => {
     assert.equal(warm.get('a.pir.md')!.actions.length, index.get('b.pir.md')!.actions.length);
   });
 
+  it('keeps no summary of content no file holds any more (typing does not grow the cache)', () => {
+    const index = new ReviewIndex();
+    const text = fs.readFileSync(files[0], 'utf8');
+    index.update('b.pir.md', text);
+    for (let i = 0; i < 50; i++) index.update('a.pir.md', text + 'x'.repeat(i));
+    assert.equal(index.cachedSummaries, 2, "b's summary and a's latest");
+    index.update('a.pir.md', text);
+    assert.equal(index.cachedSummaries, 1, 'a and b share one summary');
+    index.remove('b.pir.md');
+    assert.equal(index.cachedSummaries, 1, 'a still holds it');
+    index.remove('a.pir.md');
+    assert.equal(index.cachedSummaries, 0);
+  });
+
   it('counts overdue items: open and past due on the given day', () => {
     const index = new ReviewIndex();
     index.update('x.pir.md', '---\nid: INC-1\n---\n## Action items\n\n- [ ] CAP-1: Add an alert\n  - due: 2026-11-01\n- [x] CAP-2: Pin a version\n  - due: 2026-11-01\n- [ ] CAP-3: Add a test\n  - due: 2026-12-01\n');

@@ -18,6 +18,9 @@ export class ReviewIndex {
   private byUri = new Map<string, ReviewSummary>();
   /** summaries by content hash: a file renamed or restored from the cache is not re-read */
   private byHash = new Map<string, ReviewSummary>();
+  /** how many files hold each hash now: a summary no file holds any more is dropped, so typing
+   * in an open review (a new hash per pause) does not grow the cache */
+  private uses = new Map<string, number>();
   private listeners = new Set<(uris: string[]) => void>();
   /** how many summaries were computed (not served from the cache): the benchmark reads it */
   parsed = 0;
@@ -30,15 +33,35 @@ export class ReviewIndex {
     if (summary) summary = { ...summary, uri };
     else { summary = summarize(uri, text, hash); this.parsed++; this.byHash.set(hash, summary); }
     this.byUri.set(uri, summary);
+    this.uses.set(hash, (this.uses.get(hash) ?? 0) + 1);
+    if (prev) this.release(prev.hash);
     this.emit([uri]);
     return true;
   }
 
   remove(uri: string): void {
-    if (this.byUri.delete(uri)) this.emit([uri]);
+    const prev = this.byUri.get(uri);
+    if (!prev) return;
+    this.byUri.delete(uri);
+    this.release(prev.hash);
+    this.emit([uri]);
   }
 
-  clear(): void { this.byUri.clear(); this.emit([]); }
+  clear(): void {
+    for (const r of this.byUri.values()) this.release(r.hash);
+    this.byUri.clear();
+    this.emit([]);
+  }
+
+  /** summaries held in memory (the files' and those restored but not yet claimed) */
+  get cachedSummaries(): number { return this.byHash.size; }
+
+  private release(hash: string): void {
+    const n = (this.uses.get(hash) ?? 1) - 1;
+    if (n > 0) { this.uses.set(hash, n); return; }
+    this.uses.delete(hash);
+    this.byHash.delete(hash);
+  }
 
   get(uri: string): ReviewSummary | undefined { return this.byUri.get(uri); }
   reviews(): ReviewSummary[] { return [...this.byUri.values()].sort((a, b) => a.uri.localeCompare(b.uri)); }
