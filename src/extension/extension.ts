@@ -11,6 +11,11 @@ import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
 import { registerTracker } from './tree/tracker';
 import { registerTimelineEditor } from './timeline';
+import { registerHovers } from './hovers/hovers';
+import { registerSymbols } from './symbols/symbols';
+import { registerFolding } from './folding/folding';
+import { registerCompletion } from './completion/completion';
+import { registerStatusBar } from './statusBar/statusBar';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -27,6 +32,11 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);
   registerTimelineEditor(context);
+  registerHovers(context, store);
+  registerSymbols(context, store);
+  registerFolding(context, store);
+  registerCompletion(context, store);
+  registerStatusBar(context, store, diagnostics);
   // after activate() has returned: evaluate the core, read .pir.yaml files, lint open reviews
   setTimeout(() => {
     diagnostics.lintAll();

@@ -7,6 +7,7 @@ import type { Config } from '../../core/config';
 import type { Finding } from '../../core/types';
 import { getCore } from '../shared/core';
 import { isReview, toRange, toSeverity } from '../shared/convert';
+import { cachedReview } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
 import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
 
@@ -95,7 +96,9 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {
     const t0 = Date.now();
-    const { findings } = getCore().analyze(doc.getText(), { config, uri: doc.uri.toString(), workspace: currentWorkspaceFacts() });
+    // the parse is shared with the hover, outline, folding and status bar (one per document version)
+    const review = cachedReview(doc, config.defaultTimezone);
+    const findings = getCore().lintReview(review, { config, workspace: currentWorkspaceFacts() });
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);
     return findings;

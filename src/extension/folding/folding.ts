@@ -1,0 +1,14 @@
+/** Folding by section: the front matter, every heading, multi-line action items, region comments. */
+import * as vscode from 'vscode';
+import type { ConfigStore } from '../config/configStore';
+import { getCore } from '../shared/core';
+import { PIR_SELECTOR, reviewFor } from '../shared/reviews';
+
+export function registerFolding(context: vscode.ExtensionContext, store: ConfigStore): void {
+  context.subscriptions.push(vscode.languages.registerFoldingRangeProvider(PIR_SELECTOR, {
+    async provideFoldingRanges(doc) {
+      const folds = getCore().foldingRanges(await reviewFor(doc, store));
+      return folds.map(f => new vscode.FoldingRange(f.start, f.end, f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined));
+    },
+  }));
+}

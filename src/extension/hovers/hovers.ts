@@ -1,0 +1,51 @@
+/**
+ * Hovers in a review: a timeline stamp (UTC, your time, offset from the start), a milestone (time
+ * to detect / mitigate / resolve) and an action ID (status, owner, due, references here and in the
+ * workspace). The text comes from the core; everything from a document is escaped, and the
+ * Markdown is not trusted (no command links, no HTML).
+ */
+import * as vscode from 'vscode';
+import type { HoverInfo, KnownAction } from '../../core';
+import type { ConfigStore } from '../config/configStore';
+import { getCore } from '../shared/core';
+import { toRange } from '../shared/convert';
+import { PIR_SELECTOR, authorZone, reviewFor } from '../shared/reviews';
+import { workspaceIndex } from '../index/workspaceIndex';
+
+export function registerHovers(context: vscode.ExtensionContext, store: ConfigStore): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider(PIR_SELECTOR, {
+    async provideHover(doc, position) {
+      const review = await reviewFor(doc, store);
+      const index = workspaceIndex();
+      const workspaceActions: KnownAction[] | undefined = index?.ready ? index.index.actions() : undefined;
+      const info = getCore().hoverAt(review, { line: position.line, character: position.character }, { localZone: authorZone(doc), workspaceActions });
+      return info ? new vscode.Hover(render(info), toRange(info.range)) : undefined;
+    },
+  }));
+}
+
+export function render(info: HoverInfo): vscode.MarkdownString {
+  const m = new vscode.MarkdownString('', false);
+  m.isTrusted = false;
+  m.supportHtml = false;
+  m.appendMarkdown('**');
+  text(m, info.title);
+  m.appendMarkdown('**\n\n');
+  for (const row of info.rows) {
+    text(m, row.label);
+    m.appendMarkdown(': ');
+    text(m, row.value);
+    m.appendMarkdown('  \n');
+  }
+  for (const note of info.notes) {
+    m.appendMarkdown('\n\n_');
+    text(m, note);
+    m.appendMarkdown('_');
+  }
+  return m;
+}
+
+/** Document text as text: appendText escapes Markdown; `&` and `<` as entities so HTML shows as written. */
+function text(m: vscode.MarkdownString, value: string): void {
+  m.appendText(value.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+}
