@@ -127,4 +127,13 @@ describe('pir CLI', () => {
     assert.equal(spawnSync(process.execPath, [bin, 'lint', COMPLETE]).status, 0);
     assert.equal(spawnSync(process.execPath, [bin, 'lint', '--format', 'nope', COMPLETE]).status, 2);
   });
+
+  it('piped into a reader that stops early (| head), it neither crashes nor hides the errors', function () {
+    const bin = path.join(ROOT, 'dist', 'cli.js');
+    if (!fs.existsSync(bin)) this.skip();
+    // a large SARIF log, of which the reader takes one byte
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint --format sarif "${HEADLINE}" | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+    assert.equal(r.status, 1, 'pir lint still exits 1: the review has errors');
+  });
 });
