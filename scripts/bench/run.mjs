@@ -24,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateReview, writeCorpus } from './generate.mjs';
+import { buildSplitExtension } from '../build/extension-split.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'dist', 'bench');
@@ -135,27 +136,30 @@ let bundleInputs = [];
 async function buildBundles() {
   const t0 = performance.now();
   const builds = [];
+  const split = [];
   for (const production of [false, true]) {
     const { common, nodeCjs } = bundleOptions(production);
     const dir = join(OUT, production ? 'min' : 'dev');
     builds.push({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(dir, 'cli.js'), ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } });
-    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'extension.js'), ...nodeCjs, external: ['vscode'], metafile: production });
+    // the Node extension as esbuild.mjs builds it: entry (extension.js) + core.js loaded on first use
+    split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'] }, { root: ROOT, outdir: dir, metafile: production }));
     builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
     if (!production) builds.push({ ...common, entryPoints: ['scripts/bench/core-entry.ts'], outfile: join(OUT, 'core.cjs'), ...nodeCjs });
   }
-  const built = await Promise.all(builds.map((b) => build(b)));
-  // what the minified extension bundle is made of, by package
-  const meta = built.find((b) => b.metafile)?.metafile;
-  if (meta) {
+  await Promise.all(builds.map((b) => build(b)));
+  const splits = await Promise.all(split);
+  // what the minified Node extension (entry + core.js) is made of, by package
+  const metas = splits.filter((b) => b.entry.metafile).flatMap((b) => [b.entry.metafile, b.core.metafile]);
+  if (metas.length) {
     const by = {};
-    for (const [f, v] of Object.entries(Object.values(meta.outputs)[0].inputs)) {
+    for (const [f, v] of metas.flatMap((meta) => Object.entries(Object.values(meta.outputs)[0].inputs))) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f);
       const k = m ? m[1] : f.split('/').slice(0, 2).join('/');
       by[k] = (by[k] ?? 0) + v.bytesInOutput;
     }
     bundleInputs = Object.entries(by).sort((a, b) => b[1] - a[1]);
   }
-  log(`built ${builds.length} bundles into ${relative(ROOT, OUT)}/ in ${fmtMs(performance.now() - t0)}`);
+  log(`built ${builds.length + 2 * split.length} bundles into ${relative(ROOT, OUT)}/ in ${fmtMs(performance.now() - t0)}`);
 }
 
 // ------------------------------------------------------------------ (a) + (b) one document
@@ -312,6 +316,7 @@ async function benchActivationVSCode() {
   cpSync(join(ROOT, 'package.json'), join(ext, 'package.json'));
   for (const d of ['syntaxes', 'snippets', 'schemas', 'media']) if (existsSync(join(ROOT, d))) cpSync(join(ROOT, d), join(ext, d), { recursive: true });
   cpSync(join(OUT, 'min', 'extension.js'), join(ext, 'dist', 'extension.js'));
+  cpSync(join(OUT, 'min', 'core.js'), join(ext, 'dist', 'core.js'));
   cpSync(join(OUT, 'min', 'web', 'extension.js'), join(ext, 'dist', 'web', 'extension.js'));
   // a workspace without reviews, so that nothing activates the extension before the test does
   const ws = join(tmp, 'workspace');
@@ -341,10 +346,13 @@ async function benchActivationVSCode() {
 
 function bundleSizes() {
   const sizes = {};
-  for (const f of ['extension.js', 'web/extension.js', 'cli.js']) {
+  for (const f of ['extension.js', 'core.js', 'web/extension.js', 'cli.js']) {
     const min = readFileSync(join(OUT, 'min', f));
     sizes[f] = { min: min.length, gzip: gzipSync(min).length, dev: statSync(join(OUT, 'dev', f)).size };
   }
+  // the Node extension as a whole: what the budget is about
+  const both = ['extension.js', 'core.js'].map((f) => sizes[f]);
+  sizes['extension.js + core.js'] = { min: both[0].min + both[1].min, gzip: both[0].gzip + both[1].gzip, dev: both[0].dev + both[1].dev };
   return sizes;
 }
 
@@ -362,7 +370,8 @@ function report(r) {
   const act = r.vscode.activateMs ?? null;
   B(act !== null ? 'activation (real VS Code: getExtension().activate())' : 'activation (stand-in host: require + activate, minified)', fmtMs(act ?? r.stub.min.totalMs), '≤ 50 ms', (act ?? r.stub.min.totalMs) <= 50,
     act !== null ? `stand-in: ${fmtMs(r.stub.min.totalMs)}` : r.vscode.skipped);
-  B('extension bundle, minified (dist/extension.js)', fmtKB(r.sizes['extension.js'].min), '≤ 600 KB', r.sizes['extension.js'].min <= 600 * 1024, `web: ${fmtKB(r.sizes['web/extension.js'].min)}`);
+  const total = r.sizes['extension.js + core.js'] ?? r.sizes['extension.js'];
+  B('extension bundle, minified (dist/extension.js + dist/core.js)', fmtKB(total.min), '≤ 600 KB', total.min <= 600 * 1024, `entry alone: ${fmtKB(r.sizes['extension.js'].min)}; web: ${fmtKB(r.sizes['web/extension.js'].min)}`);
 
   const t = [];
   t.push('| Measurement | pir | Reference | Ratio |', '|---|---:|---:|---:|');
@@ -383,7 +392,8 @@ function report(r) {
   if (r.vscode.activateMs !== undefined) t.push(`| (e) activation in VS Code ${r.vscode.vscode} (\`activate()\` body: ${fmtMs(r.vscode.selfMs)}) | ${fmtMs(r.vscode.activateMs)} | budget 50 ms | ${ratio(r.vscode.activateMs, 50)} |`);
   t.push(`| (e) activation, stand-in host, minified: require ${fmtMs(r.stub.min.requireMs)} + activate() ${fmtMs(r.stub.min.activateMs)} | ${fmtMs(r.stub.min.totalMs)} | budget 50 ms | ${ratio(r.stub.min.totalMs, 50)} |`);
   t.push(`| (e) activation, stand-in host, unminified: require ${fmtMs(r.stub.dev.requireMs)} + activate() ${fmtMs(r.stub.dev.activateMs)} | ${fmtMs(r.stub.dev.totalMs)} | budget 50 ms | ${ratio(r.stub.dev.totalMs, 50)} |`);
-  for (const [f, s] of Object.entries(r.sizes)) t.push(`| (e) dist/${f}, minified (gzip ${fmtKB(s.gzip)}; unminified ${fmtKB(s.dev)}) | ${fmtKB(s.min)} | ${f === 'extension.js' ? 'budget 600 KB' : '–'} | ${f === 'extension.js' ? ratio(s.min, 600 * 1024) : ''} |`);
+  const budgeted = r.sizes['extension.js + core.js'] ? 'extension.js + core.js' : 'extension.js';
+  for (const [f, s] of Object.entries(r.sizes)) t.push(`| (e) ${f.split(' + ').map((x) => `dist/${x}`).join(' + ')}, minified (gzip ${fmtKB(s.gzip)}; unminified ${fmtKB(s.dev)}) | ${fmtKB(s.min)} | ${f === budgeted ? 'budget 600 KB' : '–'} | ${f === budgeted ? ratio(s.min, 600 * 1024) : ''} |`);
   t.push(`| (f) peak RSS, \`pir lint\` ${r.index.files.toLocaleString('en')} files | ${fmtMB(r.cli.pir.rss)} | markdownlint-cli2 ${fmtMB(r.cli.mdl.rss)} | ${ratio(r.cli.pir.rss, r.cli.mdl.rss)} |`);
   t.push(`| (f) heap retained by the index of ${r.index.files.toLocaleString('en')} reviews | ${fmtMB(r.index.heapIndex)} | – | |`);
   t.push(`| (f) peak RSS of the in-process benchmark (a–c) | ${fmtMB(r.peakRss)} | – | |`);
@@ -450,6 +460,8 @@ if (WRITE || flag('--render')) {
     .replaceAll('{{duration}}', totalS)
     .replaceAll('{{vscode}}', results.vscode.skipped ? `In this run the real-VS Code measurement was ${results.vscode.skipped}` : `This run: VS Code ${results.vscode.vscode} (code-server), ${results.vscode.runs} launch(es)`)
     .replaceAll('{{bundleKB}}', fmtKB(results.sizes['extension.js'].min))
+    .replaceAll('{{coreKB}}', fmtKB(results.sizes['core.js']?.min ?? 0))
+    .replaceAll('{{totalKB}}', fmtKB((results.sizes['extension.js + core.js'] ?? results.sizes['extension.js']).min))
     .replaceAll('{{bundleInputs}}', bundleInputs.slice(0, 14).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '))
     .replaceAll('{{table}}', table)
     .replaceAll('{{budgets}}', budgets);
