@@ -5,6 +5,7 @@ import { toJson, toSarif, toStylish } from './format';
 import { lintFiles, type LintFileOptions, type LintRun } from './lint';
 import { lintFilesParallel, lintWorkerCount } from './parallel';
 import { actionsCommand, reportCommand } from './tracker';
+import { importCommand } from './import';
 import * as fs from 'node:fs';
 
 declare const PIR_VERSION: string;
@@ -16,6 +17,7 @@ Usage:
   pir lint [files|dirs|globs…] [--format stylish|json|sarif] [--fix] [--config .pir.yaml] [--output FILE]
   pir actions [paths…] [--format csv|json|md] [--output FILE]   the corrective action register
   pir report [paths…] [--format md|json] [--output FILE]        the audit report
+  pir import FILE.md [--out FILE.pir.md]                        convert a Markdown postmortem into a review
   pir rules                       list the rules
   pir --version | --help
 
@@ -32,6 +34,7 @@ export function main(argv: string[], io: Io): number {
     if (command === '--version' || command === '-v') { io.out(VERSION); return 0; }
     if (command === 'lint') return lintCommand(rest, io);
     if (command === 'actions' || command === 'report') return trackerCommand(command, rest, io);
+    if (command === 'import') return importCommand(rest, io);
     if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (e) {

@@ -16,6 +16,7 @@ import { registerSymbols } from './symbols/symbols';
 import { registerFolding } from './folding/folding';
 import { registerCompletion } from './completion/completion';
 import { registerStatusBar } from './statusBar/statusBar';
+import { registerCommands } from './commands';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);
   registerTimelineEditor(context);
+  registerCommands(context);
   registerHovers(context, store);
   registerSymbols(context, store);
   registerFolding(context, store);

@@ -1,0 +1,594 @@
+/**
+ * Import: turns an existing Markdown postmortem into the review format (`*.pir.md`).
+ *
+ * What it does, and nothing more:
+ * - sections are matched by the core's alias table and get the canonical heading (a trailing
+ *   "(…)" such as "(times in CEST)" is kept); a level-3 heading that names a section (a "What went
+ *   well" under "Lessons learned") becomes a section of its own; a section written twice is kept
+ *   together under one heading, each part under its original heading;
+ * - items of a bullet or numbered list under an actions-like heading become task-list items with
+ *   an ID and the missing required fields as placeholders; a single link in the item becomes its
+ *   `tracking` field;
+ * - a timeline table whose rows all start with a time becomes a list, one entry per row; timeline
+ *   paragraphs and level-3 headings that start with a time become list entries; stamps and zones are
+ *   kept exactly as written (a stamp without a zone stays without one: no UTC is invented);
+ * - the front matter is generated from what the text says (title from the H1, `started` only from
+ *   a stamp written in UTC, severity only when the text names one), or kept, with the missing keys
+ *   added, when the file has one;
+ * - everything else (unknown sections, prose, code, comments) is kept verbatim, in order.
+ *
+ * Pure: no `vscode` import, no I/O.
+ */
+import { parse as parseYaml } from 'yaml';
+import { LineIndex } from '../text';
+import { scan } from '../parse/scan';
+import { canonicalField } from '../parse/actions';
+import { sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
+import { readStamp, type Stamp } from '../time/stamp';
+import { yamlScalar } from './template';
+
+export interface ImportOptions {
+  /** the original file's name, for a title when the text has none */
+  fileName?: string;
+  /** the review ID (default: INC-<date of the incident>, or INC-YYYY-NNN to fill in) */
+  id?: string;
+  /** the prefix of new action IDs (default: CAP-<the review ID without "INC-">) */
+  actionIdPrefix?: string;
+  /** fields every action item needs (placeholders are added for the missing ones); default owner, due, validation, tracking */
+  actionFields?: string[];
+  /** the team's severities; a severity the text names is used only when it is one of them */
+  severities?: string[];
+}
+
+export interface ImportResult {
+  text: string;
+  id: string;
+  title?: string;
+  /** YYYY-MM-DD of the incident, when the text says it */
+  date?: string;
+  /** what the import did and what is left to the author, one sentence each */
+  notes: string[];
+  stats: { mappedSections: number; keptSections: number; actions: number; timelineEntries: number; frontMatter: 'generated' | 'kept' | 'extended' };
+}
+
+const DEFAULT_FIELDS = ['owner', 'due', 'validation', 'tracking'];
+const PLACEHOLDER: Record<string, string> = {
+  owner: '@owner',
+  due: 'YYYY-MM-DD',
+  type: 'prevent | mitigate | detect | process',
+  domain: 'e.g. monitoring',
+  validation: 'how we will know it worked: a test, a drill, a query',
+  tracking: 'link to the ticket',
+};
+
+interface Unit {
+  /** the heading line(s) as written; empty for the preamble */
+  heading?: { text: string; level: number; lines: string[] };
+  kind?: SectionKind;
+  body: string[];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( +|$)(.*)$/;
+const TABLE_SEP = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
+  const eol = /\r\n/.test(input) ? '\r\n' : '\n';
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const index = new LineIndex(text);
+  const scanned = scan(index);
+  const notes: string[] = [];
+
+  // ---- front matter as written
+  let fmLines: string[] | undefined;
+  let fmData: Record<string, unknown> | undefined;
+  let bodyStart = 0;
+  if (scanned.frontMatter?.closeLine !== undefined) {
+    fmLines = lines.slice(1, scanned.frontMatter.closeLine);
+    bodyStart = scanned.frontMatter.closeLine + 1;
+    try {
+      const d = parseYaml(fmLines.join('\n'));
+      if (d && typeof d === 'object' && !Array.isArray(d)) fmData = d as Record<string, unknown>;
+    } catch { /* kept as written; the review's checks report it */ }
+  }
+
+  // ---- units: the preamble, then one per heading of level 1 or 2 (level-1 headings naming a section count as sections)
+  const headings = scanned.headings.filter(h => h.line >= bodyStart);
+  let titleHeading: typeof headings[number] | undefined;
+  const units: Unit[] = [{ body: [] }];
+  const starts = new Map<number, { text: string; level: number; setext: boolean }>();
+  for (const h of headings) {
+    if (h.level === 1 && !sectionKindOf(h.text) && !titleHeading && ![...starts.values()].some(s => s.level === 2)) { titleHeading = h; continue; }
+    if (h.level <= 2) starts.set(h.line, h);
+  }
+  for (let l = bodyStart; l < lines.length; l++) {
+    const h = starts.get(l);
+    if (h) {
+      const hl = h.setext ? [lines[l], lines[l + 1]] : [lines[l]];
+      units.push({ heading: { text: h.text, level: h.level, lines: hl }, kind: sectionKindOf(h.text), body: [] });
+      if (h.setext) l++;
+      continue;
+    }
+    if (titleHeading && l === titleHeading.line) {
+      units[units.length - 1].body.push(lines[l]);
+      if (titleHeading.setext) { units[units.length - 1].body.push(lines[l + 1]); l++; }
+      continue;
+    }
+    units[units.length - 1].body.push(lines[l]);
+  }
+
+  // ---- level-3 headings that name another section become sections (not inside a timeline or the actions)
+  const promoted: Unit[] = [];
+  for (const u of units) {
+    if (!u.heading || u.kind === 'timeline' || u.kind === 'actions') { promoted.push(u); continue; }
+    let cur: Unit = { ...u, body: [] };
+    promoted.push(cur);
+    let fence: string | undefined;
+    for (const line of u.body) {
+      const f = FENCE.exec(line);
+      if (fence) { if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined; cur.body.push(line); continue; }
+      if (f) { fence = f[1]; cur.body.push(line); continue; }
+      const m = /^ {0,3}###[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+      const kind = m ? sectionKindOf(m[1]) : undefined;
+      if (m && kind && kind !== u.kind && kind !== 'timeline') {
+        cur = { heading: { text: m[1], level: 2, lines: [line] }, kind, body: [] };
+        promoted.push(cur);
+        continue;
+      }
+      cur.body.push(line);
+    }
+  }
+
+  // ---- title and the incident's date
+  const fmTitle = typeof fmData?.title === 'string' && fmData.title.trim() ? fmData.title.trim() : undefined;
+  const h1Title = titleHeading ? plainText(titleHeading.text) : undefined;
+  const fileTitle = options.fileName ? titleFromFileName(options.fileName) : undefined;
+  const title = fmTitle ?? h1Title ?? fileTitle;
+
+  const timelineUnits = promoted.filter(u => u.kind === 'timeline');
+  const firstStamp = firstTimelineStamp(timelineUnits);
+  const fmDate = dateOf(fmData?.date);
+  const date = firstStamp?.day ?? (title ? /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(title)?.[0] : undefined) ?? fmDate;
+
+  const existingId = typeof fmData?.id === 'string' && fmData.id.trim() ? fmData.id.trim() : undefined;
+  const id = options.id ?? existingId ?? (date ? `INC-${date.slice(0, 4)}-${date.slice(5, 7)}${date.slice(8, 10)}` : 'INC-YYYY-NNN');
+  const actionPrefix = options.actionIdPrefix ?? `CAP-${id.replace(/^INC-/i, '')}`;
+
+  // ---- sections: convert the timeline and the actions, map the headings, keep the rest
+  let actions = 0, timelineEntries = 0;
+  const fields = options.actionFields ?? DEFAULT_FIELDS;
+  const mapped: string[] = [];
+  const kept: string[] = [];
+  const byKind = new Map<SectionKind, Unit[]>();
+  for (const u of promoted) if (u.kind) { const list = byKind.get(u.kind) ?? []; list.push(u); byKind.set(u.kind, list); }
+  const converted = new Map<Unit, string[]>();
+  for (const u of promoted) {
+    if (u.kind === 'timeline') {
+      // "Timeline (times in CEST)": the checks read a zone in the heading only as "(CEST)"; say it in a line they read
+      const paren = /\(\s*(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+)?(?:in\s+)?([^)\s]+)\s*\)\s*:?\s*$/i.exec(u.heading?.text ?? '');
+      const zone = paren ? readStamp(`00:00 ${paren[1]}`)?.zone : undefined;
+      if (paren && zone && !u.body.some(l => DECLARES_ZONE.test(l))) {
+        const lead = u.body.findIndex(l => l.trim());
+        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${paren[1]}.`, '');
+      }
+      const r = convertTimeline(u.body);
+      timelineEntries += r.entries;
+      if (r.note) notes.push(r.note);
+      converted.set(u, r.lines);
+    } else if (u.kind === 'actions') {
+      const r = convertActions(u.body, actionPrefix, actions, fields);
+      actions += r.count;
+      converted.set(u, r.lines);
+    } else converted.set(u, u.body);
+  }
+
+  const out: string[] = [];
+  const hasSummary = byKind.has('summary');
+  const done = new Set<Unit>();
+  for (const u of promoted) {
+    if (done.has(u)) continue;
+    done.add(u);
+    if (!u.heading) {
+      // the preamble: the H1 and the introduction; without a Summary section the introduction is the summary
+      const body = converted.get(u)!;
+      if (!titleHeading && title && !fmTitle) { /* no H1: one is added below the front matter */ }
+      const introStart = titleHeading ? body.findIndex(l => l === lines[titleHeading!.line]) + (titleHeading.setext ? 2 : 1) : 0;
+      const before = body.slice(0, Math.max(0, introStart));
+      const intro = body.slice(Math.max(0, introStart));
+      out.push(...before);
+      if (!titleHeading && title) {
+        if (out.length && out[out.length - 1].trim()) out.push('');
+        out.push(`# ${title}`, '');
+        while (intro.length && !intro[0].trim()) intro.shift();
+      }
+      if (!hasSummary && hasProse(intro)) {
+        const lead = intro.findIndex(l => l.trim() !== '');
+        out.push(...intro.slice(0, lead));
+        if (out.length && out[out.length - 1].trim()) out.push('');
+        out.push('## Summary', '');
+        out.push(...intro.slice(lead));
+        notes.push('The introduction became the Summary.');
+      } else out.push(...intro);
+      continue;
+    }
+    if (!u.kind) {
+      out.push(...u.heading.lines, ...converted.get(u)!);
+      kept.push(plainText(u.heading.text));
+      continue;
+    }
+    const spec = sectionSpec(u.kind);
+    const paren = /\s*(\([^)]*\))\s*:?\s*$/.exec(u.heading.text);
+    const canonical = `## ${spec.title}${paren && sectionKindOf(u.heading.text.slice(0, paren.index)) === u.kind ? ` ${paren[1]}` : ''}`;
+    const group = byKind.get(u.kind)!;
+    if (!sameHeading(u.heading.text, spec.title)) mapped.push(`"${plainText(u.heading.text)}" → "${spec.title}"`);
+    out.push(canonical);
+    if (group.length === 1) { out.push(...converted.get(u)!); continue; }
+    // the same section written more than once: one heading, each part under its own
+    for (const part of group) {
+      done.add(part);
+      const same = sameHeading(part.heading!.text, spec.title);
+      if (part !== u && !same) mapped.push(`"${plainText(part.heading!.text)}" → "${spec.title}"`);
+      if (out[out.length - 1].trim()) out.push('');
+      if (!same) out.push(`### ${part.heading!.text}`);
+      out.push(...trimBlankEnd(converted.get(part)!).filter((l, i) => same ? i > 0 || l.trim() !== '' : true), '');
+    }
+    notes.push(`${group.map(p => `"${plainText(p.heading!.text)}"`).join(' and ')} are kept together under "${spec.title}".`);
+  }
+
+  // ---- front matter
+  let fmOut: string[];
+  let fmState: ImportResult['stats']['frontMatter'];
+  const severity = findSeverity(text.replace(/^# [a-z_]+: .*\(the original (?:does not say|has no title)\)$/gm, ''), options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+  const add: string[] = [];
+  // a key counts as there when it is set, or when an earlier import left its commented hint
+  const has = (k: string) => fmData !== undefined && (k in fmData || (fmLines ?? []).some(l => l.startsWith(`# ${k}: `)));
+  if (!has('id')) add.push(`id: ${yamlScalar(id)}`);
+  if (!has('title')) add.push(title ? `title: ${yamlScalar(title)}` : '# title: what broke, in one line (the original has no title)');
+  if (!has('status')) add.push('status: draft');
+  if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original does not say)`);
+  if (!has('major')) add.push('# major: true or false (the original does not say)');
+  if (!has('started') && firstStamp?.utc) add.push(`started: ${firstStamp.utc}`);
+  for (const [key, iso] of milestoneStamps(timelineUnits)) if (!has(key)) add.push(`${key}: ${iso}`);
+  if (!has('authors') && fmData && (typeof fmData.author === 'string' || Array.isArray(fmData.authors) === false && typeof fmData.author === 'string')) {
+    add.push(`authors: [${yamlScalar(String(fmData.author))}]`);
+  }
+  if (fmLines && fmData) {
+    fmOut = [...fmLines, ...add];
+    fmState = add.length ? 'extended' : 'kept';
+  } else if (fmLines) {
+    // front matter we cannot read: kept exactly as written
+    fmOut = fmLines;
+    fmState = 'kept';
+    notes.push('The front matter is not a YAML mapping; it is kept as written.');
+  } else {
+    fmOut = add;
+    fmState = 'generated';
+  }
+
+  // ---- notes on what is left
+  if (mapped.length) notes.unshift(`Renamed ${mapped.length === 1 ? 'a section' : `${mapped.length} sections`}: ${mapped.join(', ')}.`);
+  if (kept.length) notes.push(`Kept as written (not sections of the format): ${kept.map(k => `"${k}"`).join(', ')}.`);
+  if (actions) notes.push(`${actions} action item${actions === 1 ? '' : 's'} now ${actions === 1 ? 'has an ID and placeholder fields' : 'have IDs and placeholder fields'} (${actionPrefix}-1…): fill in the owners, dates and validation.`);
+  const missing = ['summary', 'impact', 'timeline', 'response', 'root-cause', 'contributing-factors', 'went-well', 'went-poorly', 'lucky', 'lessons', 'actions']
+    .filter(k => !byKind.has(k as SectionKind) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
+    .map(k => sectionSpec(k as SectionKind).title);
+  if (missing.length) notes.push(`Not in the original: ${missing.join(', ')}.`);
+
+  const body = out.join('\n').replace(/^\n+/, '');
+  const result = ['---', ...fmOut, '---', '', body].join('\n').replace(/\n*$/, '\n');
+  return {
+    text: eol === '\n' ? result : result.replace(/\n/g, eol),
+    id, title, date, notes,
+    stats: { mappedSections: mapped.length, keptSections: kept.length, actions, timelineEntries, frontMatter: fmState },
+  };
+}
+
+// ---------------------------------------------------------------- timeline
+
+interface Block { kind: 'fence' | 'table' | 'list' | 'para' | 'heading' | 'blank' | 'other'; lines: string[] }
+
+/** Splits section lines into blocks (fenced code, tables, lists, paragraphs, headings, blank lines). */
+function blocks(body: string[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < body.length;) {
+    const line = body[i];
+    const f = FENCE.exec(line);
+    if (f) {
+      const b: Block = { kind: 'fence', lines: [line] };
+      i++;
+      while (i < body.length) {
+        const l = body[i++];
+        b.lines.push(l);
+        const g = FENCE.exec(l);
+        if (g && g[1][0] === f[1][0] && g[1].length >= f[1].length && l.trim() === g[1]) break;
+      }
+      out.push(b); continue;
+    }
+    if (!line.trim()) { out.push({ kind: 'blank', lines: [line] }); i++; continue; }
+    if (/^ {0,3}#{1,6}(\s|$)/.test(line)) { out.push({ kind: 'heading', lines: [line] }); i++; continue; }
+    if (line.includes('|') && i + 1 < body.length && TABLE_SEP.test(body[i + 1]) && body[i + 1].includes('-')) {
+      const b: Block = { kind: 'table', lines: [line, body[i + 1]] };
+      i += 2;
+      while (i < body.length && body[i].trim() && body[i].includes('|')) b.lines.push(body[i++]);
+      out.push(b); continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      const b: Block = { kind: 'list', lines: [line] };
+      i++;
+      while (i < body.length) {
+        const l = body[i];
+        if (!l.trim()) {
+          // a blank line continues the list when an indented line or another item follows
+          const next = body.slice(i + 1).find(x => x.trim());
+          if (next !== undefined && (/^\s{2,}\S/.test(next) || LIST_ITEM.test(next))) { b.lines.push(l); i++; continue; }
+          break;
+        }
+        if (/^ {0,3}#{1,6}(\s|$)/.test(l) || FENCE.exec(l) && !/^\s{2,}/.test(l)) break;
+        b.lines.push(l); i++;
+      }
+      out.push(b); continue;
+    }
+    const b: Block = { kind: 'para', lines: [line] };
+    i++;
+    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && TABLE_SEP.test(body[i + 1] ?? ''))) b.lines.push(body[i++]);
+    out.push(b);
+  }
+  return out;
+}
+
+/** A stamp at the very start of the text (after emphasis or brackets), with a time. */
+function leadingStamp(s: string): Stamp | undefined {
+  const st = readStamp(s);
+  if (!st || !st.time) return undefined;
+  if (!/^[\s*_[(|]*$/.test(s.slice(0, st.start))) return undefined;
+  return st;
+}
+
+function splitRow(row: string): string[] {
+  let r = row.trim();
+  if (r.startsWith('|')) r = r.slice(1);
+  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < r.length; i++) {
+    if (r[i] === '\\' && r[i + 1] === '|') { cur += '\\|'; i++; continue; }
+    if (r[i] === '|') { cells.push(cur.trim()); cur = ''; continue; }
+    cur += r[i];
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+/** A prose line that says which zone the timeline is in ("All times are UTC", "Times: CET"). */
+const DECLARES_ZONE = /\b(times?|timestamps?)\b[^.\n]{0,40}?\b(in|are)\s+[*_]{0,2}([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\b|\btimes?\s*:?\s+(UTC|GMT|[A-Z]{3,4})\b/;
+
+const TRIVIAL_TIME_HEADER = /^(time|date|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
+const TRIVIAL_EVENT_HEADER = /^(event|events|description|what happened|what|details|action|activity|notes?|)$/i;
+
+function convertTimeline(body: string[]): { lines: string[]; entries: number; note?: string } {
+  const out: string[] = [];
+  let entries = 0;
+  let tables = 0;
+  let zoneless = 0;
+  const bs = blocks(body);
+  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && DECLARES_ZONE.test(l));
+  const count = (st: Stamp | undefined) => { if (st && !st.zone && !declared) zoneless++; };
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i];
+    if (b.kind === 'table') {
+      const header = splitRow(b.lines[0]);
+      const rows = b.lines.slice(2).map(splitRow);
+      // the stamp: the first cell, or the first two when they are a date and a time
+      const joinFirstTwo = rows.length > 0 && rows.every(r => r.length > 2 && !leadingStamp(r[0]) && leadingStamp(`${r[0]} ${r[1]}`));
+      const stampOf = (r: string[]) => joinFirstTwo ? `${r[0]} ${r[1]}` : r[0];
+      if (!rows.length || !rows.every(r => r[0] !== undefined && leadingStamp(stampOf(r)))) { out.push(...b.lines); continue; }
+      const n = joinFirstTwo ? 2 : 1;
+      const timeHeader = header.slice(0, n).join(' ');
+      const rest = header.slice(n);
+      const zoneIn = /\(([^)]+)\)/.exec(timeHeader);
+      const zone = zoneIn ? readStamp(`00:00 ${zoneIn[1].replace(/^(times?|all times)\s+(in\s+)?/i, '')}`)?.zone : undefined;
+      const trivial = header.slice(0, n).every(h => TRIVIAL_TIME_HEADER.test(h.replace(/\s*\([^)]*\)\s*/, ''))) && rest.every(h => TRIVIAL_EVENT_HEADER.test(h)) && rest.length <= 1;
+      if (zone) out.push(`All times in ${zoneIn![1].replace(/^(times?|all times)\s+(in\s+)?/i, '')} (the original table's "${timeHeader}" column).`, '');
+      if (!trivial) out.push(`Columns of the original table: ${header.filter(Boolean).join(' · ')}.`, '');
+      for (const r of rows) {
+        const cells = r.slice(n).filter(c => c !== '');
+        out.push(`- ${stampOf(r)}${cells.length ? ` — ${cells.join(' — ')}` : ''}`);
+        count(leadingStamp(stampOf(r)));
+        entries++;
+      }
+      tables++;
+      continue;
+    }
+    if (b.kind === 'para' && leadingStamp(b.lines[0])) {
+      out.push(`- ${b.lines.map(l => l.trim()).join(' ')}`);
+      count(leadingStamp(b.lines[0]));
+      entries++;
+      // consecutive entries as one list: drop the blank lines between two converted paragraphs
+      while (bs[i + 1]?.kind === 'blank' && bs[i + 2]?.kind === 'para' && leadingStamp(bs[i + 2].lines[0])) i++;
+      continue;
+    }
+    if (b.kind === 'heading') {
+      const m = /^ {0,3}#{3,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(b.lines[0]);
+      const st = m ? leadingStamp(m[1]) : undefined;
+      if (m && st) {
+        // "### 09:14" and the text under it: one entry, the first paragraph on its line, the rest indented below
+        const headText = m[1].trim();
+        const under: Block[] = [];
+        let j = i + 1;
+        while (j < bs.length && bs[j].kind !== 'heading') under.push(bs[j++]);
+        const firstPara = under.findIndex(x => x.kind !== 'blank');
+        let line = `- ${headText}`;
+        let restBlocks = under;
+        if (firstPara >= 0 && under[firstPara].kind === 'para') {
+          const para = under[firstPara].lines.map(l => l.trim()).join(' ');
+          const onlyStamp = !headText.slice(st.end).replace(/[\s*_\])|:—–-]/g, '');
+          line += onlyStamp ? ` — ${para}` : `: ${para}`;
+          restBlocks = under.slice(firstPara + 1);
+        }
+        out.push(line);
+        count(st);
+        const restLines = trimBlankEnd(restBlocks.flatMap(x => x.lines));
+        const lead = restLines.findIndex(l => l.trim());
+        if (lead >= 0) {
+          out.push('');
+          out.push(...restLines.slice(lead).map(l => l.trim() ? `  ${l}` : ''));
+        }
+        entries++;
+        i = j - 1;
+        // keep entries together: one blank line before the next one
+        if (bs[j]?.kind === 'heading') out.push('');
+        else out.push('');
+        continue;
+      }
+    }
+    out.push(...b.lines);
+  }
+  let note = tables ? `Turned ${tables === 1 ? 'a timeline table' : `${tables} timeline tables`} into a list; stamps are kept as written.` : undefined;
+  if (zoneless) note = `${note ? note + ' ' : ''}${zoneless} timeline stamp${zoneless === 1 ? ' has' : 's have'} no zone: the non-utc-timestamp quick fix converts ${zoneless === 1 ? 'it' : 'them'} to UTC once the zone is known (nothing was assumed).`;
+  return { lines: collapseBlankRuns(out), entries, note };
+}
+
+// ---------------------------------------------------------------- actions
+
+function convertActions(body: string[], prefix: string, startAt: number, required: string[]): { lines: string[]; count: number } {
+  const out: string[] = [];
+  let count = 0;
+  for (const b of blocks(body)) {
+    if (b.kind !== 'list') { out.push(...b.lines); continue; }
+    // split the list into top-level items
+    const items: string[][] = [];
+    let baseIndent = -1;
+    for (const l of b.lines) {
+      const m = LIST_ITEM.exec(l);
+      if (m && (baseIndent < 0 || m[1].length <= baseIndent)) { baseIndent = baseIndent < 0 ? m[1].length : baseIndent; items.push([l]); continue; }
+      items[items.length - 1].push(l);
+    }
+    for (const item of items) {
+      const m = LIST_ITEM.exec(item[0])!;
+      const contentIndent = m[1].length + m[2].length + Math.min(m[3].length || 1, 4);
+      let first = m[4];
+      // continuation lines of the first paragraph join the title; the rest is kept below it
+      let k = 1;
+      while (k < item.length && item[k].trim() && !LIST_ITEM.test(item[k].trimStart())) { first += ' ' + item[k].trim(); k++; }
+      const rest = item.slice(k).map(l => reindent(l, contentIndent, '  '));
+      while (rest.length && !rest[rest.length - 1].trim()) rest.pop();
+      const task = /^\[([ xX])\]\s+(.*)$/.exec(first);
+      const checked = task ? task[1] !== ' ' : false;
+      let title = task ? task[2] : first;
+      const idm = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/.exec(title);
+      let id: string;
+      if (idm) { id = idm[2]; title = title.slice(idm[0].length); } else { count++; id = `${prefix}-${startAt + count}`; }
+      if (idm) count++;
+      const present = new Set<string>();
+      for (const l of rest) {
+        const f = /^\s*[-*+]\s+(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:/.exec(l);
+        const key = f ? canonicalField(f[1]) : undefined;
+        if (key) present.add(key);
+      }
+      const fieldsOut: string[] = [];
+      const urls = [...title.matchAll(/https?:\/\/[^\s)<>\]"']+/g)].map(x => x[0]);
+      for (const key of required) {
+        if (present.has(key)) continue;
+        let value = PLACEHOLDER[key] ?? key;
+        if (key === 'tracking' && urls.length === 1) value = urls[0];
+        if (key === 'owner') { const o = /\bowner:?\s+(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) value = o[1]; }
+        if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) value = d[1]; }
+        fieldsOut.push(`  - ${key}: ${value}`);
+      }
+      if (!required.includes('tracking') && !present.has('tracking') && urls.length === 1) fieldsOut.push(`  - tracking: ${urls[0]}`);
+      out.push(`- [${checked ? 'x' : ' '}] ${id}: ${title.trim()}`, ...fieldsOut, ...rest);
+    }
+  }
+  return { lines: out, count };
+}
+
+function reindent(line: string, from: number, to: string): string {
+  if (!line.trim()) return '';
+  const lead = line.length - line.trimStart().length;
+  return to + ' '.repeat(Math.max(0, lead - from)) + line.trimStart();
+}
+
+// ---------------------------------------------------------------- front matter facts
+
+function firstTimelineStamp(units: Unit[]): { day: string; utc?: string } | undefined {
+  for (const u of units) {
+    for (const line of u.body) {
+      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
+      const st = leadingStamp(t);
+      if (!st?.date || st.date.year === undefined) continue;
+      const day = `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}`;
+      const utc = st.zone?.ref.kind === 'utc' && st.time ? `${day}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z` : undefined;
+      return { day, utc };
+    }
+  }
+  return undefined;
+}
+
+/** `[detected]`, `[mitigated]`, `[resolved]` entries written with a full UTC stamp. */
+function milestoneStamps(units: Unit[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const u of units) {
+    for (const line of u.body) {
+      const tag = /\[(detected|mitigated|resolved)\]/i.exec(line);
+      if (!tag) continue;
+      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s*\|/, '');
+      const st = leadingStamp(t);
+      if (!st?.date?.year || !st.time || st.zone?.ref.kind !== 'utc') continue;
+      const key = tag[1].toLowerCase();
+      if (!out.some(o => o[0] === key)) out.push([key, `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z`]);
+    }
+  }
+  return out;
+}
+
+function findSeverity(text: string, severities: string[]): string | undefined {
+  const m = /\bsev(?:erity)?[\s:-]*\**\s*(?:level\s*)?(SEV[- ]?\d|\d)\b/i.exec(text) ?? /\b(SEV[- ]?\d)\b/i.exec(text);
+  if (!m) return undefined;
+  const n = /\d/.exec(m[1])?.[0];
+  const candidates = [m[1], `SEV${n}`, `Sev${n}`, `SEV-${n}`];
+  return severities.find(s => candidates.some(c => c.toLowerCase() === s.toLowerCase()));
+}
+
+function dateOf(v: unknown): string | undefined {
+  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string') return /^(\d{4}-\d{2}-\d{2})/.exec(v)?.[1];
+  return undefined;
+}
+
+// ---------------------------------------------------------------- text helpers
+
+/** Heading text without Markdown emphasis, code ticks or link syntax. */
+function sameHeading(heading: string, canonical: string): boolean {
+  return normalizeHeading(heading.replace(/\s*\([^)]*\)\s*:?\s*$/, '')) === normalizeHeading(canonical);
+}
+
+function plainText(s: string): string {
+  return s.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function titleFromFileName(name: string): string | undefined {
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.(pir\.)?(md|markdown|mdown|txt)$/i, '').replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '');
+  const words = base.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : undefined;
+}
+
+function hasProse(lines: string[]): boolean {
+  const t = lines.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim();
+  return t.length > 0;
+}
+
+function trimBlankEnd(lines: string[]): string[] {
+  const out = [...lines];
+  while (out.length && !out[out.length - 1].trim()) out.pop();
+  return out;
+}
+
+/** At most one blank line in a row (a leading one is kept: it follows the heading). */
+function collapseBlankRuns(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) if (l.trim() || !out.length || out[out.length - 1].trim()) out.push(l.trim() ? l : '');
+  return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,0 +1,121 @@
+/**
+ * "Import Markdown Postmortem": converts a Markdown postmortem (the active editor's, the one
+ * right-clicked in the explorer, or a picked file) into the review format, shows the change as a
+ * diff against a read-only proposed document, and writes `<name>.pir.md` beside the original only
+ * when the user confirms. The original is never changed.
+ */
+import * as vscode from 'vscode';
+import { authoring } from './importCore';
+import { exists, readTeamConfig, uniqueUri } from './files';
+
+export const PROPOSAL_SCHEME = 'pir-import';
+
+export interface ImportArgs {
+  uri?: vscode.Uri;
+  /** answer the confirmation without asking (scripts and tests): write or cancel */
+  confirm?: 'write' | 'cancel';
+}
+
+export interface ImportOutcome {
+  /** the proposed document shown in the diff */
+  proposed: vscode.Uri;
+  /** the file written, when confirmed */
+  written?: vscode.Uri;
+  notes: string[];
+}
+
+/** Proposed documents, read-only, for the diff editor. */
+class ProposalProvider implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  set(uri: vscode.Uri, text: string) { this.texts.set(uri.toString(), text); this.emitter.fire(uri); }
+  delete(uri: vscode.Uri) { this.texts.delete(uri.toString()); }
+  provideTextDocumentContent(uri: vscode.Uri): string { return this.texts.get(uri.toString()) ?? ''; }
+  dispose() { this.emitter.dispose(); this.texts.clear(); }
+}
+
+let provider: ProposalProvider | undefined;
+let counter = 0;
+
+export function registerProposalProvider(): vscode.Disposable {
+  provider = new ProposalProvider();
+  return vscode.Disposable.from(vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, provider), provider);
+}
+
+const WRITE = 'Write Review';
+const CANCEL = 'Cancel';
+
+export async function importPostmortem(args: ImportArgs = {}, selected?: vscode.Uri[]): Promise<ImportOutcome | undefined> {
+  const source = args.uri ?? (selected?.length ? selected[0] : undefined) ?? activeMarkdown() ?? await pickFile();
+  if (!source) return undefined;
+
+  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === source.toString());
+  let text: string;
+  try {
+    text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not read ${baseName(source)}: ${(e as Error).message}`);
+    return undefined;
+  }
+
+  const dir = vscode.Uri.joinPath(source, '..');
+  const folder = vscode.workspace.getWorkspaceFolder(source);
+  const config = folder ? await readTeamConfig(dir, folder.uri) : undefined;
+  const name = baseName(source);
+  const result = authoring().importPostmortem(text, { fileName: name, severities: config?.severities, actionFields: config?.actionFields });
+
+  const stem = name.replace(/\.(pir\.)?(md|markdown|mdown|mkd|txt)$/i, '');
+  const target = await uniqueUri(dir, stem, '.pir.md');
+  // the proposal is named like the file it would become (so it gets the pir language and its checks)
+  const proposed = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${++counter}/${baseName(target)}`, query: `source=${encodeURIComponent(source.toString())}` });
+  if (!provider) throw new Error('pir.importPostmortem: the proposal provider is not registered');
+  provider.set(proposed, result.text);
+
+  await vscode.commands.executeCommand('vscode.diff', source, proposed, `${name} ↔ ${baseName(target)} (proposed import)`, { preview: false });
+
+  const summary = result.notes.slice(0, 4).join(' ');
+  const answer = args.confirm === 'write' ? WRITE : args.confirm === 'cancel' ? CANCEL
+    : await vscode.window.showInformationMessage(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
+
+  if (answer !== WRITE) {
+    if (answer === CANCEL) await closeDiff(proposed);
+    provider.delete(proposed);
+    return { proposed, notes: result.notes };
+  }
+  // the name may have been taken while the diff was open: never overwrite
+  const out = await exists(target) ? await uniqueUri(dir, stem, '.pir.md') : target;
+  await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
+  await closeDiff(proposed);
+  provider.delete(proposed);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out), { preview: false });
+  return { proposed, written: out, notes: result.notes };
+}
+
+function activeMarkdown(): vscode.Uri | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme === PROPOSAL_SCHEME) return undefined;
+  if (doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri.path)) return doc.uri;
+  return undefined;
+}
+
+async function pickFile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Import',
+    title: 'Import Markdown Postmortem',
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { Markdown: ['md', 'markdown'] },
+  });
+  return picked?.[0];
+}
+
+async function closeDiff(proposed: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t =>
+    t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposed.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.replace(/\/+$/, '').replace(/^.*\//, '');
+}

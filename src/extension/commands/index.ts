@@ -1,0 +1,18 @@
+/**
+ * Authoring commands: New Post-Incident Review and Import Markdown Postmortem. Both work in
+ * untrusted and virtual workspaces (files through vscode.workspace.fs only); the import converter
+ * (src/core/import) is loaded on first use.
+ */
+import * as vscode from 'vscode';
+import { newReview, type NewReviewArgs } from './newReview';
+import { importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
+
+export function registerCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    registerProposalProvider(),
+    vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(args)),
+    // from the explorer: (clicked file, selected files); from the palette: nothing; from scripts: ImportArgs
+    vscode.commands.registerCommand('pir.importPostmortem', (arg?: vscode.Uri | ImportArgs, all?: vscode.Uri[]) =>
+      importPostmortem(arg instanceof vscode.Uri ? { uri: arg } : arg, all)),
+  );
+}

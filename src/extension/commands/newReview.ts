@@ -1,0 +1,117 @@
+/**
+ * "New Post-Incident Review": asks for a title and a severity, writes
+ * `<folder>/<YYYY-MM-DD>-<slug>.pir.md` from the whole-review template (the same text as the
+ * snippet) and opens it with the cursor on the first placeholder left to fill.
+ */
+import * as vscode from 'vscode';
+import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
+import { authoring } from './importCore';
+import { readSeverities, uniqueUri, exists } from './files';
+
+export interface NewReviewArgs {
+  title?: string;
+  severity?: string;
+  /** a workspace folder (its name or URI) */
+  folder?: string | vscode.Uri;
+  id?: string;
+  /** don't open the new file (for scripts) */
+  noOpen?: boolean;
+}
+
+export const DEFAULT_FOLDER = 'reviews';
+
+const TEMPLATE_BODY = (() => {
+  const entry = Object.values(snippets).find(s => s.isFileTemplate) ?? snippets['Post-incident review'];
+  return Array.isArray(entry.body) ? entry.body.join('\n') : entry.body;
+})();
+
+export function templateBody(): string { return TEMPLATE_BODY; }
+
+/** The folder reviews go to: `pir.newReview.folder`, relative to the workspace folder, never outside it. */
+export function reviewsFolder(folder: vscode.WorkspaceFolder): vscode.Uri {
+  const setting = vscode.workspace.getConfiguration('pir', folder.uri).get<string>('newReview.folder', DEFAULT_FOLDER) ?? DEFAULT_FOLDER;
+  const parts = setting.replace(/\\/g, '/').split('/').filter(p => p && p !== '.');
+  if (parts.some(p => p === '..')) return vscode.Uri.joinPath(folder.uri, DEFAULT_FOLDER);
+  return parts.length ? vscode.Uri.joinPath(folder.uri, ...parts) : folder.uri;
+}
+
+async function pickFolder(arg: NewReviewArgs['folder']): Promise<vscode.WorkspaceFolder | undefined | null> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (arg !== undefined) {
+    const key = typeof arg === 'string' ? arg : arg.toString();
+    const f = folders.find(f => f.name === key || f.uri.toString() === key);
+    if (f) return f;
+  }
+  if (folders.length === 0) return null;
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new review' });
+}
+
+export async function newReview(args: NewReviewArgs = {}): Promise<vscode.Uri | undefined> {
+  const folder = await pickFolder(args.folder);
+  if (folder === undefined) return undefined; // cancelled
+  const dir = folder ? reviewsFolder(folder) : undefined;
+
+  const title = args.title ?? await vscode.window.showInputBox({
+    title: 'New Post-Incident Review (1/2)',
+    prompt: 'Title: what broke, for whom, for how long (not who did what)',
+    placeHolder: 'Checkout API returned 5xx after a settings push',
+    ignoreFocusOut: true,
+    validateInput: v => v.trim() ? undefined : 'Give the review a title.',
+  });
+  if (title === undefined || !title.trim()) return undefined;
+
+  let severity = args.severity;
+  if (severity === undefined) {
+    const severities = dir && folder ? await readSeverities(dir, folder.uri) : ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+    const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: s })), {
+      title: 'New Post-Incident Review (2/2)',
+      placeHolder: 'Severity',
+      ignoreFocusOut: true,
+    });
+    if (!picked) return undefined;
+    severity = picked.label;
+  }
+
+  const now = new Date();
+  const { localDay, newReviewText, nextReviewId, slugify } = authoring();
+  const day = localDay(now);
+  const existing = dir ? await existingReviewTexts(dir) : [];
+  const id = args.id ?? nextReviewId(existing, now.getFullYear());
+  const { text, cursor } = newReviewText(TEMPLATE_BODY, { title, severity, id, now });
+
+  let doc: vscode.TextDocument;
+  let uri: vscode.Uri | undefined;
+  if (dir) {
+    uri = await uniqueUri(dir, `${day}-${slugify(title)}`, '.pir.md');
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    if (args.noOpen) return uri;
+    doc = await vscode.workspace.openTextDocument(uri);
+  } else {
+    // no folder open: an untitled review the user saves where they like
+    doc = await vscode.workspace.openTextDocument({ language: 'pir', content: text });
+    uri = doc.uri;
+  }
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  if (cursor) {
+    editor.selection = new vscode.Selection(doc.positionAt(cursor.start), doc.positionAt(cursor.end));
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return uri;
+}
+
+async function existingReviewTexts(dir: vscode.Uri): Promise<string[]> {
+  if (!await exists(dir)) return [];
+  let entries: [string, vscode.FileType][] = [];
+  try { entries = await vscode.workspace.fs.readDirectory(dir); } catch { return []; }
+  const texts: string[] = [];
+  for (const [name, type] of entries) {
+    if (type !== vscode.FileType.File || !name.endsWith('.pir.md')) continue;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name));
+      texts.push(new TextDecoder().decode(bytes.subarray(0, 4096)));
+    } catch { /* unreadable: skip */ }
+  }
+  return texts;
+}

@@ -1,0 +1,196 @@
+// The authoring core: the new-review template (rendered from the real snippet) and the import of
+// Markdown postmortems (src/core/import). The postmortems in fixtures/import are the project's own.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze, parseReview } from '../../src/core';
+import { importPostmortem } from '../../src/core/import/convert';
+import { newReviewText, nextReviewId, renderTemplate, reviewTemplateBody, slugify, yamlScalar } from '../../src/core/import/template';
+import { main } from '../../src/cli/main';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIR = path.join(__dirname, 'fixtures', 'import');
+const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
+const headingsOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\r?\n/).filter(l => /^##? /.test(l));
+
+/** Every word of the original outside headings (which are renamed on purpose) is in the result. */
+function assertNoTextLost(original: string, result: string): void {
+  const tokens = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.@/-]*/gu) ?? []).map(t => t.replace(/\.+$/, ''));
+  const words = (s: string) => new Set(tokens(s.split(/\r?\n/).filter(l => !/^ {0,3}#{1,3} /.test(l) || /^## not/.test(l)).map(l => l.replace(/^\s*\d+[.)]\s/, '')).join('\n')));
+  const out = new Set(tokens(result));
+  const lost = [...words(original)].filter(w => !out.has(w));
+  assert.deepEqual(lost, [], 'words of the original missing from the import');
+}
+
+describe('new review template', () => {
+  const body = reviewTemplateBody(fs.readFileSync(path.join(ROOT, 'snippets', 'pir.code-snippets'), 'utf8'));
+  const now = new Date(2026, 10, 29, 10, 30);
+
+  it('renders the snippet with id, title, severity and today filled in, status draft', () => {
+    const { text, cursor } = newReviewText(body, { id: 'INC-2026-007', title: 'Checkout: 5xx after a "settings" push', severity: 'SEV2', now });
+    const { review, findings } = analyze(text);
+    assert.equal(review.frontMatter?.data.id, 'INC-2026-007');
+    assert.equal(review.frontMatter?.data.title, 'Checkout: 5xx after a "settings" push');
+    assert.equal(review.frontMatter?.data.severity, 'SEV2');
+    assert.equal(review.frontMatter?.data.status, 'draft');
+    assert.match(text, /^started: 2026-11-29T00:00:00Z$/m);
+    assert.match(text, /^# INC-2026-007: Checkout: 5xx after a "settings" push$/m);
+    assert.ok(!/\$\{|\$\d|\$[A-Z]/.test(text), 'no snippet syntax left');
+    assert.deepEqual(findings.filter(f => f.rule === 'front-matter-syntax'), []);
+    // the cursor goes to the first placeholder left to fill: major
+    assert.ok(cursor);
+    assert.equal(cursor.index, 4);
+    assert.equal(text.slice(cursor.start, cursor.end), 'false');
+    assert.equal(text.split('\n')[cursor.start === 0 ? 0 : text.slice(0, cursor.start).split('\n').length - 1], 'major: false');
+    // every section of the format is there
+    for (const s of ['Summary', 'Impact', 'Timeline', 'Response', 'Root cause', 'Action items', 'Open questions']) assert.ok(review.sections.some(x => x.heading === s), s);
+  });
+
+  it('handles nested placeholders, choices, mirrors, variables and escapes', () => {
+    const r = renderTemplate('a ${1:x ${2:y}} ${3|p,q|} $1 ${CURRENT_YEAR} \\$5 $0', { variables: { CURRENT_YEAR: '2026' }, values: { 2: 'Y' } });
+    assert.equal(r.text, 'a x Y p x Y 2026 $5 ');
+    assert.deepEqual(r.placeholders.map(p => [p.index, p.text]), [[1, 'x Y'], [2, 'Y'], [3, 'p']]);
+  });
+
+  it('quotes YAML only when needed; slugs and next IDs', () => {
+    assert.equal(yamlScalar('Search results empty'), 'Search results empty');
+    assert.equal(yamlScalar('Checkout: down'), '"Checkout: down"');
+    assert.equal(yamlScalar('yes'), '"yes"');
+    assert.equal(yamlScalar('#1 problem'), '"#1 problem"');
+    assert.equal(slugify('Über-slow Checkout: 5xx / DB!'), 'uber-slow-checkout-5xx-db');
+    assert.equal(slugify('   '), 'review');
+    assert.ok(slugify('word '.repeat(40)).length <= 50);
+    assert.equal(nextReviewId(['---\nid: INC-2026-004\n', '---\nid: "INC-2026-011"\n', '---\nid: INC-2025-099\n'], 2026), 'INC-2026-012');
+    assert.equal(nextReviewId([], 2027), 'INC-2027-001');
+  });
+});
+
+describe('import of Markdown postmortems', () => {
+  it('a blog post: front matter kept and extended, sections mapped, lessons split out, list timeline kept', () => {
+    const src = read('blog-post.md');
+    const r = importPostmortem(src, { fileName: 'blog-post.md' });
+    // the front matter as written, then the missing keys
+    assert.match(r.text, /^---\nlayout: post\ntitle: "Post-mortem: image uploads failing on 12 March 2026"\ncategory: operations\nauthor: Lena Fischer\nid: INC-2026-0312\nstatus: draft\n/);
+    assert.equal(r.stats.frontMatter, 'extended');
+    assert.match(r.text, /^# severity: one of SEV1, SEV2, SEV3, SEV4/m, 'no severity invented');
+    assert.doesNotMatch(r.text, /^started:/m, 'no UTC invented: the stamps are in CEST');
+    assert.doesNotMatch(r.text, /UTC|\dZ\b/);
+    assert.deepEqual(headingsOf(r.text), [
+      '# Post-mortem: image uploads failing on 12 March 2026', '## Summary', '## Impact', '## Root cause', '## Trigger', '## Response',
+      '## Action items', '## Lessons learned', '## What went well', '## What went poorly', '## Where we got lucky', '## Timeline (times in CEST)',
+    ]);
+    assert.match(r.text, /## Response\n\n### Resolution\n\nWe cleared[^\n]*\n\n### Detection\n\nA customer wrote/);
+
+    const review = parseReview(r.text);
+    assert.deepEqual(review.actions.map(a => a.id), ['CAP-2026-0312-1', 'CAP-2026-0312-2', 'CAP-2026-0312-3']);
+    for (const a of review.actions) assert.deepEqual([...a.fields.keys()].sort(), ['due', 'owner', 'tracking', 'validation']);
+    assert.equal(review.actions[1].fields.get('tracking')!.value, 'https://tracker.example.org/browse/UPL-311');
+    assert.equal(review.actions[0].title, 'Alert on free space of the scratch volume on every upload worker, below 20% for 5 minutes.');
+    assert.equal(review.timeline.length, 6);
+    assert.deepEqual(review.timeline.map(e => e.stamp.text.replace(/\*/g, '').trim()).slice(0, 3), ['2026-03-12 09:15', '2026-03-12 09:41', '09:52']);
+    assert.equal(review.declaredZone?.zone.text, 'CEST');
+    assert.ok(r.notes.some(n => n.includes('"Trigger"')), 'the unknown section is named in the notes');
+    assertNoTextLost(src, r.text);
+  });
+
+  it('a table timeline with date and time columns: one entry per row, zone-less stamps kept; CRLF kept; numbered next steps', () => {
+    const src = read('table-timeline.md');
+    assert.ok(src.includes('\r\n'));
+    const r = importPostmortem(src);
+    assert.ok(!/[^\r]\n/.test(r.text), 'CRLF line breaks throughout');
+    const text = r.text.replace(/\r\n/g, '\n');
+    assert.match(text, /^---\nid: INC-2026-0203\ntitle: "2026-02-03: Search index served stale results"\nstatus: draft\n/);
+    assert.match(text, /\n- 2026-02-03 06:10 — Nightly reindex finishes; alias swap step exits early — cron\n/);
+    assert.match(text, /Columns of the original table: Date · Time · Event · Who\./);
+    assert.doesNotMatch(text, /\|------/, 'the table is gone');
+    const review = parseReview(text);
+    assert.equal(review.timeline.length, 4);
+    assert.ok(review.timeline.every(e => !e.stamp.zone), 'no zone added to a stamp');
+    assert.ok(r.notes.some(n => /4 timeline stamps have no zone/.test(n)), r.notes.join('\n'));
+    // actions from the numbered list; a multi-line item joins into one title line; inline owner and due used
+    assert.equal(review.actions.length, 3);
+    const [a1, a2, a3] = review.actions;
+    assert.equal(a1.title, 'Make the alias swap script fail when the cluster answers anything but 200, and page the search on-call when the nightly job fails (owner: @search-oncall)');
+    assert.equal(a1.fields.get('owner')!.value, '@search-oncall');
+    assert.equal(a2.fields.get('due')!.value, '2026-03-01');
+    assert.match(text, /  - tracking: link to the ticket\n  - notes: the check runs after the swap\n/);
+    assert.equal(a3.id, 'CAP-2026-0203-3');
+    // the unknown section and its code block verbatim (a "##" line inside the fence is not a heading)
+    assert.match(text, /## Appendix: the failing step\n\n```sh\ncurl -XPOST "\$ES\/_aliases" -d @swap\.json \|\| true\n## not a heading\n```\n$/);
+    assert.match(text, /# 2026-02-03: Search index served stale results\n\nStatus: complete\. Authors: the search team\.\n\n## Summary/);
+    assertNoTextLost(src, r.text);
+  });
+
+  it('timeline entries written as headings; the same section twice kept together; existing action IDs kept; started from a UTC stamp', () => {
+    const src = read('heading-timeline.md');
+    const r = importPostmortem(src);
+    assert.match(r.text, /^started: 2026-04-18T14:02:00Z$/m);
+    assert.match(r.text, /\n- 14:09 UTC — Fulfilment lag alert fires\. The on-call engineer opens the runbook\.\n\n  The runbook's first step/);
+    const review = parseReview(r.text);
+    assert.equal(review.timeline.length, 3);
+    assert.deepEqual(review.actions.map(a => a.id), ['CAP-2026-0418-1', 'CAP-2026-0418-2', 'CAP-2026-0418-3', 'Q-7']);
+    assert.equal(review.actions[0].fields.get('tracking')!.value, 'https://git.example.com/orders/consumer/issues/88');
+    assert.equal(review.actions[3].fields.get('owner')!.value, '@platform');
+    assert.equal(headingsOf(r.text).filter(h => h === '## Action items').length, 1);
+    assert.match(r.text, /### Follow-ups\n\n- \[ \] Q-7: Ask the broker vendor/);
+    assert.deepEqual(review.sections.filter(s => s.kind).map(s => s.kind), ['summary', 'timeline', 'root-cause', 'actions']);
+    assertNoTextLost(src, r.text);
+  });
+
+  it('leaves a review already in the format as it is (apart from nothing)', () => {
+    const file = path.join(ROOT, 'examples', 'reviews', '2026-11-20-checkout-config-push.pir.md');
+    const src = fs.readFileSync(file, 'utf8');
+    const r = importPostmortem(src);
+    assert.equal(r.stats.frontMatter, 'kept');
+    assert.equal(r.stats.mappedSections, 0);
+    const before = parseReview(src), after = parseReview(r.text);
+    assert.deepEqual(after.actions.map(a => [a.id, a.title, [...a.fields.keys()]]), before.actions.map(a => [a.id, a.title, [...a.fields.keys()]]));
+    assert.deepEqual(after.timeline.map(e => e.stamp.text), before.timeline.map(e => e.stamp.text));
+    assert.equal(r.text, src);
+  });
+
+  it('is stable: importing its own output changes nothing', () => {
+    for (const name of ['blog-post.md', 'table-timeline.md', 'heading-timeline.md']) {
+      const once = importPostmortem(read(name)).text;
+      assert.equal(importPostmortem(once).text, once, name);
+    }
+  });
+
+  it('copes with text that is not a postmortem (empty, no headings, broken front matter)', () => {
+    assert.match(importPostmortem('').text, /^---\nid: INC-YYYY-NNN\n# title: /);
+    const plain = importPostmortem('Just a note.\n', { fileName: 'db-outage-notes.md' });
+    assert.match(plain.text, /^title: Db outage notes$/m);
+    assert.match(plain.text, /## Summary\n\nJust a note\.\n$/);
+    const broken = importPostmortem('---\ntitle: [unclosed\n---\n# T\n');
+    assert.match(broken.text, /^---\ntitle: \[unclosed\n---\n/);
+    assert.ok(broken.notes.some(n => n.includes('kept as written')));
+  });
+});
+
+describe('pir import', () => {
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pir-import-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const run = (args: string[]) => {
+    let out = '', err = '';
+    const code = main(args, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, cwd: tmp });
+    return { code, out, err };
+  };
+
+  it('writes the review to --out, refusing to overwrite, or prints it', () => {
+    fs.copyFileSync(path.join(DIR, 'blog-post.md'), path.join(tmp, 'uploads.md'));
+    const r = run(['import', 'uploads.md', '--out', 'uploads.pir.md']);
+    assert.equal(r.code, 0, r.err);
+    const written = fs.readFileSync(path.join(tmp, 'uploads.pir.md'), 'utf8');
+    assert.equal(written, importPostmortem(read('blog-post.md'), { fileName: 'uploads.md' }).text);
+    assert.match(r.err, /uploads\.pir\.md/);
+    const again = run(['import', 'uploads.md', '--out', 'uploads.pir.md']);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /exists/);
+    const printed = run(['import', 'uploads.md']);
+    assert.equal(printed.code, 0);
+    assert.equal(printed.out, written);
+    assert.equal(run(['import']).code, 2);
+  });
+});
