@@ -20,7 +20,7 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-const NAME_MAX = 80;
+const NAME_MAX = 120;
 const shorten = (s: string, max = NAME_MAX) => (s.length > max ? s.slice(0, max - 1).trimEnd() + '…' : s);
 
 /** The last non-blank line in [from, to), or `from` when all are blank. */
