@@ -45,7 +45,14 @@ export function render(info: HoverInfo): vscode.MarkdownString {
   return m;
 }
 
-/** Document text as text: appendText escapes Markdown; `&` and `<` as entities so HTML shows as written. */
+/**
+ * Document text as text: every ASCII punctuation character backslash-escaped, so no Markdown, link
+ * or HTML in a title takes effect (and, unlike appendText, spaces stay spaces, so long lines wrap).
+ */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
 function text(m: vscode.MarkdownString, value: string): void {
-  m.appendText(value.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  m.appendMarkdown(escapeMarkdown(value));
 }

@@ -17,7 +17,7 @@ async function run(cmd: string, ...args: unknown[]): Promise<void> {
 async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
   const md = (hovers ?? []).flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
-  return md.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, '$1').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 async function completionLabels(uri: vscode.Uri, pos: vscode.Position, trigger?: string): Promise<string[]> {
@@ -89,6 +89,19 @@ describe('authoring', () => {
       assert.match(text, new RegExp(`Defined: line ${lineOf(doc, '- [ ] CAP-42-1') + 1}`));
       assert.match(text, new RegExp(`Referenced here: line ${line + 1}, line ${lineOf(doc, 'depends: CAP-42-1') + 1} \\(CAP-42-2 depends on it\\)`));
       assert.match(text, /Depended on by: CAP-31-2 in 2026-10-02-queue\.pir\.md, line \d+/);
+    });
+
+    it('document text in a hover is shown as text: no HTML, no links, not trusted', async () => {
+      const queue = await vscode.workspace.openTextDocument(file('reviews', '2026-10-02-queue.pir.md'));
+      const line = lineOf(queue, 'CAP-31-3:');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', queue.uri, new vscode.Position(line, 8));
+      const md = hovers[0].contents[0] as vscode.MarkdownString;
+      assert.strictEqual(md.isTrusted, false);
+      assert.ok(!md.supportHtml);
+      assert.ok(!/(^|[^\\])(<img|\]\(command:|\*\*invoice)/.test(md.value), `every < ] * of the title is escaped: ${md.value}`);
+      const text = await hoverText(queue.uri, new vscode.Position(line, 8));
+      assert.match(text, /CAP-31-3: Show <img src=x onerror=alert\(1\)> and \[a link\]\(command:workbench\.action\.quit\) as text in the \*\*invoice\*\* log/);
+      assert.match(text, /Status: done/);
     });
 
     it('no hover on plain prose', async () => {
