@@ -22,6 +22,8 @@ const FIXTURES = join(PROJECT_ROOT, 'test', 'integration', 'fixtures');
  * @property {string} tests      compiled tests module (extensionTestsPath)
  * @property {string} workspace  folder to open (copied to a temp folder per run)
  * @property {boolean} [trust]   keep workspace trust on (restricted-mode suite)
+ * @property {boolean} [web]     run the extension in the web worker extension host (VS Code for the Web);
+ *                               its tests module is a browser bundle (test/integration/build.mjs)
  */
 
 /** @type {Suite[]} */
@@ -36,6 +38,8 @@ export const SUITES = [
   // The README screenshots are taken on the examples workspace (scripts/package-screenshots.mjs
   // copies them to media/); in `npm test` they only go to out/screenshots.
   suite('screenshots', join(PROJECT_ROOT, 'examples')),
+  // The browser entry (dist/web/extension.js) in the web worker extension host.
+  { ...suite('web', join(FIXTURES, 'web')), web: true },
 ];
 
 function suite(name, workspace) {
