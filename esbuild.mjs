@@ -23,7 +23,10 @@ const builds = [
 if (existsSync('src/extension/extension.ts')) {
   // Node: a small entry (dist/extension.js) and the core it loads on first use (dist/core.js)
   splitExtension = { ...common, ...nodeCjs, external: ['vscode'] };
-  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
+  // VS Code for the Web: one file for the web worker extension host. The `worker` condition picks
+  // packages' worker builds over their DOM ones (decode-named-character-reference's uses `document`);
+  // csv-stringify's browser build brings its own Buffer
+  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], conditions: ['worker'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
 }
 if (existsSync('webview/timeline/main.ts')) {
   builds.push({ ...common, entryPoints: ['webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife', target: 'es2022' });

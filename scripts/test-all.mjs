@@ -122,6 +122,7 @@ async function integrationTests(o) {
         tests: suite.tests,
         workspace,
         trust: !!suite.trust,
+        web: !!suite.web,
         screenshotDir: o.screenshotDir ? join(o.screenshotDir, suite.name) : undefined,
         verbose: o.verbose,
       });

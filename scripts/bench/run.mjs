@@ -143,7 +143,7 @@ async function buildBundles() {
     builds.push({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(dir, 'cli.js'), ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } });
     // the Node extension as esbuild.mjs builds it: entry (extension.js) + core.js loaded on first use
     split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'] }, { root: ROOT, outdir: dir, metafile: production }));
-    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
+    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], conditions: ['worker'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
     if (!production) builds.push({ ...common, entryPoints: ['scripts/bench/core-entry.ts'], outfile: join(OUT, 'core.cjs'), ...nodeCjs });
   }
   await Promise.all(builds.map((b) => build(b)));

@@ -28,8 +28,10 @@ function walk(dir, out = []) {
 export async function buildIntegrationTests({ quiet = false } = {}) {
   const { build } = await import('esbuild');
   const suitesDir = join(SRC, 'suites');
+  // suites/web runs in the web worker extension host: one browser bundle, built below
+  const isWeb = (f) => f.startsWith(join(suitesDir, 'web') + '/');
   const entryPoints = existsSync(suitesDir)
-    ? walk(suitesDir).filter((f) => /(?:^|\/)index\.ts$|\.test\.ts$/.test(f))
+    ? walk(suitesDir).filter((f) => /(?:^|\/)index\.ts$|\.test\.ts$/.test(f) && !isWeb(f))
     : [];
   rmSync(OUT_DIR, { recursive: true, force: true });
   if (entryPoints.length === 0) {
@@ -49,6 +51,13 @@ export async function buildIntegrationTests({ quiet = false } = {}) {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
+  const webIndex = join(suitesDir, 'web', 'index.ts');
+  if (existsSync(webIndex)) {
+    await build({
+      entryPoints: [webIndex], outfile: join(OUT_DIR, 'suites', 'web', 'index.js'), bundle: true,
+      platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: 'inline', external: ['vscode'], logLevel: 'warning',
+    });
+  }
   if (!quiet) {
     console.log(`[build-integration] ${entryPoints.length} file(s) -> ${relative(ROOT, OUT_DIR)} in ${Date.now() - t0} ms`);
   }

@@ -39,6 +39,7 @@ async function main() {
         '--skip-release-notes',
       ];
       if (!suite.trust) launchArgs.push('--disable-workspace-trust');
+      if (suite.web) launchArgs.push('--extensionDevelopmentKind=web');
       // runTests rejects (TestRunFailedError) when run() rejected, i.e. a test failed
       await runTests({
         version: o.version,

@@ -7,7 +7,7 @@
 // CLI:
 //   node test/integration/runner/run-code-server.mjs --extension <dir> \
 //     --tests <abs path to compiled tests index.js> --workspace <dir> \
-//     [--screenshot-dir <dir>] [--trust] [--timeout <seconds>] [--verbose]
+//     [--screenshot-dir <dir>] [--trust] [--web] [--timeout <seconds>] [--verbose]
 //
 // Library:
 //   import { withVSCode, runExtensionTests } from './run-code-server.mjs';
@@ -20,7 +20,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import {
-  createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync,
+  cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync,
   renameSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -290,6 +290,7 @@ async function startCodeServer({ env, port, workspace, userDataDir, extensionsDi
  * @param {string} [opts.tests]         compiled tests module exporting run() (extensionTestsPath)
  * @param {string} [opts.workspace]     folder to open
  * @param {boolean} [opts.trust=false]  keep workspace trust on (restricted mode)
+ * @param {boolean} [opts.web=false]    run the extension in the web worker extension host
  * @param {string} [opts.extensionsDir] installed-extensions folder (default: empty temp dir)
  * @param {string} [opts.screenshotDir] where screenshots go (also final one at exit)
  * @param {string} [opts.name]          run name, used in screenshot file names
@@ -482,8 +483,10 @@ export async function withVSCode(opts, fn) {
     const baseUrl = `http://127.0.0.1:${port}`;
     const payload = [];
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split('/').map(encodeURIComponent).join('/')}`;
-    if (extension) payload.push(['extensionDevelopmentPath', remote(extension)]);
-    if (tests) payload.push(['extensionTestsPath', remote(tests)]);
+    const web = opts.web && extension ? stageWebExtension(extension, tests, tempDir) : undefined;
+    if (extension) payload.push(['extensionDevelopmentPath', remote(web?.extension ?? extension)]);
+    if (tests) payload.push(['extensionTestsPath', remote(web?.tests ?? tests)]);
+    if (opts.web) payload.push(['extensionDevelopmentKind', 'web']);
     payload.push(['skipWelcome', 'true']);
     payload.push(['skipReleaseNotes', 'true']);
     const q = new URLSearchParams();
@@ -532,6 +535,32 @@ export async function withVSCode(opts, fn) {
     if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true });
     else log(`[runner] kept ${tempDir}`);
   }
+}
+
+/**
+ * The extension as VS Code for the Web without a server sees it: its manifest without `main`, so
+ * only the `browser` entry can run. code-server has a Node extension host too and would run an
+ * extension with `main` there: VS Code 1.139's web workbench parses `extensionDevelopmentKind`
+ * from the payload (also sent, for other versions) but does not apply it to the extension's kind.
+ * The tests module goes inside the staged folder: VS Code runs it in the extension host of the
+ * extension whose folder contains it.
+ */
+function stageWebExtension(extension, tests, tempDir) {
+  const dir = join(tempDir, 'web-extension');
+  const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+  delete manifest.main;
+  mkdirSync(dir, { recursive: true });
+  // the browser entry and the static contributions; not dist/extension.js or dist/core.js
+  for (const name of ['dist/web', 'dist/webview', 'syntaxes', 'snippets', 'schemas', 'media', 'README.md', 'LICENSE']) {
+    if (existsSync(join(extension, name))) cpSync(join(extension, name), join(dir, name), { recursive: true });
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  let stagedTests;
+  if (tests) {
+    stagedTests = join(dir, 'tests', basename(tests));
+    cpSync(dirname(tests), dirname(stagedTests), { recursive: true });
+  }
+  return { extension: dir, tests: stagedTests };
 }
 
 /** Parses the PIR-RESULT summary out of the result file or a log line. */
@@ -602,6 +631,7 @@ function parseArgs(argv) {
       case '--name': o.name = val(); break;
       case '--timeout': o.timeoutMs = Number(val()) * 1000; break;
       case '--trust': o.trust = true; break;
+      case '--web': o.web = true; break;
       case '--verbose': o.verbose = true; break;
       case '--keep-temp': o.keepTemp = true; break;
       case '-h': case '--help': o.help = true; break;
@@ -620,7 +650,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   if (o.help || !o.tests) {
-    console.log('usage: run-code-server.mjs --extension <dir> --tests <tests index.js> --workspace <dir> [--screenshot-dir <dir>] [--trust] [--timeout <s>] [--verbose] [--keep-temp]');
+    console.log('usage: run-code-server.mjs --extension <dir> --tests <tests index.js> --workspace <dir> [--screenshot-dir <dir>] [--trust] [--web] [--timeout <s>] [--verbose] [--keep-temp]');
     process.exit(o.help ? 0 : 2);
   }
   o.name ??= basename(dirname(resolve(o.tests)));
