@@ -56,6 +56,7 @@ export async function newReview(args: NewReviewArgs = {}): Promise<vscode.Uri | 
     title: 'New Post-Incident Review (1/2)',
     prompt: 'Title: what broke, for whom, for how long (not who did what)',
     placeHolder: 'Checkout API returned 5xx after a settings push',
+    value: selectedTitle(),
     ignoreFocusOut: true,
     validateInput: v => v.trim() ? undefined : 'Give the review a title.',
   });
@@ -99,6 +100,14 @@ export async function newReview(args: NewReviewArgs = {}): Promise<vscode.Uri | 
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return uri;
+}
+
+/** The selected text of the active editor when it is one short line: a title to start from. */
+function selectedTitle(): string | undefined {
+  const e = vscode.window.activeTextEditor;
+  if (!e || e.selection.isEmpty || !e.selection.isSingleLine) return undefined;
+  const t = e.document.getText(e.selection).trim();
+  return t && t.length <= 200 ? t : undefined;
 }
 
 async function existingReviewTexts(dir: vscode.Uri): Promise<string[]> {

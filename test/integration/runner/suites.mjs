@@ -34,6 +34,7 @@ export const SUITES = [
   // Workspace trust on and the folder not trusted: the extension must work in restricted mode.
   { ...suite('restricted', join(FIXTURES, 'reviews')), trust: true },
   suite('tracker', join(FIXTURES, 'tracker')),
+  suite('commands', join(FIXTURES, 'commands')),
   suite('authoring', join(FIXTURES, 'authoring')),
   // The README screenshots are taken on the examples workspace (scripts/package-screenshots.mjs
   // copies them to media/); in `npm test` they only go to out/screenshots.
