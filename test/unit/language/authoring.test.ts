@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { completionsAt, defaultConfig, foldingRanges, hoverAt, outline, parseReview, statusBarText, timelineStampNow, type OutlineSymbol } from '../../../src/core';
 
 const REVIEW = `---
@@ -204,5 +205,31 @@ describe('authoring: status bar', () => {
     assert.equal(statusBarText({ status: 'in-review', severity: 'SEV2', errors: 1, warnings: 2, infos: 0 }).text, '$(checklist) In review · SEV2 · $(error) 3 findings');
     assert.equal(statusBarText({ status: 'final', severity: 'SEV1', errors: 0, warnings: 0, infos: 0 }).text, '$(checklist) Final · SEV1 · $(pass) no findings');
     assert.match(statusBarText({ errors: 0, warnings: 1, infos: 0 }).tooltip, /status not set, severity not set\. Open findings: 1 warning\./);
+  });
+});
+
+describe('authoring: robustness on the example reviews', () => {
+  // every position of real reviews, and the same reviews cut short: nothing throws, ranges hold
+  const dir = 'examples/reviews';
+  const texts = readdirSync(dir).filter(f => f.endsWith('.pir.md')).map(f => readFileSync(`${dir}/${f}`, 'utf8'));
+  const config = defaultConfig();
+
+  it('hovers, outline, folding and completion on every line', () => {
+    for (const full of texts) {
+      for (const text of [full, full.slice(0, Math.floor(full.length / 3)), full.replace(/\n/g, '\r\n')]) {
+        const r = parseReview(text, { uri: 'file:///x.pir.md' });
+        const lines = text.split(/\r?\n/);
+        for (let line = 0; line < lines.length; line++) {
+          for (let character = 0; character <= lines[line].length; character += 3) {
+            const h = hoverAt(r, { line, character }, { localZone: 'America/New_York', workspaceActions: [] });
+            if (h) assert.ok(h.range.start.line === line && h.range.start.character <= character && character <= h.range.end.character + (h.range.end.line > line ? 1e9 : 0));
+          }
+          for (const character of [0, lines[line].length]) completionsAt(text, { line, character }, { config });
+        }
+        const folds = foldingRanges(r);
+        assert.ok(folds.every(f => f.end > f.start && f.end < lines.length));
+        outline(r);
+      }
+    }
   });
 });
