@@ -55,6 +55,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** Parse and lint in one call. */
 export function analyze(text: string, options: LintOptions & ParseOptions = {}): { review: Review; findings: Finding[] } {
   const config = options.config ?? defaultConfig();
-  const review = parseReview(text, { uri: options.uri, defaultZone: options.defaultZone ?? config.defaultTimezone });
+  const review = parseReview(text, { uri: options.uri, defaultZone: options.defaultZone ?? config.defaultTimezone, markdown: options.markdown });
   return { review, findings: lintReview(review, { ...options, config }) };
 }

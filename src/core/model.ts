@@ -18,8 +18,14 @@ export interface Section {
   endLine: number;
   /** the body text, raw */
   body: string;
-  /** the body parsed (positions relative to bodyStartLine); parsed on first use and cached by content */
+  /** the body parsed by remark (positions relative to bodyStartLine); parsed on first use and cached by content */
   tree(): Root;
+  /**
+   * The body's block structure (lists and items, tables, rows and cells, paragraphs, headings) with
+   * the offsets tree() gives them, without inline content: from a line scan when the section uses
+   * only constructs the scan reads exactly, else tree() itself. Prefer it to tree() when blocks are enough.
+   */
+  blocks(): Root;
 }
 
 export type Milestone = 'started' | 'detected' | 'mitigated' | 'resolved';

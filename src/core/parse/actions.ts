@@ -139,7 +139,7 @@ export function extractActions(review: Review, sections: Section[]): ActionItem[
 
   for (const s of sections) {
     const base = lines.starts[s.bodyStartLine] ?? text.length;
-    for (const node of s.tree().children as RootContent[]) {
+    for (const node of s.blocks().children as RootContent[]) {
       if (node.type === 'list') for (const item of (node as List).children) fromListItem(item, base);
       else if (node.type === 'table') fromTable(node as Table, base);
     }

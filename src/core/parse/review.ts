@@ -6,6 +6,7 @@ import { scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
 import { sectionKindOf, type SectionKind } from './sections';
 import { parseMarkdown } from './markdown';
+import { scanBlocks } from './blocks';
 import { extractTimeline, findDeclaredZone } from './timeline';
 import { extractActions } from './actions';
 
@@ -13,6 +14,12 @@ export interface ParseOptions {
   uri?: string;
   /** the author's zone (setting `pir.defaultTimezone`), the last resort for stamps without a zone */
   defaultZone?: string;
+  /**
+   * @internal 'remark' parses every section that a consumer reads with remark, as before the line
+   * scan existed (the differential tests compare the two paths); default: the line scan, with remark
+   * only for sections the scan does not read.
+   */
+  markdown?: 'scan' | 'remark';
 }
 
 /** Above this size a section is not parsed as Markdown: the scan still reports headings and front matter. */
@@ -53,11 +60,13 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
       const endOffset = lines.starts[endLine] ?? text.length;
       const body = text.slice(startOffset, Math.max(startOffset, endOffset));
       let tree: Root | undefined;
+      let blocks: Root | undefined;
       const section: Section = {
         kind: sectionKindOf(h.text), heading: h.text, level: 2,
         headingRange: { start: { line: h.line, character: h.textStart }, end: { line: h.line, character: h.textStart + h.text.length } },
         bodyStartLine, endLine, body,
         tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, parseFindings, h.line)),
+        blocks: () => (blocks ??= options.markdown === 'remark' || body.length > MAX_SECTION_BYTES || tooLarge ? section.tree() : scanOrParse(section)),
       };
       if (body.length > MAX_SECTION_BYTES && !tooLarge) {
         parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${h.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed.`, range: section.headingRange });
@@ -80,6 +89,11 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
     review.partial = true;
   }
   return review;
+}
+
+/** The line scan's blocks, or the remark tree when the section holds something the scan does not read. */
+function scanOrParse(section: Section): Root {
+  try { return scanBlocks(section.body) as unknown as Root; } catch { return section.tree(); }
 }
 
 function safeParse(body: string, findings: Finding[], line: number): Root {

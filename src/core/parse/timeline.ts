@@ -117,7 +117,7 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
           row.children.slice(1).map(c => c.position ? review.text.slice(base + c.position.start.offset!, base + c.position.end.offset!).replace(/^\|?\s*|\s*\|?$/g, '') : '').filter(Boolean).join(' — '));
       }
     };
-    visit(s.tree().children);
+    visit(s.blocks().children);
   }
   return entries;
 }

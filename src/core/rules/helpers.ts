@@ -3,6 +3,7 @@ import type { Fix, Range, Severity, TextEdit } from '../types';
 import type { RuleContext } from './rule';
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { SECTION_SPECS, sectionSpec, type SectionKind } from '../parse/sections';
+import { sectionProse, type Prose } from '../parse/prose';
 
 /** The meaningful text of a section body: comments, code fences, markup and blank lines removed. */
 export function sectionContentText(body: string): string {
@@ -244,57 +245,8 @@ export function phrasePattern(phrase: string): string {
   return lead + words.join('[\\s*_]+') + tail;
 }
 
-/** A run of prose: source text with markup that is not prose (code, links' targets, HTML) blanked out. */
-export interface Prose { text: string; start: number }
-
-interface MdNode { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: MdNode[] }
-
-/**
- * The prose of a section, from its (cached) Markdown tree: paragraphs, headings and table cells,
- * not code blocks, inline code, HTML comments, block quotes (quoted chat and logs), link targets or
- * text in double quotes (what someone said or wrote, quoted). Offsets are the document's.
- */
-export function sectionProse(review: Review, section: Section): Prose[] {
-  const base = review.lines.starts[section.bodyStartLine] ?? review.text.length;
-  const body = section.body;
-  const out: Prose[] = [];
-  const visit = (node: MdNode) => {
-    if (['code', 'html', 'blockquote', 'yaml', 'definition', 'math'].includes(node.type)) return;
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const a = node.position?.start.offset, b = node.position?.end.offset;
-      if (a === undefined || b === undefined) return;
-      const blank: [number, number][] = [];
-      const mask = (n: MdNode) => {
-        const s = n.position?.start.offset, e = n.position?.end.offset;
-        if (s === undefined || e === undefined) return;
-        if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference') { blank.push([s, e]); return; }
-        if (n.type === 'link' || n.type === 'linkReference') {
-          const kids = (n.children ?? []).filter(k => k.position?.start.offset !== undefined);
-          if (!kids.length) { blank.push([s, e]); return; }
-          const ks = kids[0].position!.start.offset!, ke = kids[kids.length - 1].position!.end.offset!;
-          if (ks > s) blank.push([s, ks]);
-          if (e > ke) blank.push([ke, e]);
-        }
-        for (const k of n.children ?? []) mask(k);
-      };
-      for (const k of node.children ?? []) mask(k);
-      let text = '';
-      let at = a;
-      for (const [s, e] of blank.sort((x, y) => x[0] - y[0])) {
-        if (s < at) continue;
-        text += body.slice(at, s) + body.slice(s, e).replace(/[^\r\n]/g, ' ');
-        at = e;
-      }
-      text += body.slice(at, b);
-      if (text.includes('"') || text.includes('“')) text = text.replace(/"[^"\n]*"|“[^”\n]*”/g, m => ' '.repeat(m.length));
-      out.push({ text, start: base + a });
-      return;
-    }
-    for (const k of node.children ?? []) visit(k);
-  };
-  visit(section.tree() as unknown as MdNode);
-  return out;
-}
+export type { Prose } from '../parse/prose';
+export { sectionProse } from '../parse/prose';
 
 /** The prose of the whole review: the H1 title, the front matter title and every level-2 section. */
 export function reviewProse(review: Review, skip?: (s: Section) => boolean): { prose: Prose; section?: Section }[] {

@@ -15,7 +15,7 @@ export function timelineGroups(review: Review): Item[][] {
     if (s.kind !== 'timeline') continue;
     const base = review.lines.starts[s.bodyStartLine] ?? review.text.length;
     const lineOf = (o: number | undefined) => review.lines.positionAt(base + (o ?? 0)).line;
-    for (const node of s.tree().children) {
+    for (const node of s.blocks().children) {
       if (node.type === 'list') {
         const items: Item[] = [];
         for (const it of (node as List).children) {
