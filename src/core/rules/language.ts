@@ -43,7 +43,9 @@ const PERSON = '(?:@[\\w.-]+|(?:an?|the|our|their|one|same|junior|new|on-?call|\
 
 export const BLAME_PATTERNS: LanguagePattern[] = [
   {
-    re: new RegExp(`\\bshould(?:[\\s*_]+have|['’]ve)(?:[\\s*_]+(${PARTICIPLE_RE})\\b)?`, 'gi'),
+    // hindsight is "should have" + a past participle ("should have checked", "should have been
+    // caught"); "should have priority", "every service should have an owner" state a need
+    re: new RegExp(`\\bshould(?:[\\s*_]+have|['’]ve)(?=[\\s*_]+(?:${PARTICIPLE_RE}|been|known|seen|done|caught|taken|made|gotten|got|\\w+ed)\\b)(?:[\\s*_]+(${PARTICIPLE_RE})\\b)?`, 'gi'),
     keys: ['should'],
     hint: 'is hindsight: it judges a decision by what is known now. Describe what the person knew and saw at the time, and what the system did or did not prompt',
     reword: m => (m[1] ? `did not ${PARTICIPLES[m[1].toLowerCase().replace(/[\s*_]+/g, ' ')] ?? PARTICIPLES[m[1].toLowerCase()]}` : undefined),
