@@ -91,7 +91,7 @@ const LINES = [
   '```', '```js', '~~~', '    indented code', '<!-- comment -->', '<!-- open', 'close -->', '<div>', '</div>', '<br/>', 'a <span class="x">b</span> c',
   '---', '***', '===', '- - -', '[def]: https://x.example', 'Trailing spaces   ', 'Back\\slash \\[x] and \\`y`', '``two `ticks` here``', '`unclosed',
   '[unclosed link', 'text](dest)', '[nested [inner](a) out](b)', '![img [in](l)](s)', '&amp; &#91;x&#93;', 'tab\there', '\u00a0nbsp start',
-  '- item\n\n  second paragraph', '1. one\n1. two\n\n3. three', '- a\n  * b\n  * c\n- d',
+  '   2560.', '42.', '*', '- item\n\n  second paragraph', '1. one\n1. two\n\n3. three', '- a\n  * b\n  * c\n- d',
 ];
 
 function mutate(base: string, ops: [number, number, number][]): string {

@@ -60,7 +60,7 @@ const BARE_MARKER = /^(?:[-*+]|\d{1,9}[.)]) *$/;
 type Kind = 'text' | 'atx' | 'fence' | 'quote' | 'comment' | 'table' | 'bullet' | 'ordered';
 
 /** What a line's content (after its indentation) starts; bails on what the scanner does not read. */
-function classify(c: string): Kind {
+function classify(c: string, inParagraph = false): Kind {
   const ch = c.charCodeAt(0);
   // fast path: letters, digits other than list numbers, and most punctuation start a paragraph
   if (ch === 35 /* # */) return ATX.test(c) ? 'atx' : 'text';
@@ -80,11 +80,11 @@ function classify(c: string): Kind {
   if (ch === 45 || ch === 42 || ch === 43 || ch === 61 || ch === 95) {
     if (THEMATIC_OR_SETEXT.test(c)) bail('thematic break or setext underline');
     if (ch === 61 || ch === 95) return 'text';
-    if (BARE_MARKER.test(c)) bail('empty list item');
+    if (BARE_MARKER.test(c)) return inParagraph ? 'text' : 'bullet'; // an empty item cannot interrupt a paragraph
     return BULLET.test(c) ? 'bullet' : 'text';
   }
   if (ch >= 48 && ch <= 57) {
-    if (BARE_MARKER.test(c)) bail('empty list item');
+    if (BARE_MARKER.test(c)) return inParagraph ? 'text' : 'ordered';
     return ORDERED.test(c) ? 'ordered' : 'text';
   }
   if (ch === 91 /* [ */ && /^\[[^\]]*\]:/.test(c)) bail('definition');
@@ -146,7 +146,7 @@ function parseBlocks(body: string, ls: Line[], col: number, out: LightNode[], to
       setEnd(para, l.end); para.inline![1] = l.end; i++; continue;
     }
     const c = l.text.slice(l.indent);
-    const kind = classify(c);
+    const kind = classify(c, !!para);
     if (para && !interrupts(kind, c)) { setEnd(para, l.end); para.inline![1] = l.end; i++; continue; }
     para = undefined;
     const at = l.start + l.indent;
@@ -315,11 +315,13 @@ function table(body: string, ls: Line[], i: number, col: number, out: LightNode[
 
 interface Marker { bullet: boolean; char: string; number: string; width: number; spaces: number; rest: string }
 
+const MARKER = /^(?:([-*+])|(\d{1,9})([.)]))( *)(.*)$/;
+
 function marker(c: string): Marker {
-  const b = BULLET.exec(c);
-  if (b) return { bullet: true, char: b[1], number: '', width: 1, spaces: b[2].length, rest: b[3] };
-  const o = ORDERED.exec(c)!;
-  return { bullet: false, char: o[2], number: o[1], width: o[1].length + 1, spaces: o[3].length, rest: o[4] };
+  const m = MARKER.exec(c)!;
+  return m[1]
+    ? { bullet: true, char: m[1], number: '', width: 1, spaces: m[4].length, rest: m[5] }
+    : { bullet: false, char: m[3], number: m[2], width: m[2].length + 1, spaces: m[4].length, rest: m[5] };
 }
 
 function list(body: string, ls: Line[], i: number, col: number, out: LightNode[], kind: 'bullet' | 'ordered'): number {
@@ -329,16 +331,19 @@ function list(body: string, ls: Line[], i: number, col: number, out: LightNode[]
   while (i < ls.length) {
     const l = ls[i];
     const m = marker(l.text.slice(l.indent));
-    if (m.spaces > 4) bail('indented code in a list item');
-    if (/^ *$/.test(m.rest)) bail('empty list item');
-    const w = l.indent + m.width + m.spaces;
+    // an empty item ("1." alone) has its content column one space after the marker, and may only
+    // hold lines that follow it without a blank line
+    const empty = m.rest === '';
+    if (!empty && m.spaces > 4) bail('indented code in a list item');
+    const w = l.indent + m.width + (empty ? 1 : m.spaces);
     const item = node('listItem', l.start + l.indent, l.end);
-    const itemLines: Line[] = [{ ...l, indent: w, lazy: false }];
+    const itemLines: Line[] = empty ? [] : [{ ...l, indent: w, lazy: false }];
     let pending = 0; // blank lines seen after the last line of the item
     let j = i + 1;
     for (; j < ls.length; j++) {
       const n = ls[j];
-      if (n.blank) { pending++; continue; }
+      if (n.blank) { if (!itemLines.length) break; pending++; continue; }
+      if (!itemLines.length && (n.lazy || n.indent < w)) break;
       if (n.lazy) {
         if (pending) bail('lazy line after a blank line');
         itemLines.push(n);
@@ -363,10 +368,11 @@ function list(body: string, ls: Line[], i: number, col: number, out: LightNode[]
     }
     parseBlocks(body, itemLines, w, item.children, false);
     const kids = item.children;
-    setEnd(item, kids[kids.length - 1].position.end.offset);
-    taskCheck(body, item, l.start + w);
+    if (kids.length) setEnd(item, kids[kids.length - 1].position.end.offset);
+    if (!empty) taskCheck(body, item, l.start + w);
     lst.children.push(item);
     setEnd(lst, item.position.end.offset);
+    while (j < ls.length && ls[j].blank) j++;
     if (j >= ls.length) return j;
     const n = ls[j];
     if (n.lazy || n.indent - col < 0 || n.indent - col > 3) return j;
