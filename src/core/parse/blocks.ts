@@ -117,6 +117,29 @@ function splitLines(body: string): Line[] {
   return out;
 }
 
+/**
+ * Light trees by body text, as parseMarkdown caches remark trees: re-analysis after an edit scans
+ * only the sections that changed. A body the scan does not read is remembered as null.
+ */
+const cache = new Map<string, LightRoot | null>();
+const CACHE_ENTRIES = 512;
+
+/** scanBlocks(), cached; undefined when remark must parse the body. */
+export function cachedScanBlocks(body: string): LightRoot | undefined {
+  let hit = cache.get(body);
+  if (hit !== undefined) {
+    cache.delete(body);
+    cache.set(body, hit);
+    return hit ?? undefined;
+  }
+  try { hit = scanBlocks(body); } catch { hit = null; }
+  cache.set(body, hit);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return hit ?? undefined;
+}
+
+export function clearBlockCache(): void { cache.clear(); }
+
 /** The light block tree of a section body; throws Bail when remark must parse it. */
 export function scanBlocks(body: string): LightRoot {
   if (/[\t\0\f\v]/.test(body)) bail('tab or control character');

@@ -1,10 +1,26 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
+import { clearBlockCache } from './blocks';
+import type { Processor } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/**
+ * The two GFM constructs the format uses: tables and task list items. Not remark-gfm: its autolink
+ * literals, footnotes and strikethrough cost parse time (the autolink-literal tokenizer and its
+ * tree walk) and bring mdast-util-to-markdown into the bundles, and no consumer reads them.
+ */
+function gfmTablesAndTasks(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmTablesAndTasks);
 
 /**
  * Parsed sections, keyed by their exact text: re-analysis after an edit parses only the sections
@@ -26,4 +42,4 @@ export function parseMarkdown(text: string): Root {
   return tree;
 }
 
-export function clearMarkdownCache(): void { cache.clear(); }
+export function clearMarkdownCache(): void { cache.clear(); clearBlockCache(); }

@@ -6,7 +6,7 @@ import { scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
 import { sectionKindOf, type SectionKind } from './sections';
 import { parseMarkdown } from './markdown';
-import { scanBlocks } from './blocks';
+import { cachedScanBlocks } from './blocks';
 import { extractTimeline, findDeclaredZone } from './timeline';
 import { extractActions } from './actions';
 
@@ -93,7 +93,7 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
 
 /** The line scan's blocks, or the remark tree when the section holds something the scan does not read. */
 function scanOrParse(section: Section): Root {
-  try { return scanBlocks(section.body) as unknown as Root; } catch { return section.tree(); }
+  return (cachedScanBlocks(section.body) as unknown as Root | undefined) ?? section.tree();
 }
 
 function safeParse(body: string, findings: Finding[], line: number): Root {
