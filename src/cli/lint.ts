@@ -3,6 +3,7 @@ import { ConfigResolver } from './config';
 import { displayPath, readText, writeAtomic } from './files';
 import type { FileResult } from './format';
 import { collectWorkspaceFacts } from './workspace';
+import { setFrontMatterCacheSize } from '../core/parse/frontMatter';
 
 export interface LintRun { results: FileResult[]; fixed: number }
 export interface LintFileOptions { fix?: boolean; config?: string; now?: Date; cwd?: string }
@@ -12,15 +13,24 @@ const UNPARSEABLE = new Set(['front-matter-syntax', 'unreadable-file', 'file-too
 export function lintFiles(files: string[], opts: LintFileOptions): LintRun {
   const resolver = new ConfigResolver(opts.config);
   const { texts, results } = readInputs(files, opts.cwd);
-  const workspace = collectWorkspaceFacts(texts);
-  let fixed = 0;
-  for (const [file, text] of texts) {
-    const r = lintText(file, text, resolver, workspace, opts);
-    results.push(r.result);
-    if (r.fixed) fixed++;
+  // the index parses each front matter, and the parser then takes it from the cache: keep one per file
+  setFrontMatterCacheSize(Math.min(texts.size + 16, MAX_CACHED_FRONT_MATTERS));
+  try {
+    const workspace = collectWorkspaceFacts(texts);
+    let fixed = 0;
+    for (const [file, text] of texts) {
+      const r = lintText(file, text, resolver, workspace, opts);
+      results.push(r.result);
+      if (r.fixed) fixed++;
+    }
+    return { results: sortResults(results), fixed };
+  } finally {
+    setFrontMatterCacheSize();
   }
-  return { results: sortResults(results), fixed };
 }
+
+/** A parsed front matter takes about 15 KB: beyond this many files a run parses some twice rather than hold them all. */
+export const MAX_CACHED_FRONT_MATTERS = 20_000;
 
 /** Reads every file; a file that cannot be read becomes a result with an unreadable-file finding. */
 export function readInputs(files: string[], cwd?: string): { texts: Map<string, string>; results: FileResult[] } {

@@ -19,9 +19,38 @@ export interface FrontMatter {
   closed: boolean;
 }
 
+/**
+ * Front matter YAML parsed strictly (the YAML library's default, as the workspace index reads it),
+ * by source text. The workspace index (summarize) and the parser share it, so a run that indexes
+ * files and then lints them (the CLI) parses each front matter once. Documents are only read, never
+ * changed, by their users. The cache keeps the most recent entries; the CLI makes room for a run.
+ */
+const docCache = new Map<string, Document>();
+const DEFAULT_CACHE_ENTRIES = 64;
+let cacheEntries = DEFAULT_CACHE_ENTRIES;
+
+/** How many parsed front matters to keep (the CLI: one per file of a run); no argument restores the default. */
+export function setFrontMatterCacheSize(entries = DEFAULT_CACHE_ENTRIES): void {
+  cacheEntries = Math.max(1, entries);
+  while (docCache.size > cacheEntries) docCache.delete(docCache.keys().next().value as string);
+}
+
+/** The strict parse of a front matter's YAML (its errors include the strict-only ones), cached. */
+export function frontMatterDocument(source: string): Document {
+  const hit = docCache.get(source);
+  if (hit) return hit;
+  const doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  docCache.set(source, doc);
+  if (docCache.size > cacheEntries) docCache.delete(docCache.keys().next().value as string);
+  return doc;
+}
+
 export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findings: Finding[]): FrontMatter {
   const source = lines.text.slice(fm.contentStart, fm.contentEnd);
-  const doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
+  // the parser reports YAML errors leniently (strict: false); a strict parse without errors is the
+  // same document, so only a front matter with errors is parsed again
+  let doc = frontMatterDocument(source);
+  if (doc.errors.length) doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
   const closeLine = fm.closeLine ?? lines.lineCount - 1;
   const range: Range = { start: { line: fm.openLine, character: 0 }, end: { line: closeLine, character: lines.lineText(closeLine).length } };
   if (fm.closeLine === undefined) {

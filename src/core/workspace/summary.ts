@@ -3,9 +3,9 @@
  * with a line scan (no Markdown parse), so 2,000 reviews index in well under two seconds. It reads
  * the canonical task-list form and tables as the full parser does (tests compare the two).
  */
-import { parseDocument } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
+import { frontMatterDocument } from '../parse/frontMatter';
 import { sectionKindOf } from '../parse/sections';
 import { canonicalField, statusOf } from '../parse/actions';
 import type { ActionStatus } from '../model';
@@ -66,7 +66,7 @@ export function summarize(uri: string, text: string, hash = contentHash(text)): 
     const lines = new LineIndex(text);
     const sc = scan(lines);
     if (sc.frontMatter) {
-      const doc = parseDocument(text.slice(sc.frontMatter.contentStart, sc.frontMatter.contentEnd));
+      const doc = frontMatterDocument(text.slice(sc.frontMatter.contentStart, sc.frontMatter.contentEnd)); // shared with the parser
       if (doc.errors.length) s.problem = 'front matter is not valid YAML';
       else {
         const d = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
