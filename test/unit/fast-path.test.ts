@@ -144,6 +144,15 @@ describe('fast path: the line scan gives what remark gives', function () {
     }), { numRuns: RUNS || 800, seed: SEED ?? 777 });
   });
 
+  it('inline constructs: random mixes of brackets, backticks, angle brackets, escapes and quotes', () => {
+    const atom = fc.constantFrom('[', ']', '(', ')', '<', '>', '`', '``', '!', '\\', '*', '_', '"', ' ', 'a', 'b c', ':', '/', '@', '.', '|', '\n', '\n  ', 'http://x.y', 'a@b.c', '<b>', '</b>', '<!-- c -->', 'should have', '"', '“', '”', '&amp;', '\'');
+    const inline = fc.array(atom, { maxLength: 30 }).map(xs => xs.join(''));
+    const wrap = ['## What went poorly\n\n', '## What went poorly\n\n- ', '## Timeline\n\n| Time | Event |\n|---|---|\n| ', '## Root cause\n\n### ', '## Action items\n\n- [ ] CAP-1: '];
+    fc.assert(fc.property(fc.nat(wrap.length - 1), inline, inline, (w, a, b) => {
+      agree(`${wrap[w]}${a} should have ${b}\n`, 'an inline mix');
+    }), { numRuns: RUNS || 1500, seed: SEED ?? 99 });
+  });
+
   after(() => {
     // the scan must read most sections, or the fast path is not the common path
     console.log(`      (sections read by the scan: ${scanned}; handed to remark: ${fellBack})`);

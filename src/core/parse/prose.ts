@@ -6,7 +6,7 @@
  * checks it).
  */
 import type { Review, Section } from '../model';
-import { Bail, isLight, type LightNode } from './blocks';
+import { isLight, type LightNode } from './blocks';
 import { inlineBlanks } from './inline';
 
 /** A run of prose: source text with markup that is not prose (code, links' targets, HTML) blanked out. */
@@ -19,7 +19,9 @@ const SKIP = new Set(['code', 'html', 'blockquote', 'yaml', 'definition', 'math'
 export function sectionProse(review: Review, section: Section): Prose[] {
   const blocks = section.blocks();
   if (isLight(blocks)) {
-    try { return lightProse(review, section, blocks); } catch (e) { if (!(e instanceof Bail)) throw e; }
+    // Bail: a construct the inline scanner does not read; anything else would be a bug in it: either
+    // way the remark tree gives the answer
+    try { return lightProse(review, section, blocks); } catch { /* fall back */ }
   }
   return treeProse(review, section);
 }
