@@ -26,7 +26,9 @@ interface Opener { at: number; image: boolean; active: boolean }
  */
 export function inlineBlanks(src: string, a: number, b: number, out: [number, number][]): void {
   const openers: Opener[] = [];
-  const autolinks: number[] = [];
+  let lastAutolink = -1;
+  // backtick run lengths with no closing run after the current position (each search runs once)
+  const noCloser = new Set<number>();
   let i = a;
   while (i < b) {
     const c = src.charCodeAt(i);
@@ -36,7 +38,7 @@ export function inlineBlanks(src: string, a: number, b: number, out: [number, nu
       while (n < b && src.charCodeAt(n) === 96) n++;
       const len = n - i;
       // the closing run: exactly as many backticks
-      let k = n;
+      let k = noCloser.has(len) ? b : n;
       let close = -1;
       while (k < b) {
         if (src.charCodeAt(k) !== 96) { k++; continue; }
@@ -45,7 +47,7 @@ export function inlineBlanks(src: string, a: number, b: number, out: [number, nu
         if (e - k === len) { close = e; break; }
         k = e;
       }
-      if (close < 0) { i = n; continue; }
+      if (close < 0) { noCloser.add(len); i = n; continue; }
       out.push([i, close]);
       i = close;
       continue;
@@ -56,7 +58,7 @@ export function inlineBlanks(src: string, a: number, b: number, out: [number, nu
       if (auto) {
         const e = i + auto[0].length;
         out.push([i, i + 1], [e - 1, e]);
-        autolinks.push(i);
+        lastAutolink = i;
         i = e;
         continue;
       }
@@ -101,7 +103,7 @@ export function inlineBlanks(src: string, a: number, b: number, out: [number, nu
       if (o.image) {
         out.push([o.at, r]);
       } else {
-        if (autolinks.some(s => s > o.at)) bail('autolink in link text');
+        if (lastAutolink > o.at) bail('autolink in link text');
         const textStart = o.at + 1;
         if (textStart === i) out.push([o.at, r]);
         else out.push([o.at, textStart], [i, r]);
@@ -116,6 +118,10 @@ export function inlineBlanks(src: string, a: number, b: number, out: [number, nu
 
 /** The end of an inline link's resource "(dest "title")" starting at `i` (the parenthesis), or -1. */
 function resource(src: string, i: number, b: number): number {
+  // a resource runs to its closing parenthesis; the scan of a long unclosed one stops (and gives up) after 4 KB
+  const capped = i + 4096 < b;
+  if (capped) b = i + 4096;
+  const atEnd = () => (capped ? bail('long link resource') : -1);
   let j = i + 1;
   const ws = () => {
     while (j < b && src.charCodeAt(j) === 32) j++;
@@ -123,12 +129,12 @@ function resource(src: string, i: number, b: number): number {
     if (j < b && (c === 10 || c === 13)) bail('resource over several lines');
   };
   ws();
-  if (j >= b) return -1;
+  if (j >= b) return atEnd();
   if (src.charCodeAt(j) === 41) return j + 1;
   if (src.charCodeAt(j) === 60 /* < */) {
     j++;
     for (;;) {
-      if (j >= b) return -1;
+      if (j >= b) return atEnd();
       const c = src.charCodeAt(j);
       if (c === 62) break;
       if (c === 10 || c === 13 || c === 60) return -1;
@@ -145,13 +151,14 @@ function resource(src: string, i: number, b: number): number {
       if (c === 40) { if (++depth > 30) bail('deeply nested parentheses'); } else if (c === 41) { if (depth === 0) break; depth--; }
       j++;
     }
+    if (j >= b) return atEnd();
     if (j === s || depth !== 0) return -1;
     const c = src.charCodeAt(j);
     if (j < b && c < 32 && c !== 10 && c !== 13) return -1;
   }
   const before = j;
   ws();
-  if (j >= b) return -1;
+  if (j >= b) return atEnd();
   if (src.charCodeAt(j) === 41) return j + 1;
   if (j === before) return -1;
   const q = src.charCodeAt(j);
@@ -159,7 +166,7 @@ function resource(src: string, i: number, b: number): number {
   const close = q === 40 ? 41 : q;
   j++;
   for (;;) {
-    if (j >= b) return -1;
+    if (j >= b) return atEnd();
     const c = src.charCodeAt(j);
     if (c === 92 && j + 1 < b && isAsciiPunct(src.charCodeAt(j + 1))) { j += 2; continue; }
     if (c === close) break;
@@ -169,5 +176,6 @@ function resource(src: string, i: number, b: number): number {
   }
   j++;
   ws();
-  return j < b && src.charCodeAt(j) === 41 ? j + 1 : -1;
+  if (j >= b) return atEnd();
+  return src.charCodeAt(j) === 41 ? j + 1 : -1;
 }
