@@ -35,6 +35,8 @@ export function setFrontMatterCacheSize(entries = DEFAULT_CACHE_ENTRIES): void {
   while (docCache.size > cacheEntries) docCache.delete(docCache.keys().next().value as string);
 }
 
+export function clearFrontMatterCache(): void { docCache.clear(); }
+
 /** The strict parse of a front matter's YAML (its errors include the strict-only ones), cached. */
 export function frontMatterDocument(source: string): Document {
   const hit = docCache.get(source);
