@@ -46,7 +46,7 @@ const STAGES = [
   [/^src\/core\/rules|^src\/core\/language/, 'rules'],
   [/^src\/core\/parse|^src\/core\/text|^src\/core\/suppress|^src\/core\/engine/, 'pir parser + engine (scan, timeline, actions, suppressions)'],
   [/^src\/core\/workspace/, 'workspace index (line scan)'],
-  [/^luxon$|^src\/core\/time/, 'time zones (luxon, stamps)'],
+  [/^@date-fns\/tz$|^src\/core\/time/, 'time zones (@date-fns/tz, stamps)'],
   [/^(ajv|fast-uri|ajv-formats|json-schema-traverse|fast-deep-equal)/, 'JSON Schema (ajv)'],
   [/garbage collector/, 'garbage collector'],
   [/idle|program/, 'idle / program'],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze, applyEdits, readStamp, resolveZone } from '../../src/core';
+import { toUtc } from '../../src/core/time/zones';
 
 const review = (timeline: string, front = '') => `---\nid: INC-1\ntitle: T\nstatus: draft\nmajor: false\n${front}---\n# T\n\n## Timeline\n\n${timeline}\n`;
 const stampFindings = (text: string) => analyze(text).findings.filter(f => f.rule === 'non-utc-timestamp');
@@ -58,6 +59,21 @@ describe('timestamps and zones', () => {
     assert.match(fixed(prose), /^- 2026-01-10 08:00 UTC — a$/m);
     const key = review('- 2026-07-10 09:00 — a', 'timezone: Europe/Berlin\n');
     assert.match(fixed(key), /^- 2026-07-10 07:00 UTC — a$/m, 'summer time: UTC+2');
+  });
+
+  it('converts across daylight saving time: the spring gap moves forward, a repeated autumn hour reads as its first occurrence; no 30 February', () => {
+    const iso = (w: Parameters<typeof toUtc>[0], z: string) => { const u = toUtc(w, z); return u && new Date(u.toMillis()).toISOString(); };
+    assert.equal(iso({ year: 2026, month: 1, day: 10, hour: 9, minute: 0 }, 'Europe/Berlin'), '2026-01-10T08:00:00.000Z');
+    assert.equal(iso({ year: 2026, month: 7, day: 10, hour: 9, minute: 0 }, 'Europe/Berlin'), '2026-07-10T07:00:00.000Z');
+    assert.equal(iso({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Berlin'), '2026-03-29T01:30:00.000Z');
+    assert.equal(iso({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Berlin'), '2026-10-25T00:30:00.000Z', '02:30 CEST');
+    assert.equal(iso({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York'), '2026-11-01T05:30:00.000Z', '01:30 EDT');
+    assert.equal(iso({ year: 2026, month: 4, day: 5, hour: 2, minute: 30 }, 'Australia/Sydney'), '2026-04-04T15:30:00.000Z', '02:30 AEDT');
+    assert.equal(iso({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York'), '2026-03-08T07:30:00.000Z', 'gap: as 03:30 EDT');
+    assert.equal(iso({ year: 2026, month: 11, day: 20, hour: 23, minute: 30 }, 'PST'), '2026-11-21T07:30:00.000Z');
+    assert.equal(toUtc({ year: 2026, month: 2, day: 30, hour: 9, minute: 0 }, 'UTC'), undefined);
+    assert.equal(toUtc({ year: 2026, month: 1, day: 10, hour: 9, minute: 0 }, 'Mars/Olympus'), undefined);
+    assert.equal(toUtc({ year: 2026, month: 1, day: 10, hour: 9, minute: 0 }, 'IST'), undefined, 'ambiguous: no guess');
   });
 
   it('reads a short declaration: "All times UTC" and "Times: CET"', () => {

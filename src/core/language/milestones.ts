@@ -2,10 +2,9 @@
  * The incident's milestones as instants: the front matter key when it holds a UTC date-time, else
  * the timeline entry tagged with it; `started` falls back to the first timed entry. Pure.
  */
-import { DateTime } from 'luxon';
 import type { Milestone, Review } from '../model';
 import { MILESTONES } from '../model';
-import { formatOffset } from '../time/zones';
+import { formatOffset, wallTimeIn } from '../time/zones';
 
 export interface MilestoneTime { utc: number; source: 'front-matter' | 'tag' | 'first-entry'; line?: number }
 
@@ -48,16 +47,18 @@ export function formatDuration(ms: number): string {
   return hh ? `${d} d ${hh} h` : `${d} d`;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** "2026-11-20 13:55 UTC" */
 export function formatUtc(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: 'UTC' }).toFormat('yyyy-MM-dd HH:mm') + ' UTC';
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-/** The same instant on the author's clock: "2026-11-20 14:55 (Europe/Berlin, UTC+01:00)"; undefined for a zone luxon doesn't know. */
+/** The same instant on the author's clock: "2026-11-20 14:55 (Europe/Berlin, UTC+01:00)"; undefined for a zone the platform doesn't know. */
 export function formatInZone(ms: number, zone: string): string | undefined {
-  const dt = DateTime.fromMillis(ms, { zone });
-  if (!dt.isValid) return undefined;
-  return `${dt.toFormat('yyyy-MM-dd HH:mm')} (${zone}, ${formatOffset(dt.offset)})`;
+  const w = wallTimeIn(ms, zone);
+  if (!w) return undefined;
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} (${zone}, ${formatOffset(w.offsetMinutes)})`;
 }
 
 /** "+1 h 5 min after the start", "at the start", "10 min before the start" */

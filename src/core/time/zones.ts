@@ -1,4 +1,6 @@
-import { DateTime, IANAZone, FixedOffsetZone } from 'luxon';
+// Zone conversion through @date-fns/tz (the platform's Intl time-zone data, DST-correct; a
+// couple of KB where luxon cost 70 KB of the extension bundle).
+import { TZDate } from '@date-fns/tz';
 
 /** A zone as written on a stamp, in the `timezone` key, in prose or in a setting. */
 export type ZoneRef =
@@ -59,7 +61,7 @@ export function resolveZone(text: string): ZoneRef {
     return r.kind === 'offset' || r.kind === 'utc' ? { ...r, text: t } : r;
   }
   if (/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(t)) {
-    return IANAZone.isValidZone(t) ? { kind: 'iana', text: t, name: t } : { kind: 'unknown', text: t };
+    return isValidIanaZone(t) ? { kind: 'iana', text: t, name: t } : { kind: 'unknown', text: t };
   }
   return { kind: 'unknown', text: t };
 }
@@ -80,29 +82,81 @@ export function formatOffset(minutes: number): string {
   return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
-/** The luxon zone for a resolvable ref, or undefined for ambiguous/unknown ones. */
-function luxonZone(z: ZoneRef | string): string | FixedOffsetZone | undefined {
-  if (typeof z === 'string') return luxonZone(resolveZone(z));
-  if (z.kind === 'utc') return 'UTC';
-  if (z.kind === 'offset') return FixedOffsetZone.instance(z.minutes);
-  if (z.kind === 'iana') return z.name;
-  return undefined;
+/** Whether the platform's time-zone data knows the IANA name. */
+export function isValidIanaZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second?: number }
 
+/** An instant in UTC, with its UTC wall-clock fields. */
+export interface UtcInstant { year: number; month: number; day: number; hour: number; minute: number; second: number; toMillis(): number }
+
+function utcInstant(ms: number): UtcInstant {
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+    toMillis: () => ms,
+  };
+}
+
+function isValidWallTime(w: WallTime): boolean {
+  const s = w.second ?? 0;
+  const ints = [w.year, w.month, w.day, w.hour, w.minute, s].every(Number.isInteger);
+  if (!ints || w.month < 1 || w.month > 12 || w.day < 1 || w.hour < 0 || w.hour > 23 || w.minute < 0 || w.minute > 59 || s < 0 || s > 59) return false;
+  return w.day <= new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
+}
+
 /**
- * Converts a wall-clock time in a zone to UTC, DST-correct for IANA zones.
- * Returns undefined when the zone can't be resolved or the time doesn't exist.
+ * Converts a wall-clock time in a zone to UTC, DST-correct for IANA zones: a time in the spring
+ * gap moves forward by the gap, a time repeated in autumn is read as its first occurrence.
+ * Undefined when the zone can't be resolved or the date doesn't exist.
  */
-export function toUtc(wall: WallTime, zone: ZoneRef | string): DateTime | undefined {
-  const z = luxonZone(zone);
-  if (!z) return undefined;
-  const dt = DateTime.fromObject(
-    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute, second: wall.second ?? 0 },
-    { zone: z },
-  );
-  return dt.isValid ? dt.toUTC() : undefined;
+export function toUtc(wall: WallTime, zone: ZoneRef | string): UtcInstant | undefined {
+  const z = typeof zone === 'string' ? resolveZone(zone) : zone;
+  if (!isValidWallTime(wall)) return undefined;
+  const d = new Date(0);
+  d.setUTCFullYear(wall.year, wall.month - 1, wall.day); // not Date.UTC, which reads years 0-99 as 19xx
+  d.setUTCHours(wall.hour, wall.minute, wall.second ?? 0, 0);
+  const asUtc = d.getTime();
+  if (z.kind === 'utc') return utcInstant(asUtc);
+  if (z.kind === 'offset') return utcInstant(asUtc - z.minutes * 60_000);
+  if (z.kind !== 'iana' || !isValidIanaZone(z.name)) return undefined;
+  // The offsets in force a day either side; a time that exists once matches one of them. In the
+  // autumn overlap both match: take the earlier instant; in the spring gap neither does: read the
+  // time with the offset from before the change, which moves it forward by the gap. (Temporal's
+  // "compatible" disambiguation.)
+  const before = offsetAt(asUtc - DAY_MS, z.name);
+  const after = offsetAt(asUtc + DAY_MS, z.name);
+  if (before === undefined || after === undefined) return undefined;
+  const fits = [before, after].map(o => asUtc - o * 60_000).filter(ms => offsetAt(ms, z.name) === (asUtc - ms) / 60_000);
+  return utcInstant(fits.length ? Math.min(...fits) : asUtc - before * 60_000);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The zone's UTC offset at an instant, in minutes east of UTC. */
+function offsetAt(ms: number, zone: string): number | undefined {
+  const d = new TZDate(ms, zone);
+  const o = -d.getTimezoneOffset();
+  return Number.isFinite(o) ? o : undefined;
+}
+
+/** The wall-clock time of an instant in an IANA zone, with the zone's UTC offset then (minutes). */
+export function wallTimeIn(ms: number, zone: string): (WallTime & { second: number; offsetMinutes: number }) | undefined {
+  if (!isValidIanaZone(zone)) return undefined;
+  const d = new TZDate(ms, zone);
+  if (!Number.isFinite(d.getTime())) return undefined;
+  return {
+    year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds(),
+    offsetMinutes: -d.getTimezoneOffset(),
+  };
 }
 
 export function isResolvable(z: ZoneRef | undefined): boolean {
