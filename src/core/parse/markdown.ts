@@ -8,6 +8,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
 import { clearBlockCache } from './blocks';
 import { clearFrontMatterCache } from './frontMatter';
+import { clearProseCache } from './prose';
 import type { Processor } from 'unified';
 
 /**
@@ -43,5 +44,5 @@ export function parseMarkdown(text: string): Root {
   return tree;
 }
 
-/** Empties every parse cache of the core: remark trees, line-scan block trees, front matter YAML (the benchmark's cold runs). */
-export function clearMarkdownCache(): void { cache.clear(); clearBlockCache(); clearFrontMatterCache(); }
+/** Empties every parse cache of the core: remark trees, line-scan block trees and prose runs, front matter YAML (the benchmark's cold runs). */
+export function clearMarkdownCache(): void { cache.clear(); clearBlockCache(); clearFrontMatterCache(); clearProseCache(); }

@@ -16,12 +16,27 @@ interface MdNode { type: string; position?: { start: { offset?: number }; end: {
 
 const SKIP = new Set(['code', 'html', 'blockquote', 'yaml', 'definition', 'math']);
 
+/** The line scan's prose runs by section text, offsets relative to the body (typing in one section re-scans only that one). */
+const cache = new Map<string, Prose[]>();
+const CACHE_ENTRIES = 512;
+
+export function clearProseCache(): void { cache.clear(); }
+
 export function sectionProse(review: Review, section: Section): Prose[] {
   const blocks = section.blocks();
   if (isLight(blocks)) {
-    // Bail: a construct the inline scanner does not read; anything else would be a bug in it: either
-    // way the remark tree gives the answer
-    try { return lightProse(review, section, blocks); } catch { /* fall back */ }
+    const base = review.lines.starts[section.bodyStartLine] ?? review.text.length;
+    let runs = cache.get(section.body);
+    if (!runs) {
+      // Bail: a construct the inline scanner does not read; anything else would be a bug in it:
+      // either way the remark tree gives the answer
+      try { runs = lightProse(section.body, blocks); } catch { /* fall back */ }
+      if (runs) {
+        cache.set(section.body, runs);
+        if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+      }
+    }
+    if (runs) return runs.map(r => ({ text: r.text, start: base + r.start }));
   }
   return treeProse(review, section);
 }
@@ -39,9 +54,9 @@ function run(body: string, a: number, b: number, blank: [number, number][], base
   return { text, start: base + a };
 }
 
-function lightProse(review: Review, section: Section, root: LightNode): Prose[] {
-  const base = review.lines.starts[section.bodyStartLine] ?? review.text.length;
-  const body = section.body;
+/** The prose runs of a light tree, offsets relative to the body. */
+function lightProse(body: string, root: LightNode): Prose[] {
+  const base = 0;
   const out: Prose[] = [];
   const visit = (node: LightNode) => {
     if (SKIP.has(node.type)) return;
