@@ -5,6 +5,9 @@
 import type { Milestone, Review } from '../model';
 import { MILESTONES } from '../model';
 import { formatOffset, wallTimeIn } from '../time/zones';
+import { formatDuration } from '../time/duration';
+
+export { formatDuration };
 
 export interface MilestoneTime { utc: number; source: 'front-matter' | 'tag' | 'first-entry'; line?: number }
 
@@ -36,16 +39,6 @@ export function milestoneTimes(review: Review): Partial<Record<Milestone, Milest
 export const TIME_TO: Record<Exclude<Milestone, 'started'>, string> = {
   detected: 'Time to detect', mitigated: 'Time to mitigate', resolved: 'Time to resolve',
 };
-
-/** "7 min", "1 h 5 min", "2 d 3 h": how long, in words a reader takes in at a glance. */
-export function formatDuration(ms: number): string {
-  const min = Math.round(Math.abs(ms) / 60_000);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60), m = min % 60;
-  if (h < 48) return m ? `${h} h ${m} min` : `${h} h`;
-  const d = Math.floor(h / 24), hh = h % 24;
-  return hh ? `${d} d ${hh} h` : `${d} d`;
-}
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -6,6 +6,7 @@
  */
 import type { Milestone } from '../model';
 import type { TimelineView } from './view';
+import { formatDuration } from '../time/duration';
 
 export type ShapeTag = 'rect' | 'line' | 'circle' | 'text' | 'path';
 
@@ -33,13 +34,9 @@ export const PICTURE_CLASSES = [
   'm-started', 'm-detected', 'm-mitigated', 'm-resolved',
 ] as const;
 
-export function formatDuration(ms: number): string {
-  const min = Math.round(ms / 60_000);
-  if (min < 60) return `${min} min`;
-  const h = Math.floor(min / 60), m = min % 60;
-  if (h < 48) return m ? `${h} h ${m} min` : `${h} h`;
-  const d = Math.floor(h / 24), hh = h % 24;
-  return hh ? `${d} d ${hh} h` : `${d} d`;
+/** A duration with its sign: a negative one (times out of order) shows as such. */
+function signedDuration(ms: number): string {
+  return (ms < 0 ? '−' : '') + formatDuration(ms);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -81,7 +78,7 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
   const ms = (Object.entries(view.milestones) as [Milestone, { utc: number }][]).map(([, v]) => v.utc);
   const all = [...times, ...ms];
   const durations = milestoneDurations(view);
-  const summary = durations.length ? durations.map(d => `${d.label} ${formatDuration(d.ms)}`).join(' · ') : 'No milestones: add started, detected, mitigated and resolved to the front matter or tag entries.';
+  const summary = durations.length ? durations.map(d => `${d.label} ${signedDuration(d.ms)}`).join(' · ') : 'No milestones: add started, detected, mitigated and resolved to the front matter or tag entries.';
   if (!all.length) {
     return { width, height: 70, summary, shapes: [
       { tag: 'rect', attrs: { x: 0, y: 0, width, height: 70 }, cls: 'bg' },
@@ -109,8 +106,8 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
     const ta = view.milestones[a]?.utc, tb = view.milestones[b]?.utc;
     if (ta === undefined || tb === undefined || tb < ta) continue;
     const xa = x(ta), w = Math.max(2, x(tb) - xa);
-    shapes.push({ tag: 'rect', attrs: { x: xa, y: bandY, width: w, height: bandH, rx: 3 }, cls: `phase ${cls}`, title: `${label}: ${utcClock(ta)} → ${utcClock(tb)} UTC (${formatDuration(tb - ta)})` });
-    const text = `${label} ${formatDuration(tb - ta)}`;
+    shapes.push({ tag: 'rect', attrs: { x: xa, y: bandY, width: w, height: bandH, rx: 3 }, cls: `phase ${cls}`, title: `${label}: ${utcClock(ta)} → ${utcClock(tb)} UTC (${signedDuration(tb - ta)})` });
+    const text = `${label} ${signedDuration(tb - ta)}`;
     if (w > text.length * 6.5 + 8) shapes.push({ tag: 'text', attrs: { x: xa + w / 2, y: bandY + 17, 'text-anchor': 'middle' }, cls: 'phase-label', text });
   }
 
