@@ -36,6 +36,7 @@ describe('timestamps and zones', () => {
     assert.deepEqual(resolveZone('UTC+2'), { kind: 'offset', text: 'UTC+2', minutes: 120 });
     assert.equal(resolveZone('Europe/Berlin').kind, 'iana');
     assert.equal(resolveZone('Mars/Olympus').kind, 'unknown');
+    for (const t of ['A5', 'UTC05', 'UTC:5', 'UTC,5']) assert.equal(resolveZone(t).kind, 'unknown', t);
   });
 
   it('accepts UTC stamps and reports a zone-less or non-UTC one', () => {
@@ -81,6 +82,11 @@ describe('timestamps and zones', () => {
     assert.match(stampFindings(utc)[0].message, /declared UTC/);
     assert.match(fixed(utc), /^- 2026-11-20 09:00 UTC — a$/m);
     assert.match(fixed(review('Times: CET\n\n- 2026-01-10 09:00 — a')), /^- 2026-01-10 08:00 UTC — a$/m);
+    // an ordinary sentence declares nothing: "met" is not MET, nor "eat" EAT
+    const sentence = review('Response times met the SLO again after the rollback.\n\n- 2026-11-20 13:55 — a', 'timezone: America/New_York\n');
+    assert.match(fixed(sentence), /^- 2026-11-20 18:55 UTC — a$/m, 'the timezone key applies');
+    // nor a quoted log or a comment
+    assert.match(fixed(review('```\nall times in CET\n```\n<!-- Times: CET -->\n\n- 2026-11-20 13:55 — a', 'timezone: America/New_York\n')), /^- 2026-11-20 18:55 UTC — a$/m);
     // an unknown word after "times" declares nothing
     assert.match(stampFindings(review('Times were rough.\n\n- 2026-01-10 09:00 — a'))[0].message, /no time zone|zone/i);
   });

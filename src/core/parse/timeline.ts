@@ -4,11 +4,12 @@ import { readStamp } from '../time/stamp';
 import { resolveZone, toUtc, isResolvable, type ZoneRef } from '../time/zones';
 
 const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
-const ZONE_PATTERN = String.raw`(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])`;
+const ZONE_PATTERN = String.raw`(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])`;
 // "All times are in CET", "timestamps below are in Europe/Berlin"
 const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|dates?)\b[^.\n]{0,40}?\b(?:in|are)\s+[*_]{0,2}` + ZONE_PATTERN);
-// "All times UTC", "Times: CET" — the zone right after the word
-const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN, 'i');
+// "All times UTC", "Times: CET" — the zone right after the word, written in capitals (case
+// matters: "response times met the SLO" declares no MET)
+const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:[Aa]ll\s+)?(?:[Tt]imes?|[Tt]imestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN);
 
 /** "All times in CET", "Timeline (UTC)" or the `timezone` key: the zone stamps without one were written in. */
 export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
@@ -20,8 +21,13 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
     }
     // prose lines of the section (not list items or table rows)
     const lines = s.body.split(/\r\n|\n|\r/);
+    let fence: string | undefined;
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i];
+      // nor code blocks and comments: quoted logs and notes declare nothing
+      const f = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
+      if (f) { if (!fence) fence = f[1][0]; else if (f[1][0] === fence) fence = undefined; continue; }
+      if (fence || /^\s*<!--/.test(t)) continue;
       if (/^\s*([-*+]|\d+[.)]|\|)\s/.test(t)) continue;
       const m = DECLARATION_RE.exec(t) ?? SHORT_DECLARATION_RE.exec(t);
       if (m) {

@@ -49,8 +49,8 @@ function parseOffsetMinutes(sign: string, h: string, m?: string): number {
 export function resolveZone(text: string): ZoneRef {
   const t = text.trim();
   const upper = t.toUpperCase();
-  if (UTC_WORDS.has(upper) || /^(UTC|GMT|Z)?\s*[+-−]0{1,2}(:?00)?$/i.test(t) && /\d/.test(t)) return { kind: 'utc', text: t };
-  let m = /^(?:UTC|GMT)?\s*([+-−])(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
+  if (UTC_WORDS.has(upper) || /^(UTC|GMT|Z)?\s*[+\-−]0{1,2}(:?00)?$/i.test(t) && /\d/.test(t)) return { kind: 'utc', text: t };
+  let m = /^(?:UTC|GMT)?\s*([+\-−])(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
   if (m) {
     const minutes = parseOffsetMinutes(m[1], m[2], m[3]);
     return minutes === 0 ? { kind: 'utc', text: t } : { kind: 'offset', text: t, minutes };
