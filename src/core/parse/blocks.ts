@@ -13,6 +13,7 @@
  * whose inline constructs the prose scanner reads.
  */
 import type { Root } from 'mdast';
+import { TextCache } from './textCache';
 
 export class Bail extends Error {}
 const bail = (why: string): never => { throw new Bail(why); };
@@ -121,20 +122,14 @@ function splitLines(body: string): Line[] {
  * Light trees by body text, as parseMarkdown caches remark trees: re-analysis after an edit scans
  * only the sections that changed. A body the scan does not read is remembered as null.
  */
-const cache = new Map<string, LightRoot | null>();
-const CACHE_ENTRIES = 512;
+const cache = new TextCache<LightRoot | null>();
 
 /** scanBlocks(), cached; undefined when remark must parse the body. */
 export function cachedScanBlocks(body: string): LightRoot | undefined {
   let hit = cache.get(body);
-  if (hit !== undefined) {
-    cache.delete(body);
-    cache.set(body, hit);
-    return hit ?? undefined;
-  }
+  if (hit !== undefined) return hit ?? undefined;
   try { hit = scanBlocks(body); } catch { hit = null; }
   cache.set(body, hit);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return hit ?? undefined;
 }
 

@@ -10,6 +10,7 @@ import { clearBlockCache } from './blocks';
 import { clearFrontMatterCache } from './frontMatter';
 import { clearProseCache } from './prose';
 import type { Processor } from 'unified';
+import { TextCache } from './textCache';
 
 /**
  * The two GFM constructs the format uses: tables and task list items. Not remark-gfm: its autolink
@@ -28,19 +29,13 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * Parsed sections, keyed by their exact text: re-analysis after an edit parses only the sections
  * that changed (the others hit this cache). Trees are position-relative to the section text.
  */
-const cache = new Map<string, Root>();
-const CACHE_ENTRIES = 512;
+const cache = new TextCache<Root>();
 
 export function parseMarkdown(text: string): Root {
   const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit); // most recently used last
-    return hit;
-  }
+  if (hit) return hit;
   const tree = processor.parse(text) as Root;
   cache.set(text, tree);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return tree;
 }
 

@@ -8,6 +8,7 @@
 import type { Review, Section } from '../model';
 import { isLight, type LightNode } from './blocks';
 import { inlineBlanks } from './inline';
+import { TextCache } from './textCache';
 
 /** A run of prose: source text with markup that is not prose (code, links' targets, HTML) blanked out. */
 export interface Prose { text: string; start: number }
@@ -17,8 +18,7 @@ interface MdNode { type: string; position?: { start: { offset?: number }; end: {
 const SKIP = new Set(['code', 'html', 'blockquote', 'yaml', 'definition', 'math']);
 
 /** The line scan's prose runs by section text, offsets relative to the body (typing in one section re-scans only that one). */
-const cache = new Map<string, Prose[]>();
-const CACHE_ENTRIES = 512;
+const cache = new TextCache<Prose[]>();
 
 export function clearProseCache(): void { cache.clear(); }
 
@@ -31,10 +31,7 @@ export function sectionProse(review: Review, section: Section): Prose[] {
       // Bail: a construct the inline scanner does not read; anything else would be a bug in it:
       // either way the remark tree gives the answer
       try { runs = lightProse(section.body, blocks); } catch { /* fall back */ }
-      if (runs) {
-        cache.set(section.body, runs);
-        if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-      }
+      if (runs) cache.set(section.body, runs);
     }
     if (runs) return runs.map(r => ({ text: r.text, start: base + r.start }));
   }
