@@ -138,6 +138,14 @@ describe('import of Markdown postmortems', () => {
     assertNoTextLost(src, r.text);
   });
 
+  it('gives new action IDs that no item of the document uses already', () => {
+    const r = importPostmortem('# DB outage\n\n## Timeline\n\n- 2026-11-20 13:55 UTC: deploy started\n\n## Action items\n\n- [ ] CAP-2026-1120-2: Add a replica lag alert at 30 s\n- Retry writes twice with jitter in orders-api\n- Cap the pool at 50 connections\n', { today: '2026-11-29' } as never);
+    const ids = [...r.text.matchAll(/^- \[ \] (\S+):/gm)].map(m => m[1]);
+    assert.equal(new Set(ids).size, ids.length, ids.join(', '));
+    assert.deepEqual(ids, ['CAP-2026-1120-2', 'CAP-2026-1120-1', 'CAP-2026-1120-3'], 'the existing ID kept, the new ones around it');
+    assert.equal(analyze(r.text).findings.filter(f => f.rule === 'duplicate-action-id').length, 0);
+  });
+
   it('leaves a review already in the format as it is (apart from nothing)', () => {
     const file = path.join(ROOT, 'examples', 'reviews', '2026-11-20-checkout-config-push.pir.md');
     const src = fs.readFileSync(file, 'utf8');

@@ -156,7 +156,8 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const actionPrefix = options.actionIdPrefix ?? `CAP-${id.replace(/^INC-/i, '')}`;
 
   // ---- sections: convert the timeline and the actions, map the headings, keep the rest
-  let actions = 0, timelineEntries = 0;
+  let actions = 0, newIds = 0, timelineEntries = 0;
+  const takenIds = actionIdsIn(units.flatMap(u => u.body));
   const fields = options.actionFields ?? DEFAULT_FIELDS;
   const mapped: string[] = [];
   const kept: string[] = [];
@@ -177,8 +178,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       if (r.note) notes.push(r.note);
       converted.set(u, r.lines);
     } else if (u.kind === 'actions') {
-      const r = convertActions(u.body, actionPrefix, actions, fields);
+      const r = convertActions(u.body, actionPrefix, actions, fields, takenIds);
       actions += r.count;
+      newIds += r.generated;
       converted.set(u, r.lines);
     } else converted.set(u, u.body);
   }
@@ -269,7 +271,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   // ---- notes on what is left
   if (mapped.length) notes.unshift(`Renamed ${mapped.length === 1 ? 'a section' : `${mapped.length} sections`}: ${mapped.join(', ')}.`);
   if (kept.length) notes.push(`Kept as written (not sections of the format): ${kept.map(k => `"${k}"`).join(', ')}.`);
-  if (actions) notes.push(`${actions} action item${actions === 1 ? '' : 's'} now ${actions === 1 ? 'has an ID and placeholder fields' : 'have IDs and placeholder fields'} (${actionPrefix}-1…): fill in the owners, dates and validation.`);
+  if (actions) notes.push(`${actions} action item${actions === 1 ? '' : 's'} now ${actions === 1 ? 'has' : 'have'} placeholder fields${newIds ? ` and ${newIds} a new ID (${actionPrefix}-…)` : ''}: fill in the owners, dates and validation.`);
   const missing = ['summary', 'impact', 'timeline', 'response', 'root-cause', 'contributing-factors', 'went-well', 'went-poorly', 'lucky', 'lessons', 'actions']
     .filter(k => !byKind.has(k as SectionKind) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
     .map(k => sectionSpec(k as SectionKind).title);
@@ -451,9 +453,14 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
 
 // ---------------------------------------------------------------- actions
 
-function convertActions(body: string[], prefix: string, startAt: number, required: string[]): { lines: string[]; count: number } {
+const ACTION_ID = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/;
+
+function convertActions(body: string[], prefix: string, startAt: number, required: string[], taken: Set<string>): { lines: string[]; count: number; generated: number } {
   const out: string[] = [];
-  let count = 0;
+  let count = 0, generated = 0;
+  // a new ID is the next number no item of the document uses (an item may already carry CAP-…-2)
+  let next = startAt;
+  const newId = () => { do next++; while (taken.has(`${prefix}-${next}`)); taken.add(`${prefix}-${next}`); generated++; return `${prefix}-${next}`; };
   for (const b of blocks(body)) {
     if (b.kind !== 'list') { out.push(...b.lines); continue; }
     // split the list into top-level items
@@ -476,10 +483,10 @@ function convertActions(body: string[], prefix: string, startAt: number, require
       const task = /^\[([ xX])\]\s+(.*)$/.exec(first);
       const checked = task ? task[1] !== ' ' : false;
       let title = task ? task[2] : first;
-      const idm = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/.exec(title);
+      const idm = ACTION_ID.exec(title);
       let id: string;
-      if (idm) { id = idm[2]; title = title.slice(idm[0].length); } else { count++; id = `${prefix}-${startAt + count}`; }
-      if (idm) count++;
+      if (idm) { id = idm[2]; title = title.slice(idm[0].length); } else id = newId();
+      count++;
       const present = new Set<string>();
       for (const l of rest) {
         const f = /^\s*[-*+]\s+(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:/.exec(l);
@@ -500,7 +507,18 @@ function convertActions(body: string[], prefix: string, startAt: number, require
       out.push(`- [${checked ? 'x' : ' '}] ${id}: ${title.trim()}`, ...fieldsOut, ...rest);
     }
   }
-  return { lines: out, count };
+  return { lines: out, count, generated };
+}
+
+/** The IDs the document's list items already carry (`- CAP-7: …`, `- [ ] **CAP-7** …`). */
+function actionIdsIn(lines: string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const l of lines) {
+    const m = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(l);
+    const id = m && ACTION_ID.exec(m[1]);
+    if (id) ids.add(id[2]);
+  }
+  return ids;
 }
 
 function reindent(line: string, from: number, to: string): string {
