@@ -107,6 +107,18 @@ describe('parsing a review', () => {
     assert.equal(broken.timeline.length, 1);
   });
 
+  it('refuses front matter nested thousands of levels deep instead of recursing into it', () => {
+    const deep = parseReview(`---\nid: INC-1\ntags: ${'['.repeat(5000)}\n---\n# T\n\n## Timeline\n\n- 10:00 UTC — x\n`);
+    const f = deep.parseFindings.find(x => x.rule === 'front-matter-syntax')!;
+    assert.match(f.message, /nested more than 64 levels deep/);
+    assert.equal(f.range.start.line, 2);
+    assert.equal(deep.timeline.length, 1, 'the body is still read');
+    // ordinary nesting, and brackets inside quotes, are read as usual
+    const fine = parseReview('---\nid: INC-1\ntitle: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\nattendees: [{ name: Ana, role: incident-commander }]\n---\n# T\n');
+    assert.equal(fine.parseFindings.filter(x => x.rule === 'front-matter-syntax').length, 0);
+    assert.equal((fine.frontMatter!.data.attendees as { name: string }[])[0].name, 'Ana');
+  });
+
   it('reports an unclosed front matter block', () => {
     const r2 = parseReview('---\nid: INC-1\n# T\n');
     assert.match(r2.parseFindings[0].message, /never closed/);

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Document, YAMLParseError, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text';
 import type { Finding, Range } from '../types';
 import type { ScannedFrontMatter } from './scan';
@@ -37,13 +37,39 @@ export function setFrontMatterCacheSize(entries = DEFAULT_CACHE_ENTRIES): void {
 
 export function clearFrontMatterCache(): void { docCache.clear(); }
 
+/** Deeper flow collections ([[[…]]]) are refused before the YAML parser recurses into them. */
+export const MAX_FRONT_MATTER_NESTING = 64;
+
+/** Where flow collections first nest deeper than the limit (quoted strings skipped), or -1. */
+function tooDeepAt(source: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote) { if (c === quote) quote = ''; else if (c === '\\' && quote === '"') i++; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '\n') quote = '';
+    else if (c === '[' || c === '{') { if (++depth > MAX_FRONT_MATTER_NESTING) return i; }
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** The strict parse of a front matter's YAML (its errors include the strict-only ones), cached. */
 export function frontMatterDocument(source: string): Document {
   const hit = docCache.get(source);
   if (hit) return hit;
-  const doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  const deep = tooDeepAt(source);
+  const doc = deep < 0 ? parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true }) : refused(deep);
   docCache.set(source, doc);
   if (docCache.size > cacheEntries) docCache.delete(docCache.keys().next().value as string);
+  return doc;
+}
+
+/** An empty document carrying one error: what was too deep to read, and where. */
+function refused(at: number): Document {
+  const doc = new Document();
+  doc.errors.push(new YAMLParseError([at, at + 1], 'UNEXPECTED_TOKEN', `lists or mappings are nested more than ${MAX_FRONT_MATTER_NESTING} levels deep here; the front matter was not read`));
   return doc;
 }
 
@@ -52,7 +78,9 @@ export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findi
   // the parser reports YAML errors leniently (strict: false); a strict parse without errors is the
   // same document, so only a front matter with errors is parsed again
   let doc = frontMatterDocument(source);
-  if (doc.errors.length) doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
+  if (doc.errors.length && !doc.errors.some(e => e.message.includes('levels deep'))) {
+    doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
+  }
   const closeLine = fm.closeLine ?? lines.lineCount - 1;
   const range: Range = { start: { line: fm.openLine, character: 0 }, end: { line: closeLine, character: lines.lineText(closeLine).length } };
   if (fm.closeLine === undefined) {
