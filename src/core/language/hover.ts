@@ -37,8 +37,9 @@ export interface HoverOptions {
   /** the author's zone, for "your time": `pir.defaultTimezone` or the host's zone */
   localZone?: string;
   now?: Date;
-  /** every action item of the workspace (the index); undefined while it is not known */
-  workspaceActions?: KnownAction[];
+  /** every action item of the workspace (the index), or how to get them (asked only over an
+   * action ID); undefined while it is not known */
+  workspaceActions?: KnownAction[] | (() => KnownAction[] | undefined);
 }
 
 const within = (r: Range, p: Position) =>
@@ -162,7 +163,8 @@ function actionHover(review: Review, pos: Position, options: HoverOptions): Hove
   if (!at) return undefined;
   const { id } = at;
   const here = review.actions.find(a => a.id === id);
-  const elsewhere = (options.workspaceActions ?? []).filter(a => a.id === id && a.file !== review.uri);
+  const workspaceActions = typeof options.workspaceActions === 'function' ? options.workspaceActions() : options.workspaceActions;
+  const elsewhere = (workspaceActions ?? []).filter(a => a.id === id && a.file !== review.uri);
   if (!here && !elsewhere.length) return undefined;
   const range = { start: { line: pos.line, character: at.start }, end: { line: pos.line, character: at.end } };
   const rows: HoverRow[] = [];
@@ -195,8 +197,8 @@ function actionHover(review: Review, pos: Position, options: HoverOptions): Hove
     refs.push(by ? `line ${l + 1} (${by} depends on it)` : `line ${l + 1}`);
   }
   rows.push({ label: 'Referenced here', value: refs.length ? refs.join(', ') : 'nowhere else' });
-  if (options.workspaceActions) {
-    const others = options.workspaceActions
+  if (workspaceActions) {
+    const others = workspaceActions
       .filter(a => a.file !== review.uri && a.id !== id && listIds(a.depends).includes(id))
       .map(a => `${a.id} in ${fileName(a.file)}, line ${a.line + 1}`);
     rows.push({ label: 'Depended on by', value: others.length ? others.join('; ') : 'no action in other reviews' });

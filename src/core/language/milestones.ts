@@ -4,7 +4,7 @@
  */
 import type { Milestone, Review } from '../model';
 import { MILESTONES } from '../model';
-import { formatOffset, wallTimeIn } from '../time/zones';
+import { formatOffset, resolveZone, wallTimeIn } from '../time/zones';
 import { formatDuration } from '../time/duration';
 
 export { formatDuration };
@@ -49,7 +49,13 @@ export function formatUtc(ms: number): string {
 
 /** The same instant on the author's clock: "2026-11-20 14:55 (Europe/Berlin, UTC+01:00)"; undefined for a zone the platform doesn't know. */
 export function formatInZone(ms: number, zone: string): string | undefined {
-  const w = wallTimeIn(ms, zone);
+  const z = resolveZone(zone);
+  // a fixed offset or abbreviation ("UTC+2", "PDT") is as good a setting as an IANA name
+  if (z.kind === 'utc' || z.kind === 'offset') {
+    const minutes = z.kind === 'offset' ? z.minutes : 0;
+    return `${formatUtc(ms + minutes * 60_000).slice(0, 16)} (${zone}, ${formatOffset(minutes)})`;
+  }
+  const w = z.kind === 'iana' ? wallTimeIn(ms, z.name) : undefined;
   if (!w) return undefined;
   return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} (${zone}, ${formatOffset(w.offsetMinutes)})`;
 }

@@ -94,7 +94,8 @@ export async function importPostmortem(args: ImportArgs = {}, selected?: vscode.
 
 function activeMarkdown(): vscode.Uri | undefined {
   const doc = vscode.window.activeTextEditor?.document;
-  if (!doc || doc.uri.scheme === PROPOSAL_SCHEME) return undefined;
+  // a review is already in the format: importing it again would only propose a copy
+  if (!doc || doc.uri.scheme === PROPOSAL_SCHEME || doc.languageId === 'pir' || /\.pir\.md$/i.test(doc.uri.path)) return undefined;
   if (doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri.path)) return doc.uri;
   return undefined;
 }

@@ -16,8 +16,11 @@ export function registerHovers(context: vscode.ExtensionContext, store: ConfigSt
   context.subscriptions.push(vscode.languages.registerHoverProvider(PIR_SELECTOR, {
     async provideHover(doc, position) {
       const review = await reviewFor(doc, store);
-      const index = workspaceIndex();
-      const workspaceActions: KnownAction[] | undefined = index?.ready ? index.index.actions() : undefined;
+      // the workspace's actions are listed only when the hover is over an action ID
+      const workspaceActions = (): KnownAction[] | undefined => {
+        const index = workspaceIndex();
+        return index?.ready ? index.index.actions() : undefined;
+      };
       const info = getCore().hoverAt(review, { line: position.line, character: position.character }, { localZone: authorZone(doc), workspaceActions });
       return info ? new vscode.Hover(render(info), toRange(info.range)) : undefined;
     },

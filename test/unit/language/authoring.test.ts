@@ -64,6 +64,14 @@ describe('authoring: hovers', () => {
     assert.equal(r['Time to detect'], '7 min');
   });
 
+  it('"your time" from a fixed offset or abbreviation setting too; an ambiguous one asks for a name', () => {
+    assert.equal(rows(hoverAt(review(), at(REVIEW, '14:02 UTC', 2), { localZone: 'UTC+2' }))['Your time'], '2026-11-20 16:02 (UTC+2, UTC+02:00)');
+    assert.equal(rows(hoverAt(review(), at(REVIEW, '14:02 UTC', 2), { localZone: 'PDT' }))['Your time'], '2026-11-20 07:02 (PDT, UTC−07:00)');
+    const ist = hoverAt(review(), at(REVIEW, '14:02 UTC', 2), { localZone: 'IST' })!;
+    assert.equal(rows(ist)['Your time'], undefined);
+    assert.ok(ist.notes.some(n => /pir\.defaultTimezone/.test(n)));
+  });
+
   it('a stamp in another zone says so, converted', () => {
     const h = hoverAt(review(), at(REVIEW, '07:40 PDT', 1), { localZone: 'UTC' })!;
     assert.equal(h.title, '2026-11-20 14:40 UTC');
