@@ -95,14 +95,21 @@ export const timelineOrder: Rule = {
   defaultSeverity: 'warning',
   check({ review }) {
     const out: RuleFinding[] = [];
-    let groups: Item[][] | undefined;
+    // the group of each entry, and the sort fix of each group, once: a long timeline out of order
+    // has an entry to report per line, and each shares its group's fix
+    let groupOf: Map<TimelineEntry, Item[]> | undefined;
+    const fixOf = new Map<Item[], ReturnType<typeof sortFix>>();
     let prev: TimelineEntry | undefined;
     for (const e of review.timeline) {
       if (e.utc === undefined) continue;
       if (prev && prev.utc !== undefined && e.utc < prev.utc) {
-        groups ??= timelineGroups(review);
-        const group = groups.find(g => g.some(it => it.entry === e));
-        const fix = group && group.some(it => it.entry === prev) ? sortFix(review, group) : undefined;
+        if (!groupOf) {
+          groupOf = new Map();
+          for (const g of timelineGroups(review)) for (const it of g) if (it.entry) groupOf.set(it.entry, g);
+        }
+        const group = groupOf.get(e);
+        if (group && !fixOf.has(group)) fixOf.set(group, sortFix(review, group));
+        const fix = group && groupOf.get(prev) === group ? fixOf.get(group) : undefined;
         const nextDay = e.date?.carried && !e.stamp.date && prev.utc - e.utc > 12 * 3600_000
           ? ` If it happened after midnight UTC, write its date (${isoDay(Math.floor(e.utc / DAY_MS) * DAY_MS + DAY_MS)}): a time without a date takes the date of the entry above.`
           : '';
