@@ -60,6 +60,9 @@ describe('timestamps and zones', () => {
     assert.match(fixed(prose), /^- 2026-01-10 08:00 UTC — a$/m);
     const key = review('- 2026-07-10 09:00 — a', 'timezone: Europe/Berlin\n');
     assert.match(fixed(key), /^- 2026-07-10 07:00 UTC — a$/m, 'summer time: UTC+2');
+    // both: the key is the explicit one (docs/format.md: stamp, key, prose, setting)
+    const both = review('All times in CET.\n\n- 2026-07-10 09:00 — a', 'timezone: America/New_York\n');
+    assert.match(fixed(both), /^- 2026-07-10 13:00 UTC — a$/m);
   });
 
   it('converts across daylight saving time: the spring gap moves forward, a repeated autumn hour reads as its first occurrence; no 30 February', () => {
@@ -83,10 +86,11 @@ describe('timestamps and zones', () => {
     assert.match(fixed(utc), /^- 2026-11-20 09:00 UTC — a$/m);
     assert.match(fixed(review('Times: CET\n\n- 2026-01-10 09:00 — a')), /^- 2026-01-10 08:00 UTC — a$/m);
     // an ordinary sentence declares nothing: "met" is not MET, nor "eat" EAT
-    const sentence = review('Response times met the SLO again after the rollback.\n\n- 2026-11-20 13:55 — a', 'timezone: America/New_York\n');
-    assert.match(fixed(sentence), /^- 2026-11-20 18:55 UTC — a$/m, 'the timezone key applies');
+    const sentence = review('Response times met the SLO again after the rollback.\n\n- 2026-11-20 13:55 — a');
+    assert.match(stampFindings(sentence)[0].message, /Add the zone it was written in/, 'no zone declared');
     // nor a quoted log or a comment
-    assert.match(fixed(review('```\nall times in CET\n```\n<!-- Times: CET -->\n\n- 2026-11-20 13:55 — a', 'timezone: America/New_York\n')), /^- 2026-11-20 18:55 UTC — a$/m);
+    const quoted = review('```\nAll times in CET\n```\n<!-- Times: CET -->\n\n- 2026-11-20 13:55 — a');
+    assert.match(stampFindings(quoted)[0].message, /Add the zone it was written in/, 'no zone declared');
     // an unknown word after "times" declares nothing
     assert.match(stampFindings(review('Times were rough.\n\n- 2026-01-10 09:00 — a'))[0].message, /no time zone|zone/i);
   });

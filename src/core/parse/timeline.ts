@@ -11,8 +11,14 @@ const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|
 // matters: "response times met the SLO" declares no MET)
 const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:[Aa]ll\s+)?(?:[Tt]imes?|[Tt]imestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN);
 
-/** "All times in CET", "Timeline (UTC)" or the `timezone` key: the zone stamps without one were written in. */
+/** The `timezone` key, "All times in CET" or "Timeline (UTC)", or the setting: the zone stamps without one were written in (docs/format.md's order). */
 export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
+  // the `timezone` key is said on purpose; a sentence is read by a pattern: the key comes first
+  const tz = review.frontMatter?.data.timezone;
+  if (typeof tz === 'string' && tz.trim()) {
+    const r = review.frontMatter!.rangeOf(['timezone'], 'value')!;
+    return { zone: resolveZone(tz), range: r, source: 'front-matter' };
+  }
   for (const s of timelineSections) {
     const h = /\(([^)]+)\)\s*$/.exec(s.heading);
     if (h) {
@@ -37,11 +43,6 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
         return { zone: z, range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } }, source: 'prose' };
       }
     }
-  }
-  const tz = review.frontMatter?.data.timezone;
-  if (typeof tz === 'string' && tz.trim()) {
-    const r = review.frontMatter!.rangeOf(['timezone'], 'value')!;
-    return { zone: resolveZone(tz), range: r, source: 'front-matter' };
   }
   if (settingZone) return { zone: resolveZone(settingZone), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'setting' };
   return undefined;
