@@ -146,6 +146,12 @@ describe('import of Markdown postmortems', () => {
     assert.equal(analyze(r.text).findings.filter(f => f.rule === 'duplicate-action-id').length, 0);
   });
 
+  it('reads the owner written in bold inside an item, and a zone in the table header counts as declared', () => {
+    const r = importPostmortem('# X\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 2026-11-20 13:55 | a |\n\n## Action items\n\n- Add a lag alert at 30 s **owner:** @bob\n', { today: '2026-11-29' } as never);
+    assert.match(r.text, /^ {2}- owner: @bob$/m);
+    assert.ok(!r.notes.some(n => /no zone/.test(n)), r.notes.join(' | '));
+  });
+
   it('leaves a review already in the format as it is (apart from nothing)', () => {
     const file = path.join(ROOT, 'examples', 'reviews', '2026-11-20-checkout-config-push.pir.md');
     const src = fs.readFileSync(file, 'utf8');

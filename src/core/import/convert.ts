@@ -396,7 +396,8 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
       for (const r of rows) {
         const cells = r.slice(n).filter(c => c !== '');
         out.push(`- ${stampOf(r)}${cells.length ? ` — ${cells.join(' — ')}` : ''}`);
-        count(leadingStamp(stampOf(r)));
+        // a zone in the column header is declared by the line written above
+        if (!zone) count(leadingStamp(stampOf(r)));
         entries++;
       }
       tables++;
@@ -499,7 +500,7 @@ function convertActions(body: string[], prefix: string, startAt: number, require
         if (present.has(key)) continue;
         let value = PLACEHOLDER[key] ?? key;
         if (key === 'tracking' && urls.length === 1) value = urls[0];
-        if (key === 'owner') { const o = /\bowner:?\s+(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) value = o[1]; }
+        if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) value = o[1]; }
         if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) value = d[1]; }
         fieldsOut.push(`  - ${key}: ${value}`);
       }
