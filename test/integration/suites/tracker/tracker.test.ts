@@ -58,10 +58,22 @@ async function waitForTree(ok: (t: TreeSnapshot) => boolean, what: string, timeo
   }
 }
 
+/** Reverts the workspace's reviews a test left dirty. Only the workspace's files: VS Code's own
+ * documents (the user settings.json written by a setting update) come and go on their own, and
+ * showing one races with VS Code opening it ("another editor opened in the meantime"). */
 async function revert(): Promise<void> {
-  for (const d of vscode.workspace.textDocuments.filter(x => x.isDirty)) {
-    await vscode.window.showTextDocument(d);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+  const root = folder().fsPath;
+  for (const d of vscode.workspace.textDocuments.filter(x => x.isDirty && x.uri.scheme === 'file' && x.uri.fsPath.startsWith(root))) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await vscode.window.showTextDocument(d);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        await sleep(200);
+      }
+    }
   }
 }
 
