@@ -66,9 +66,13 @@ export function frontMatterDocument(source: string): Document {
   return doc;
 }
 
+/** Documents standing in for a front matter too deep to read: never parsed again leniently. */
+const refusedDocs = new WeakSet<Document>();
+
 /** An empty document carrying one error: what was too deep to read, and where. */
 function refused(at: number): Document {
   const doc = new Document();
+  refusedDocs.add(doc);
   doc.errors.push(new YAMLParseError([at, at + 1], 'UNEXPECTED_TOKEN', `lists or mappings are nested more than ${MAX_FRONT_MATTER_NESTING} levels deep here; the front matter was not read`));
   return doc;
 }
@@ -78,7 +82,7 @@ export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findi
   // the parser reports YAML errors leniently (strict: false); a strict parse without errors is the
   // same document, so only a front matter with errors is parsed again
   let doc = frontMatterDocument(source);
-  if (doc.errors.length && !doc.errors.some(e => e.message.includes('levels deep'))) {
+  if (doc.errors.length && !refusedDocs.has(doc)) {
     doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
   }
   const closeLine = fm.closeLine ?? lines.lineCount - 1;
