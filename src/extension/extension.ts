@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);
   registerTimelineEditor(context);
-  registerCommands(context);
+  registerCommands(context, store);
   registerHovers(context, store);
   registerSymbols(context, store);
   registerFolding(context, store);

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { authoring } from './importCore';
-import { exists, readTeamConfig, uniqueUri } from './files';
+import { exists, uniqueUri } from './files';
+import type { ConfigStore } from '../config/configStore';
 
 export const PROPOSAL_SCHEME = 'pir-import';
 
@@ -46,7 +47,7 @@ export function registerProposalProvider(): vscode.Disposable {
 const WRITE = 'Write Review';
 const CANCEL = 'Cancel';
 
-export async function importPostmortem(args: ImportArgs = {}, selected?: vscode.Uri[]): Promise<ImportOutcome | undefined> {
+export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}, selected?: vscode.Uri[]): Promise<ImportOutcome | undefined> {
   const source = args.uri ?? (selected?.length ? selected[0] : undefined) ?? activeMarkdown() ?? await pickFile();
   if (!source) return undefined;
 
@@ -61,7 +62,7 @@ export async function importPostmortem(args: ImportArgs = {}, selected?: vscode.
 
   const dir = vscode.Uri.joinPath(source, '..');
   const folder = vscode.workspace.getWorkspaceFolder(source);
-  const config = folder ? await readTeamConfig(dir, folder.uri) : undefined;
+  const config = folder ? await store.teamConfigIn(dir) : undefined;
   const name = baseName(source);
   const result = authoring().importPostmortem(text, { fileName: name, severities: config?.severities, actionFields: config?.actionFields });
 

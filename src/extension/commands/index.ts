@@ -4,15 +4,16 @@
  * (src/core/import) is loaded on first use.
  */
 import * as vscode from 'vscode';
+import type { ConfigStore } from '../config/configStore';
 import { newReview, type NewReviewArgs } from './newReview';
 import { importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
 
-export function registerCommands(context: vscode.ExtensionContext): void {
+export function registerCommands(context: vscode.ExtensionContext, store: ConfigStore): void {
   context.subscriptions.push(
     registerProposalProvider(),
-    vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(args)),
+    vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(store, args)),
     // from the explorer: (clicked file, selected files); from the palette: nothing; from scripts: ImportArgs
     vscode.commands.registerCommand('pir.importPostmortem', (arg?: vscode.Uri | ImportArgs, all?: vscode.Uri[]) =>
-      importPostmortem(arg instanceof vscode.Uri ? { uri: arg } : arg, all)),
+      importPostmortem(store, arg instanceof vscode.Uri ? { uri: arg } : arg, all)),
   );
 }

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
-import { readSeverities, uniqueUri, exists } from './files';
+import { uniqueUri, exists } from './files';
+import type { ConfigStore } from '../config/configStore';
 
 export interface NewReviewArgs {
   title?: string;
@@ -47,7 +48,7 @@ async function pickFolder(arg: NewReviewArgs['folder']): Promise<vscode.Workspac
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new review' });
 }
 
-export async function newReview(args: NewReviewArgs = {}): Promise<vscode.Uri | undefined> {
+export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder(args.folder);
   if (folder === undefined) return undefined; // cancelled
   const dir = folder ? reviewsFolder(folder) : undefined;
@@ -64,7 +65,9 @@ export async function newReview(args: NewReviewArgs = {}): Promise<vscode.Uri | 
 
   let severity = args.severity;
   if (severity === undefined) {
-    const severities = dir && folder ? await readSeverities(dir, folder.uri) : ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+    const fallback = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+    const team = dir && folder ? (await store.teamConfigIn(dir)).severities : fallback;
+    const severities = team.length ? team : fallback;
     const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: s })), {
       title: 'New Post-Incident Review (2/2)',
       placeHolder: 'Severity',

@@ -88,6 +88,17 @@ export class ConfigStore implements vscode.Disposable {
     return this.effective(file?.config, settings);
   }
 
+  /**
+   * The team's configuration for files in `dir` (a review about to be created or imported there):
+   * the nearest `.pir.yaml` at `dir` or above it, without settings; the defaults when there is none.
+   */
+  async teamConfigIn(dir: vscode.Uri): Promise<Config> {
+    const folder = vscode.workspace.getWorkspaceFolder(dir);
+    const configUri = folder ? await this.nearestFrom(dir, folder.uri) : undefined;
+    const file = configUri ? await this.parsedFile(configUri) : undefined;
+    return file?.config ?? getCore().defaultConfig();
+  }
+
   effective(base: Config | undefined, settings: Settings): Config {
     const config = base ? { ...base, rules: { ...base.rules } } : getCore().defaultConfig();
     Object.assign(config.rules, settings.severityOverrides);
