@@ -14,6 +14,7 @@
 // At the end it writes .cache/vscode-env/env.json, which the test runner reads.
 //
 // Usage: node scripts/vscode-env.mjs [--force]      (--force redoes steps 2-3)
+//        node scripts/vscode-env.mjs --apt-only     (just step 1: CI prepares the machine with it)
 //        node scripts/vscode-env.mjs --print-env    (just print env.json)
 
 import { spawnSync } from 'node:child_process';
@@ -224,6 +225,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       process.exit(1);
     }
     console.log(JSON.stringify(env, null, 2));
+  } else if (process.argv.includes('--apt-only')) {
+    try {
+      aptStep();
+    } catch (e) {
+      console.error(`[vscode-env] FAILED: ${e.message}`);
+      process.exit(1);
+    }
   } else {
     try {
       ensureVSCodeEnv({ force: process.argv.includes('--force') });

@@ -23,7 +23,8 @@ Usage:
   pir --version | --help
 
 A directory means every *.pir.md below it (node_modules excluded); no path means the current directory.
---now YYYY-MM-DD sets "today" for the date checks (overdue actions, review-meeting deadline).
+--now YYYY-MM-DD sets "today" for the date checks (overdue actions, review-meeting deadline);
+without it, the environment variable PIR_NOW does, else the system date.
 Exit codes: 0 no error-severity finding; 1 an error-severity finding (or, for actions and report, a file
 that could not be read); 2 a usage error (bad option, missing file, no reviews found, unwritable output);
 3 an internal error in pir itself (please report it).
@@ -93,8 +94,12 @@ function argsMessage(e: Error): string {
   return `${e.message.split('\n')[0]} (pir --help).`;
 }
 
-/** `--now YYYY-MM-DD` (or an ISO instant): "today" for the date checks; the real date without it. */
+/**
+ * `--now YYYY-MM-DD` (or an ISO instant): "today" for the date checks. Without it the environment's
+ * PIR_NOW (as the extension reads it, for test harnesses), else the real date.
+ */
 export function parseNow(value: string | undefined): Date {
+  if (value === undefined && process.env.PIR_NOW) value = process.env.PIR_NOW;
   if (value === undefined) return new Date();
   const now = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (isNaN(now.getTime())) throw new UsageError(`--now "${value}" is not a date (use YYYY-MM-DD).`);
