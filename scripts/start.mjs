@@ -147,8 +147,9 @@ async function check() {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_ARGS } = await import('../test/integration/runner/run-code-server.mjs');
   const browser = await chromium.launch({ executablePath: env.chromium, headless: true, args: CHROMIUM_ARGS });
+  let page;
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     console.log('[start] check: the workbench is up');
@@ -163,13 +164,13 @@ async function check() {
       await input.fill('>Post-Incident Reviews');
       await sleep(500);
       const labels = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      return labels.map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.includes('Post-Incident Reviews'));
+      return labels.map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.includes('Post-Incident Reviews: New Post-Incident Review'));
     });
     await page.keyboard.press('Escape');
     console.log(`[start] check: command palette has "${command}"`);
 
     // 2. An example review with known problems, and the extension's diagnostics in Problems.
-    const review = 'login-outage-draft.pir.md';
+    const review = '2026-11-18-login-outage-draft.pir.md';
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
@@ -180,13 +181,18 @@ async function check() {
     await page.locator('.tab', { hasText: review }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+M');
     const problems = await waitFor(`diagnostics of the extension on ${review} in the Problems view`, async () => {
-      const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-      const ours = rows.filter((r) => /\bpir\(/.test(r));
+      const rows = await page.locator('.part.panel .monaco-list-row').allInnerTexts();
+      // a marker row reads "<message>\npir\n<rule id>\n[Ln …]": the source is the extension's
+      const ours = rows.filter((r) => /\npir\n[a-z-]+\n/.test(r));
       return ours.length ? ours : undefined;
     }, 60_000);
-    console.log(`[start] check: the extension is active: ${problems.length} of its problems shown for examples/reviews/…${review}, e.g. "${problems[0].replace(/\s+/g, ' ').slice(0, 100)}"`);
+    console.log(`[start] check: the extension is active: ${problems.length} of its problems shown for examples/reviews/${review}, e.g. ${problems[0].split('\n')[2]}: "${problems[0].split('\n')[0].slice(0, 80)}"`);
     console.log('[start] check passed');
     return true;
+  } catch (e) {
+    const shot = join(state, 'check-failure.png');
+    await page?.screenshot({ path: shot }).catch(() => {});
+    throw new Error(`${e.message} (screenshot: ${shot})`);
   } finally {
     await browser.close().catch(() => {});
   }
