@@ -10,7 +10,6 @@ import { readSettings } from '../config/configStore';
 import { getCore } from '../shared/core';
 import { PIR_SELECTOR, authorZone } from '../shared/reviews';
 import { workspaceIndex } from '../index/workspaceIndex';
-import { now } from '../shared/clock';
 
 const KIND: Record<SuggestionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -31,7 +30,8 @@ export function registerCompletion(context: vscode.ExtensionContext, store: Conf
       const settings = readSettings(doc);
       const config = await store.configFor(doc, settings).catch(() => store.effective(undefined, settings));
       const suggestions = getCore().completionsAt(doc.getText(), { line: position.line, character: position.character }, {
-        config, owners: workspaceOwners(), localZone: authorZone(doc), now: now(),
+        // the real time, not the checks' clock (PIR_NOW): a new timeline entry is stamped with when it is written
+        config, owners: workspaceOwners(), localZone: authorZone(doc),
       });
       return suggestions.map(s => toItem(s, position));
     },
