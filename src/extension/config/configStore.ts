@@ -82,7 +82,10 @@ export class ConfigStore implements vscode.Disposable {
     if (known) await Promise.all([...known].map(k => this.parsedFile(vscode.Uri.parse(k))));
   }
 
-  /** The effective configuration for a document: `.pir.yaml` (if any), then settings. */
+  /**
+   * The effective configuration for a document: `.pir.yaml` (if any), then the settings' severity
+   * overrides. `defaultTimezone` stays the team's: the user's zone is a separate fallback (zoneFallback.ts).
+   */
   async configFor(doc: vscode.TextDocument, settings = readSettings(doc)): Promise<Config> {
     const file = await this.fileFor(doc.uri);
     return this.effective(file?.config, settings);
@@ -102,7 +105,6 @@ export class ConfigStore implements vscode.Disposable {
   effective(base: Config | undefined, settings: Settings): Config {
     const config = base ? { ...base, rules: { ...base.rules } } : getCore().defaultConfig();
     Object.assign(config.rules, settings.severityOverrides);
-    if (!config.defaultTimezone && settings.defaultTimezone) config.defaultTimezone = settings.defaultTimezone;
     return config;
   }
 
