@@ -9,7 +9,7 @@ import { getCore } from '../shared/core';
 import { isReview, toRange, toSeverity } from '../shared/convert';
 import { cachedReview, fallbackFor } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
-import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
+import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../workspaceIndex/workspaceIndex';
 
 export const DEBOUNCE_MS = 300;
 export const SOURCE = 'pir';

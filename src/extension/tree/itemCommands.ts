@@ -12,7 +12,7 @@ import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
 import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { GROUP_BYS, NO_FILTERS, parseMe, type Filters, type GroupBy } from './model';
 

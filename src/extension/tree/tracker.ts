@@ -6,7 +6,7 @@
  * workspace (which loads the core) starts after activate() has returned.
  */
 import * as vscode from 'vscode';
-import { createWorkspaceIndex } from '../index/workspaceIndex';
+import { createWorkspaceIndex } from '../workspaceIndex/workspaceIndex';
 import { AuditConfigs } from '../exports/auditConfig';
 import type { ConfigStore } from '../config/configStore';
 import { registerExports } from '../exports/exports';
