@@ -9,7 +9,7 @@ import type { ConfigStore } from '../config/configStore';
 import { readSettings } from '../config/configStore';
 import { getCore } from '../shared/core';
 import { PIR_SELECTOR, authorZone } from '../shared/reviews';
-import { workspaceIndex } from '../index/workspaceIndex';
+import { workspaceIndex } from '../workspaceIndex/workspaceIndex';
 
 const KIND: Record<SuggestionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,

@@ -10,7 +10,7 @@ import type { ConfigStore } from '../config/configStore';
 import { getCore } from '../shared/core';
 import { toRange } from '../shared/convert';
 import { PIR_SELECTOR, authorZone, reviewFor } from '../shared/reviews';
-import { workspaceIndex } from '../index/workspaceIndex';
+import { workspaceIndex } from '../workspaceIndex/workspaceIndex';
 import { now } from '../shared/clock';
 
 export function registerHovers(context: vscode.ExtensionContext, store: ConfigStore): void {

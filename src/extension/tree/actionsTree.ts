@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { IndexedAction, ReviewSummary } from '../../core';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { countText, describeFilters, groupActions, iconOf, isFiltered, matches, NO_FILTERS, parseMe, type Filters, type Group, type GroupBy, type IconKind } from './model';
 import { actionTooltip, groupTooltip } from './tooltips';
 import { now } from '../shared/clock';

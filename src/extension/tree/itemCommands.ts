@@ -12,7 +12,7 @@ import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
 import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { GROUP_BYS, NO_FILTERS, parseMe, type Filters, type GroupBy } from './model';
 import { now } from '../shared/clock';
@@ -142,7 +142,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
         title: `Due date of ${ref.id || 'the action'}`,
         prompt: 'A date, YYYY-MM-DD',
         placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
-        value: /^\d{4}-\d{2}-\d{2}$/.test(current) ? current : '',
+        value: getEdits().isIsoDate(current) ? current : '',
         validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
       });
       if (due === undefined) return false;
