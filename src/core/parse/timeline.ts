@@ -1,6 +1,6 @@
 import type { List, Table, TableRow, RootContent } from 'mdast';
 import type { Milestone, Review, Section, TimelineEntry, ZoneDeclaration } from '../model';
-import { readStamp, type Stamp } from '../time/stamp';
+import { readStamp, stampWallTime } from '../time/stamp';
 import { resolveZone, resolveLocal, isResolvable, type LocalResolution, type ZoneRef } from '../time/zones';
 import { readHeadingDeclaration, readZoneDeclaration } from '../time/declaration';
 
@@ -132,12 +132,6 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     visit(s.blocks().children);
   }
   return entries;
-}
-
-/** The wall-clock time a stamp writes on a date (fractional seconds as milliseconds). */
-export function stampWallTime(date: { year: number; month: number; day: number }, time: NonNullable<Stamp['time']>) {
-  const millisecond = time.fraction ? Math.floor(+`0.${time.fraction}` * 1000) : undefined;
-  return { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second, millisecond };
 }
 
 function cleanDescription(s: string): string {

@@ -258,6 +258,12 @@ function readFrom(s: string, p: number, approximate: boolean): Stamp | undefined
   return { start, end, text: s.slice(start, end), date, time, timeCount, zone, approximate: approximate || undefined };
 }
 
+/** The wall-clock time a stamp writes on a date (fractional seconds as milliseconds). */
+export function stampWallTime(date: { year: number; month: number; day: number }, time: NonNullable<Stamp['time']>) {
+  const millisecond = time.fraction ? Math.floor(+`0.${time.fraction}` * 1000) : undefined;
+  return { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second, millisecond };
+}
+
 function makeDate(year: number | undefined, month: number, day: number, start: number, end: number, form: StampDate['form']): StampDate {
   const d: StampDate = { year, month, day, start, end, form };
   const last = month >= 1 && month <= 12 ? new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate() : 0;
