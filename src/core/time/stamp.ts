@@ -1,4 +1,5 @@
 import { isKnownAbbreviation, resolveZone, type ZoneRef } from './zones';
+import { isValidYmd } from './calendar';
 
 /**
  * The one reader of timeline stamps: the date, time and zone at the start of a timeline entry, in
@@ -266,8 +267,8 @@ export function stampWallTime(date: { year: number; month: number; day: number }
 
 function makeDate(year: number | undefined, month: number, day: number, start: number, end: number, form: StampDate['form']): StampDate {
   const d: StampDate = { year, month, day, start, end, form };
-  const last = month >= 1 && month <= 12 ? new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate() : 0;
-  if (month < 1 || month > 12 || day < 1 || day > last) d.impossible = true;
+  // without a year, 29 February may exist (the year is carried from above)
+  if (!isValidYmd(year ?? 2000, month, day)) d.impossible = true;
   return d;
 }
 
