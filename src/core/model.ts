@@ -48,7 +48,8 @@ export type Milestone = 'started' | 'detected' | 'mitigated' | 'resolved';
 export const MILESTONES: Milestone[] = ['started', 'detected', 'mitigated', 'resolved'];
 
 export interface TimelineEntry {
-  form: 'list' | 'table';
+  /** a list item, a table row, a heading carrying the stamp, or a line of a paragraph or of raw HTML */
+  form: 'list' | 'table' | 'heading' | 'line';
   /** the entry's line (list item's first line, or the table row) */
   line: number;
   range: Range;
