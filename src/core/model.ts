@@ -8,14 +8,30 @@ import type { LocalResolution, ZoneRef } from './time/zones';
 
 export type { FrontMatter, SectionKind };
 
+/**
+ * A part of the review: a heading at any level, or a label line naming a purpose (`**Root cause:**`),
+ * with the text up to the next heading or label (parse/outline.ts). Parts are disjoint; `kinds` are
+ * the purposes the part serves (its own words', else its parent's), `kind` the first of them.
+ */
 export interface Section {
   kind?: SectionKind;
+  kinds: SectionKind[];
+  /** the purposes the heading's own words name ([] when they name none and the part inherits) */
+  ownKinds: SectionKind[];
   heading: string;
+  /** the heading's level (1–6); 7 for a label line */
   level: number;
+  /** a label line (a bold or italic phrase opening a paragraph), not a heading */
+  label?: boolean;
+  parent?: Section;
   headingRange: Range;
-  /** first line of the body (after the heading) and the line after the last one */
+  /** first line of the body (after the heading; the label's own line for a label) and the line after the last one */
   bodyStartLine: number;
   endLine: number;
+  /** the line after the last line of the part and the parts below it (sub-headings, labels) */
+  subtreeEndLine: number;
+  /** the raw text of the part's body and of the parts below it, their headings included */
+  subtree(): string;
   /** the body text, raw */
   body: string;
   /** the body parsed by remark (positions relative to bodyStartLine); parsed on first use and cached by content */
@@ -32,7 +48,8 @@ export type Milestone = 'started' | 'detected' | 'mitigated' | 'resolved';
 export const MILESTONES: Milestone[] = ['started', 'detected', 'mitigated', 'resolved'];
 
 export interface TimelineEntry {
-  form: 'list' | 'table';
+  /** a list item, a table row, a heading carrying the stamp, or a line of a paragraph or of raw HTML */
+  form: 'list' | 'table' | 'heading' | 'line';
   /** the entry's line (list item's first line, or the table row) */
   line: number;
   range: Range;
@@ -96,4 +113,10 @@ export interface Review {
   /** true when the document was too large or not text, and only parts were analysed */
   partial: boolean;
   section(kind: SectionKind): Section | undefined;
+  /**
+   * A part whose heading names no purpose but whose text serves `kind` (sections.ts purposesFromText),
+   * or the opening text (the title's preamble, or the first part without a purpose before any
+   * named section) for the summary: the completeness rules do not call such a purpose missing.
+   */
+  mayServe(kind: SectionKind): Section | undefined;
 }

@@ -134,7 +134,7 @@ describe('import of Markdown postmortems', () => {
     assert.equal(review.actions[3].fields.get('owner')!.value, '@platform');
     assert.equal(headingsOf(r.text).filter(h => h === '## Action items').length, 1);
     assert.match(r.text, /### Follow-ups\n\n- \[ \] Q-7: Ask the broker vendor/);
-    assert.deepEqual(review.sections.filter(s => s.kind).map(s => s.kind), ['summary', 'timeline', 'root-cause', 'actions']);
+    assert.deepEqual(review.sections.filter(s => s.kind && s.level === 2).map(s => s.kind), ['summary', 'timeline', 'root-cause', 'actions']);
     assertNoTextLost(src, r.text);
   });
 

@@ -11,7 +11,7 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|to ?do|n\/?a|-+|[—–]|\.{2,}|…|\?+|xx
  * prompt; undefined when it has content.
  */
 export function emptyContent(section: Section): string | undefined {
-  const body = section.body;
+  const body = section.subtree();
   // a long body is never empty: skip the clean-up (sections can be megabytes)
   if (body.replace(/\s+/g, '').length > 400 && !/<!--/.test(body.slice(0, 200))) return undefined;
   const text = sectionContentText(body);
@@ -31,6 +31,8 @@ export const emptySection: Rule = {
     const out: RuleFinding[] = [];
     for (const s of review.sections) {
       if (!s.kind || s.kind === 'root-cause') continue; // missing-root-cause reports an empty root cause
+      // a sub-heading that only groups its parent's text ("### Completed" under the action items) is not a section of its own
+      if (!s.ownKinds.length || (s.parent && s.parent.kinds.some(k => s.kinds.includes(k)))) continue;
       const empty = emptyContent(s);
       if (empty === undefined) continue;
       const what = empty === '' ? 'is empty' : empty.length < 12 ? `only says "${empty}"` : 'only holds the template\'s prompt';

@@ -23,7 +23,7 @@ export function insertSectionFix(review: Review, kind: SectionKind): Fix {
   const idx = order.indexOf(kind);
   const eol = review.eol;
   // before the first present section that comes after it in the format; else at the end
-  const after = review.sections.find(s => s.kind && order.indexOf(s.kind) > idx);
+  const after = review.sections.find(s => s.kind && !s.label && !s.parent?.kind && order.indexOf(s.kind) > idx);
   const spec = sectionSpec(kind);
   const prompt = spec.prompt || (kind === 'actions' ? '- [ ] CAP-1: ${1:specific change to a named system}' : '');
   const block = `## ${spec.title}${eol}${eol}${prompt ? `\${1:${prompt.replace(/[$}\\]/g, '\\$&')}}` : '$1'}${eol}${eol}`;
@@ -248,7 +248,7 @@ export function phrasePattern(phrase: string): string {
 export type { Prose } from '../parse/prose';
 export { sectionProse } from '../parse/prose';
 
-/** The prose of the whole review: the H1 title, the front matter title and every level-2 section. */
+/** The prose of the whole review: the H1 title, the front matter title and every part (parse/outline.ts). */
 export function reviewProse(review: Review, skip?: (s: Section) => boolean): { prose: Prose; section?: Section }[] {
   const out: { prose: Prose; section?: Section }[] = [];
   if (review.title) {

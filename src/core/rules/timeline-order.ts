@@ -15,7 +15,7 @@ export function timelineGroups(review: Review): Item[][] {
   const groups: Item[][] = [];
   const byLine = new Map(review.timeline.map(e => [e.line, e]));
   for (const s of review.sections) {
-    if (s.kind !== 'timeline') continue;
+    if (!s.kinds.includes('timeline')) continue;
     const base = review.lines.starts[s.bodyStartLine] ?? review.text.length;
     const lineOf = (o: number | undefined) => review.lines.positionAt(base + (o ?? 0)).line;
     for (const node of s.blocks().children) {
