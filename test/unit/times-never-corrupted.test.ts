@@ -123,3 +123,14 @@ describe('times are never corrupted (issue 14)', () => {
     assert.equal(readStamp('~2:50pm')?.approximate, true);
   });
 });
+
+describe('the hover over an uncertain stamp', () => {
+  it('lists each reading instead of one UTC time', async () => {
+    const { hoverAt } = await import('../../src/core/language/hover');
+    const text = review('- 2026-10-25 02:30 Europe/Berlin — a');
+    const r = analyze(text).review;
+    const h = hoverAt(r, r.timeline[0].stampRange.start)!;
+    assert.match(h.title, /which time\?/);
+    assert.deepEqual(h.rows.filter(x => x.label === 'UTC, if').map(x => x.value.slice(0, 20)), ['2026-10-25 00:30 UTC', '2026-10-25 01:30 UTC']);
+  });
+});
