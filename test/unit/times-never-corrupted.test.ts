@@ -83,6 +83,18 @@ describe('times are never corrupted (issue 14)', () => {
     assert.ok(dates.some(m => /2027-02-29.*not a leap year/.test(m)));
     assert.ok(dates.some(m => /2026-13-01.*no month 13/.test(m)));
     assert.ok(findings(t, 'action-fields').some(f => /2026-13-45.*does not exist/.test(f.message)));
+    const front = review('- 10:00 UTC — a', 'started: 2026-02-30T10:00:00Z\n');
+    assert.ok(findings(front, 'front-matter-schema').some(f => /started.*2026-02-30/.test(f.message)), 'front matter');
+  });
+
+  it('the timeline editor converts one entry across midnight without moving the undated entries below', async () => {
+    const { timelineEdits } = await import('../../src/core/timeline/edit');
+    const t = review('- 2026-11-20 23:30 -05:00 — a\n- 23:45 UTC — b\n- 23:50 UTC — c');
+    const r = analyze(t).review;
+    const res = timelineEdits(r, { type: 'convertEntry', ref: { line: r.timeline[0].line, text: r.lines.lineText(r.timeline[0].line) } });
+    assert.ok(res.ok);
+    const out = applyEdits(t, res.edits).text;
+    assert.match(out, /^- 2026-11-21 04:30 UTC — a\n- 2026-11-20 23:45 UTC — b\n- 23:50 UTC — c$/m);
   });
 
   it('entries led by an emoji or with the stamp in backticks are timeline entries', () => {
