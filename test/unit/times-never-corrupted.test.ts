@@ -146,3 +146,10 @@ describe('the hover over an uncertain stamp', () => {
     assert.deepEqual(h.rows.filter(x => x.label === 'UTC, if').map(x => x.value.slice(0, 20)), ['2026-10-25 00:30 UTC', '2026-10-25 01:30 UTC']);
   });
 });
+
+describe('a weekday on a converted stamp', () => {
+  it('goes when the conversion changes the day', () => {
+    assert.match(fixAll(review('- 2026-03-19 Thu 23:30 -05:00 — x')), /^- 2026-03-20 04:30 UTC — x$/m);
+    assert.match(fixAll(review('- Thursday, 2026-03-19 10:00 -05:00 — x')), /^- Thursday, 2026-03-19 15:00 UTC — x$/m);
+  });
+});
