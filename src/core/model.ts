@@ -75,7 +75,8 @@ export type ActionStatus = 'open' | 'in-progress' | 'blocked' | 'wont-do' | 'don
 export interface ActionField { key: string; value: string; line: number; range: Range; valueRange: Range }
 
 export interface ActionItem {
-  form: 'task' | 'list' | 'table';
+  /** a task-list item, a list item, a table row, or a paragraph the authors commit to */
+  form: 'task' | 'list' | 'table' | 'paragraph';
   id?: string;
   idRange?: Range;
   title: string;

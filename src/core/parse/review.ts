@@ -82,7 +82,7 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
     const timelineSections = review.sections.filter(s => s.kinds.includes('timeline'));
     review.declaredZone = findDeclaredZone(review, timelineSections, options.defaultZone);
     review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
-    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')));
+    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')), review.sections.filter(s => !s.kinds.includes('actions') && !s.kinds.includes('timeline')));
   } catch (e) {
     // a bug in the parser must not take the editor or the CLI down: report it as a finding
     parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: `The review could not be analysed (${(e as Error).message}). Please report this with the file.`, range: zero });

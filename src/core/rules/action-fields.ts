@@ -41,7 +41,7 @@ export function itemName(item: ActionItem): string {
 
 /** Inserts fields as nested `key: value` lines under a list item, as snippet placeholders. */
 export function insertFieldsFix(review: Review, item: ActionItem, keys: string[], now: Date, title: string): Fix | undefined {
-  if (item.form === 'table' || !keys.length) return undefined;
+  if (item.form === 'table' || item.form === 'paragraph' || !keys.length) return undefined;
   let text = ''; let tab = 1;
   for (const k of keys) text += fieldLine(item, k, fieldPlaceholder(k, now), tab++, review.eol);
   return { title, edits: [{ range: endOfLine(review, item.lastLine), newText: text }], isPreferred: true, snippet: true };
