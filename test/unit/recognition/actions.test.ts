@@ -60,3 +60,15 @@ describe('action items wherever the authors commit to them', () => {
     ]);
   });
 });
+
+describe('placeholders count as missing', () => {
+  it('action-fields reports owner, due, tracking and validation still holding the placeholders the importer writes', async () => {
+    const { lint } = await import('../rules/_support');
+    const doc = ['# R', '', '## Action items', '', '- [ ] CAP-1: Alert on broker disk below 15%',
+      '  - owner: @owner', '  - due: YYYY-MM-DD', '  - validation: how we will know it worked: a test, a drill, a query', '  - tracking: link to the ticket', '',
+      '- [ ] CAP-2: Shard the sessions table', '  - owner: @db-team', '  - due: 2026-05-01', '  - validation: p99 below 50 ms for a week', '  - tracking: https://tracker.example.com/DB-9', ''].join('\n');
+    const f = lint(doc).filter(x => x.rule === 'action-fields');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /CAP-1 has no owner .*due date.*validation.*tracking/);
+  });
+});
