@@ -161,6 +161,8 @@ export function extractActions(review: Review, sections: Section[], others: Sect
         const m = PARAGRAPH_LEAD.exec(raw);
         if (m && markerState(m[0])) { fromParagraph(a, b, false); continue; }
         if (listed || !isCommitment(raw, nodes[i + 1])) continue;
+        // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits
+        if (s.kind !== 'actions' && !COMMITS.test(raw)) continue;
         fromParagraph(a, b, false);
       }
     }
@@ -189,6 +191,9 @@ export function extractActions(review: Review, sections: Section[], others: Sect
   out.sort((x, y) => x.line - y.line);
   return out;
 }
+
+/** Words of a commitment: what will, should or must be done. */
+const COMMITS = /\b(will|should|shall|must|need(s)? to|plan(s|ned)? to|going to|we'll|we're (adding|working)|to ?do|would (be useful|help)|could have)\b/i;
 
 /** `**DONE**: …`, `TODO: …`, `[DONE]` at the start of a paragraph. */
 const PARAGRAPH_LEAD = /^\s*(?:\*\*|__)?\[?(?:TODO|DONE|To ?do|Done|WIP)\]?(?:\*\*|__)?\s*[:\-–—]?(?:\*\*|__)?\s*|^\s*(?:\*\*|__)?(?:Action|Next step|Follow[- ]up)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/;
