@@ -145,7 +145,9 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
         // "#### 29-09-2021 (All times CEST)": a declaration with the date of the entries below, no entry
         if (st.date?.year !== undefined && !st.date.impossible) prevDate = { year: st.date.year, month: st.date.month, day: st.date.day };
       } else {
-        add(decl, hl, lines.starts[hl], a, Math.max(a, end), 'heading', stampEnd => cleanDescription(text.slice(a + stampEnd, end)));
+        // the entry's words: the rest of the heading and the first paragraph under it
+        const under = /^\s*([^\n]+(?:\n[^\n#|>`\s-][^\n]*)*)/.exec(s.body)?.[1] ?? '';
+        add(decl, hl, lines.starts[hl], a, Math.max(a, end), 'heading', stampEnd => cleanDescription(`${text.slice(a + stampEnd, end)} ${readStamp(under) ? '' : under.slice(0, 400)}`.replace(/\s+/g, ' ')));
       }
     }
     const base = lines.starts[s.bodyStartLine] ?? text.length;
