@@ -4,10 +4,17 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export const REVIEW_GLOB = '**/*.pir.md';
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** A folder without any *.pir.md is a folder of existing postmortems: every *.md below, but the project's own files. */
+export const POSTMORTEM_GLOB = '**/*.md';
+const NOT_POSTMORTEMS = ['**/{README,CHANGELOG,CONTRIBUTING,CODE_OF_CONDUCT,SECURITY,LICENSE,LICENCE,AUTHORS,SUPPORT}.md', '**/{readme,changelog,contributing,license}.md'];
 
 export class UsageError extends Error {}
 
-/** Expands files, directories (every *.pir.md below) and globs into a sorted list of files. */
+/**
+ * Expands files, directories and globs into a sorted list of files. A directory means every
+ * *.pir.md below it; a directory holding none is a folder of existing postmortems: every *.md
+ * below it except README, CHANGELOG and the like.
+ */
 export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
   const out = new Set<string>();
   for (const input of inputs.length ? inputs : ['.']) {
@@ -15,7 +22,9 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(abs); } catch { /* maybe a glob */ }
     if (stat?.isDirectory()) {
-      for (const f of globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false })) out.add(path.normalize(f));
+      let found = globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false });
+      if (!found.length) found = globSync(POSTMORTEM_GLOB, { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE, ...NOT_POSTMORTEMS], dot: false });
+      for (const f of found) out.add(path.normalize(f));
     } else if (stat?.isFile()) {
       out.add(abs);
     } else if (isDynamicPattern(input)) {

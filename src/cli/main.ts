@@ -21,7 +21,8 @@ Usage:
   pir rules                       list the rules
   pir --version | --help
 
-A directory means every *.pir.md below it (node_modules excluded); no path means the current directory.
+A directory means every *.pir.md below it (node_modules excluded), or every *.md when it holds no
+*.pir.md (a folder of existing postmortems; README and the like skipped); no path means the current directory.
 Exit codes: 0 no error-severity finding, 1 an error-severity finding, 2 a usage error.
 `;
 

@@ -63,7 +63,7 @@ export interface TimelineEntry {
   date?: { year: number; month: number; day: number; carried: boolean };
   /** the zone that applies: the stamp's own, else the declared one; undefined when none is known */
   zone?: ZoneRef;
-  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'setting' | 'none';
+  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'team-config' | 'user-setting' | 'none';
   /** epoch milliseconds in UTC, when date and zone are known (a repeated or skipped local time: its "compatible" reading, for ordering) */
   utc?: number;
   /** how certain `utc` is: a repeated (autumn), nonexistent (spring) or season-mismatched local time lists its readings (time/zones.ts resolveLocal) */
@@ -75,7 +75,8 @@ export type ActionStatus = 'open' | 'in-progress' | 'blocked' | 'wont-do' | 'don
 export interface ActionField { key: string; value: string; line: number; range: Range; valueRange: Range }
 
 export interface ActionItem {
-  form: 'task' | 'list' | 'table';
+  /** a task-list item, a list item, a table row, or a paragraph the authors commit to */
+  form: 'task' | 'list' | 'table' | 'paragraph';
   id?: string;
   idRange?: Range;
   title: string;
@@ -94,7 +95,8 @@ export interface ActionItem {
   lastLine: number;
 }
 
-export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'setting' }
+/** A zone the review's zone-less stamps were written in: declared by the review, or the fallback the engine applied (zoneFallback.ts). */
+export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'team-config' | 'user-setting' }
 
 export interface Review {
   uri?: string;

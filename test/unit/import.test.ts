@@ -208,3 +208,26 @@ describe('pir import', () => {
     assert.equal(run(['import']).code, 2);
   });
 });
+
+describe('import reads action items as the checks do', () => {
+  it('an action table in any column order becomes canonical items with IDs, states, owners and links kept; a heading naming two purposes stays as written', () => {
+    const src = [
+      '# Broker disk full', '', '## Summary', '', 'The broker disk filled up.', '',
+      '## Lessons learned and actions taken', '', 'We learned that disks fill quietly.', '',
+      '## Follow-ups', '',
+      '| Owner | Status | Action | Bug |', '|---|---|---|---|',
+      '| @ops | Done | Alert on broker disk below 15% | https://tracker.example.com/OPS-1 |',
+      '| @db | In progress | Move the WAL to its own volume | https://tracker.example.com/OPS-2 |', '',
+      '### Completed', '', '- Cleaned the old segments', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0101' });
+    assert.match(r.text, /^## Lessons learned and actions taken$/m);
+    assert.doesNotMatch(r.text, /\| Owner \| Status/);
+    const review = parseReview(r.text);
+    assert.deepEqual(review.actions.map(a => [a.id, a.status, a.title, a.fields.get('owner')?.value, a.fields.get('tracking')?.value]), [
+      ['CAP-2026-0101-1', 'done', 'Alert on broker disk below 15%', '@ops', 'https://tracker.example.com/OPS-1'],
+      ['CAP-2026-0101-2', 'in-progress', 'Move the WAL to its own volume', '@db', 'https://tracker.example.com/OPS-2'],
+      ['CAP-2026-0101-3', 'done', 'Cleaned the old segments', '@owner', 'link to the ticket'],
+    ]);
+  });
+});

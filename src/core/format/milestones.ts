@@ -6,7 +6,18 @@ import { MILESTONES, type Milestone } from '../model';
 
 export { MILESTONES, type Milestone };
 
-const TAG = /\[(started|detected|mitigated|resolved)\]/gi;
+/** A milestone tag, the milestone captured: `[detected]`. Build patterns with milestoneTagPattern(). */
+export const MILESTONE_TAG = String.raw`\[(started|detected|mitigated|resolved)\]`;
+
+/** A new pattern for milestone tags (case-insensitive), with the given extra flags (e.g. 'g'). */
+export function milestoneTagPattern(flags = ''): RegExp {
+  return new RegExp(MILESTONE_TAG, 'i' + flags);
+}
+
+/** Tags at the end of a text (`… [detected] [mitigated]`), with the white space before them. */
+export const TRAILING_MILESTONE_TAGS = new RegExp(String.raw`(?:\s*\[(?:started|detected|mitigated|resolved)\])+\s*$`, 'i');
+
+const TAG = milestoneTagPattern('g');
 
 export interface MilestoneTag { milestone: Milestone; /** offsets in the text */ start: number; end: number }
 

@@ -13,8 +13,6 @@ import { extractActions } from './actions';
 
 export interface ParseOptions {
   uri?: string;
-  /** the author's zone (setting `pir.defaultTimezone`), the last resort for stamps without a zone */
-  defaultZone?: string;
   /**
    * @internal 'remark' parses every section that a consumer reads with remark, as before the line
    * scan existed (the differential tests compare the two paths); default: the line scan, with remark
@@ -80,9 +78,9 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
       return review;
     }
     const timelineSections = review.sections.filter(s => s.kinds.includes('timeline'));
-    review.declaredZone = findDeclaredZone(review, timelineSections, options.defaultZone);
+    review.declaredZone = findDeclaredZone(review, timelineSections);
     review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
-    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')));
+    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')), review.sections.filter(s => !s.kinds.includes('actions') && !s.kinds.includes('timeline')));
   } catch (e) {
     // a bug in the parser must not take the editor or the CLI down: report it as a finding
     parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: `The review could not be analysed (${(e as Error).message}). Please report this with the file.`, range: zero });

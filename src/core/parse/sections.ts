@@ -66,6 +66,11 @@ export function purposesOf(heading: string): SectionKind[] {
     if (m) found.push({ kind, at: m.index });
   }
   if (future && !found.some(f => f.kind === 'actions') && /mitigation|fix|improvement|change|measure|enhancement|work/.test(n)) found.push({ kind: 'actions', at: FUTURE.exec(n)!.index });
+  // "Immediate fixes", "Immediate actions": what was done during the incident
+  if (/\bimmediate\b/.test(n) && !future) {
+    const i = found.findIndex(f => f.kind === 'actions');
+    if (i >= 0) { found.splice(i, 1); if (!found.some(f => f.kind === 'response')) found.push({ kind: 'response', at: 0 }); }
+  }
   return found.sort((a, b) => a.at - b.at).map(f => f.kind);
 }
 

@@ -3,13 +3,19 @@ import type { Milestone, Review, Section, TimelineEntry, ZoneDeclaration } from 
 import { readStamp, stampWallTime } from '../time/stamp';
 import { resolveZone, resolveLocal, isResolvable, type LocalResolution, type ZoneRef } from '../time/zones';
 import { readHeadingDeclaration, readZoneDeclaration } from '../time/declaration';
+import { milestoneTags, withoutMilestoneTags } from '../format/milestones';
+import { leadingYmd } from '../time/calendar';
 
 interface CalendarDay { year: number; month: number; day: number }
 
 const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
 
-/** The `timezone` key, "All times in CET" or "Timeline (UTC)", or the setting: the zone stamps without one were written in (docs/format.md's order). */
-export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
+/**
+ * The `timezone` key, "All times in CET" or "Timeline (UTC)": the zone the review says its stamps
+ * without one were written in (docs/format.md's order). Reads only the document: the fallback from
+ * `.pir.yaml` or the user's setting is applied by the engine (zoneFallback.ts).
+ */
+export function findDeclaredZone(review: Review, timelineSections: Section[]): ZoneDeclaration | undefined {
   // the `timezone` key is said on purpose; a sentence is read by a pattern: the key comes first
   const tz = review.frontMatter?.data.timezone;
   if (typeof tz === 'string' && tz.trim()) {
@@ -20,7 +26,6 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
     const d = declarationIn(s);
     if (d) return d;
   }
-  if (settingZone) return { zone: resolveZone(settingZone), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'setting' };
   return undefined;
 }
 
@@ -59,10 +64,7 @@ export function declarationIn(s: Section): ZoneDeclaration | undefined {
 }
 
 function startedDate(review: Review): { year: number; month: number; day: number } | undefined {
-  const v = review.frontMatter?.data.started;
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined;
-  const m = s && /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  return leadingYmd(review.frontMatter?.data.started);
 }
 
 /**
@@ -111,8 +113,8 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     }
     const firstLine = text.slice(textStart, lines.lineEnd(line));
     const tags: TimelineEntry['tags'] = [];
-    for (const m of firstLine.matchAll(TAG_RE)) {
-      tags.push({ milestone: m[1].toLowerCase() as Milestone, range: lines.range(textStart + m.index!, textStart + m.index! + m[0].length) });
+    for (const t of milestoneTags(firstLine)) {
+      tags.push({ milestone: t.milestone, range: lines.range(textStart + t.start, textStart + t.end) });
     }
     entries.push({
       form, line, range: lines.range(lineStartOffset, textEnd), stamp,
@@ -145,7 +147,9 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
         // "#### 29-09-2021 (All times CEST)": a declaration with the date of the entries below, no entry
         if (st.date?.year !== undefined && !st.date.impossible) prevDate = { year: st.date.year, month: st.date.month, day: st.date.day };
       } else {
-        add(decl, hl, lines.starts[hl], a, Math.max(a, end), 'heading', stampEnd => cleanDescription(text.slice(a + stampEnd, end)));
+        // the entry's words: the rest of the heading and the first paragraph under it
+        const under = /^\s*([^\n]+(?:\n[^\n#|>`\s-][^\n]*)*)/.exec(s.body)?.[1] ?? '';
+        add(decl, hl, lines.starts[hl], a, Math.max(a, end), 'heading', stampEnd => cleanDescription(`${text.slice(a + stampEnd, end)} ${readStamp(under) ? '' : under.slice(0, 400)}`.replace(/\s+/g, ' ')));
       }
     }
     const base = lines.starts[s.bodyStartLine] ?? text.length;
@@ -233,5 +237,5 @@ const STAMP_START_RE = /^(?:[\d*_`~≈<A-Za-z[(\\+]|\p{Extended_Pictographic}|\p
 const ENTRY_LEAD_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:\[[ xX]\][ \t]+)?(?:<(?:p|br|li|div|span|b|strong|em|i|td|tr)\b[^>]*\/?>[ \t]*)*/i;
 
 function cleanDescription(s: string): string {
-  return s.replace(/^[\s*_\]|)`]*[—–:|-]*\s*/, '').replace(TAG_RE, '').trim();
+  return withoutMilestoneTags(s.replace(/^[\s*_\]|)`]*[—–:|-]*\s*/, '')).trim();
 }

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../model';
 import type { Fix } from '../types';
 import { describeZone, resolveZone } from '../time/zones';
 import { conversionFixes, instantFix, uncertainty } from '../time/conversion';
+import { zoneSourceLabel } from '../zoneFallback';
 
 export const nonUtcTimestamp: Rule = {
   id: 'non-utc-timestamp',
@@ -53,7 +54,7 @@ export const nonUtcTimestamp: Rule = {
       const fixes: Fix[] = [];
       let message = `Timeline stamp "${shown}" has no time zone: write timeline times in UTC.`;
       if (declared && (declared.zone.kind === 'offset' || declared.zone.kind === 'iana')) {
-        const from = declared.source === 'prose' ? 'declared in the text' : declared.source === 'front-matter' ? 'the timezone key' : 'your pir.defaultTimezone setting';
+        const from = zoneSourceLabel(declared.source);
         fixes.push(...conversionFixes(review, e, declared.zone, `from ${describeZone(declared.zone)}, ${from}`, true));
         const uncertain = uncertainty(e, declared.zone);
         message += ` It was written in ${describeZone(declared.zone)} (${from}).${uncertain ? ` ${uncertain}` : fixes.length ? '' : noFixReason(e)}`;

@@ -1,13 +1,14 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Milestone, TimelineEntry } from '../model';
 import type { TextEdit } from '../types';
-import { completenessSeverity, fmInsertEdit, humanInstant, isoInstant, parseInstant } from './helpers';
-import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
+import { formatInstant, humanInstant, parseInstant } from '../time/calendar';
+import { completenessSeverity } from './rule';
+import { FRONT_MATTER_KEYS, fmInsertEdit, hasKeyOrTypo } from './support/frontMatter';
 
 /** Words that mark an untagged entry as the detection or the mitigation. */
 const WORDS: Partial<Record<Milestone, RegExp>> = {
-  detected: /\b(?:alert\w*\b.{0,60}\b(?:fire[sd]?|firing|triggered|paged)|pag(?:ed|es|ing)|detect(?:ed|s|ion)|notic(?:ed|es)|report(?:ed|s)|escalat\w*|first (?:customer )?(?:report|ticket|complaint)|incident declared|declared (?:an? |the )?(?:incident|sev)|spotted)\b/i,
-  mitigated: /\b(?:mitigat\w*|roll(?:ed|s|ing)? ?back|rollback|revert(?:ed|s|ing)?|restor(?:ed|es|ing)|recover(?:ed|s|y)|fail(?:ed)? ?over|back (?:to|at|under) (?:normal|baseline)|returned to (?:normal|baseline)|(?:fix|patch|hotfix) (?:deployed|rolled out|shipped|applied)|hotfix|workaround|drained|disabled|scaled (?:up|out)|restart(?:ed)?|impact (?:ended|stopped)|resolved)\b/i,
+  detected: /\b(?:alert\w*|pag(?:ed|es|ing)|pagerduty|opsgenie|pingdom|trigger(?:ed|s)|detect(?:ed|s|ion)|notic(?:e|ed|es|ing)|report(?:ed|s|ing)?|escalat\w*|discover(?:ed|s)|confirm(?:ed|s)|observ(?:ed|es)|flagged|acknowledg\w*|aware|tweet(?:s|ed)?|halt(?:s|ed)?|stall(?:s|ed)|first (?:customer )?(?:report|ticket|complaint|signs?)|incident declared|declared (?:an? |the )?(?:incident|sev)|spotted|investigat\w*|triage\w*|war[- ]?room)\b/i,
+  mitigated: /\b(?:mitigat\w*|roll(?:ed|s|ing)? ?back|rollback|revert(?:ed|s|ing)?|restor(?:ed|es|ing)|recover(?:ed|s|y)|fail(?:ed)? ?over|back (?:to|at|under|up|online) ?(?:normal|baseline)?|returned to (?:normal|baseline)|(?:fix|patch|hotfix)(?:es)? (?:is |was |were )?(?:deployed|rolled out|shipped|applied|published|released|merged|lands|landed)|(?:published|released|deployed|shipped) (?:a |the )?(?:fix|patch)|fix(?:ed)?\b|hotfix|patched|workaround|drained|disabled|scaled (?:up|out)|restart(?:ed)?|resum(?:e|es|ed|ing)|up and running|operational|no longer (?:down|failing|broken|affected)|stabili[sz]ed|unpublish\w*|destroy\w*|revok\w*|rotat(?:ed|ing)|impact (?:ended|stopped)|resolved|end of outage)\b/i,
 };
 const WHAT: Record<Milestone, string> = { started: 'impact began', detected: 'the incident was detected (the alert, page or report)', mitigated: 'the impact was mitigated', resolved: 'the incident was resolved' };
 
@@ -36,19 +37,19 @@ export const timelineMilestones: Rule = {
         const t = parseInstant(d[m]);
         if (t === undefined) {
           if (fm && !hasKeyOrTypo(d, m, FRONT_MATTER_KEYS)) { // a misspelt key is front-matter-schema's
-            const edit = fmInsertEdit(review, [`${m}: ${isoInstant(e.utc)}`]);
+            const edit = fmInsertEdit(review, [`${m}: ${formatInstant(e.utc)}`]);
             out.push({
               severity: 'info',
               message: `The timeline tags ${humanInstant(e.utc)} as [${m}], but the front matter has no \`${m}\`: add it, so that reports and the deadline checks see it.`,
               range: tag.range,
-              fixes: edit ? [{ title: `Add "${m}: ${isoInstant(e.utc)}" to the front matter`, edits: [edit], isPreferred: true }] : [],
+              fixes: edit ? [{ title: `Add "${m}: ${formatInstant(e.utc)}" to the front matter`, edits: [edit], isPreferred: true }] : [],
             });
           }
           continue;
         }
         if (Math.abs(e.utc - t) > 60_000) {
           out.push({
-            message: `The [${m}] entry is at ${humanInstant(e.utc)}, but the front matter says \`${m}: ${isoInstant(t)}\`: one of them is wrong. Make them agree to the minute.`,
+            message: `The [${m}] entry is at ${humanInstant(e.utc)}, but the front matter says \`${m}: ${formatInstant(t)}\`: one of them is wrong. Make them agree to the minute.`,
             range: tag.range,
           });
         }

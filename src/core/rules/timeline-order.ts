@@ -2,7 +2,7 @@ import type { List, Table, TableRow } from 'mdast';
 import type { Rule, RuleFinding } from './rule';
 import type { Review, TimelineEntry } from '../model';
 import type { Fix } from '../types';
-import { humanInstant, isoDay, DAY_MS, parseDay } from './helpers';
+import { DAY_MS, dayOf, formatDay, humanInstant } from '../time/calendar';
 import { pinDateEdit } from '../time/conversion';
 
 const ymd = (ms: number) => { const d = new Date(ms); return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }; };
@@ -70,7 +70,7 @@ export function sortFix(review: Review, group: Item[]): Fix | undefined {
   const idx = firstEntry ? review.timeline.indexOf(firstEntry) : -1;
   let carry: number | undefined;
   for (let i = idx - 1; i >= 0 && carry === undefined; i--) { const d = review.timeline[i].date; if (d) carry = Date.UTC(d.year, d.month - 1, d.day); }
-  if (carry === undefined) carry = parseDay(review.frontMatter?.data.started);
+  if (carry === undefined) carry = dayOf(review.frontMatter?.data.started);
   const pieces: string[] = [];
   for (let n = 0; n < sorted.length; n++) {
     const { item } = sorted[n];
@@ -82,7 +82,7 @@ export function sortFix(review: Review, group: Item[]): Fix | undefined {
       if (e.date.carried && day !== carry) {
         if (e.stamp.date || !e.stamp.time) return undefined; // "Nov 20, 14:02": leave it to the author
         const at = e.stampBase + e.stamp.time.start - a;
-        chunk = `${chunk.slice(0, at)}${isoDay(day)} ${chunk.slice(at)}`;
+        chunk = `${chunk.slice(0, at)}${formatDay(day)} ${chunk.slice(at)}`;
       }
       carry = day;
     }
@@ -129,9 +129,9 @@ export const timelineOrder: Rule = {
           const next = { ...e.date!, ...ymd(Date.UTC(e.date!.year, e.date!.month - 1, e.date!.day) + DAY_MS) };
           const edit = pinDateEdit(review, e, next);
           out.push({
-            message: `This entry (${humanInstant(e.utc)}) has no date of its own and is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): if it happened after midnight, write its date (${isoDay(Date.UTC(next.year, next.month - 1, next.day))}); a time without a date takes the date of the entry above.`,
+            message: `This entry (${humanInstant(e.utc)}) has no date of its own and is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): if it happened after midnight, write its date (${formatDay(Date.UTC(next.year, next.month - 1, next.day))}); a time without a date takes the date of the entry above.`,
             range: e.stampRange,
-            fixes: edit ? [{ title: `Write the next day's date (${isoDay(Date.UTC(next.year, next.month - 1, next.day))})`, edits: [edit], isPreferred: true }] : [],
+            fixes: edit ? [{ title: `Write the next day's date (${formatDay(Date.UTC(next.year, next.month - 1, next.day))})`, edits: [edit], isPreferred: true }] : [],
           });
           prev = e;
           continue;

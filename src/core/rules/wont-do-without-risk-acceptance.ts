@@ -1,9 +1,19 @@
+import { readFieldLine } from '../format/actionItem';
+import { readListItem } from '../format/listItem';
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { fieldLine, fmListAppendEdit, isoDay, endOfLine, snippetEscape, quote, yamlInline } from './helpers';
-import { itemName, itemRange } from './action-fields';
+import { formatDay } from '../time/calendar';
+import { fieldLine, itemName, itemRange } from './support/actionItems';
+import { endOfLine, snippetEscape } from './support/edits';
+import { fmListAppendEdit, yamlInline } from './support/frontMatter';
+import { quote } from './support/text';
 
-const RISK_FIELD = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?(?:\*\*|_)?\s*:(?:\*\*|_)?\s*\S/i;
+/** A `risk-accepted-by: …` (or `risk acceptance: …`) field line with a value. */
+function isRiskField(line: string): boolean {
+  const li = readListItem(line);
+  const f = li && !li.checkbox ? readFieldLine(li.content) : undefined;
+  return !!f && !!f.value && /^risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?$/i.test(f.name.trim());
+}
 
 export const wontDoWithoutRiskAcceptance: Rule = {
   id: 'wont-do-without-risk-acceptance',
@@ -21,14 +31,14 @@ export const wontDoWithoutRiskAcceptance: Rule = {
         if (riskTexts.some(t => re.test(t))) continue;
       }
       let accepted = false;
-      for (let l = item.line + 1; l <= item.lastLine && item.form !== 'table'; l++) if (RISK_FIELD.test(review.lines.lineText(l))) accepted = true;
+      for (let l = item.line + 1; l <= item.lastLine && item.form !== 'table'; l++) if (isRiskField(review.lines.lineText(l))) accepted = true;
       if (accepted) continue;
       const fixes: Fix[] = [];
       if (item.id) {
         const edit = fmListAppendEdit(review, 'residual_risks', [
           `risk: Not doing ${snippetEscape(item.id)} (${snippetEscape(yamlInline(quote(item.title, 50)))}) leaves \${1:what can still happen}`,
           'accepted_by: ${2:who accepts the risk}',
-          `date: \${3:${isoDay(now.getTime())}}`,
+          `date: \${3:${formatDay(now.getTime())}}`,
         ]);
         if (edit) fixes.push({ title: `Record the accepted risk of not doing ${item.id} in residual_risks`, edits: [edit], isPreferred: true, snippet: true });
       }

@@ -22,6 +22,10 @@ import type { TextEdit } from '../types';
 import { readStamp } from '../time/stamp';
 import { resolveZone, isResolvable, toUtc, type ZoneRef } from '../time/zones';
 import { convertFix, uncertainty } from '../time/conversion';
+import { splitTableRow } from '../format/table';
+import { readListItem } from '../format/listItem';
+import { milestoneTagPattern, TRAILING_MILESTONE_TAGS } from '../format/milestones';
+import { formatYmd, leadingYmd, readUtcDateTime, type Ymd, type DateTime } from '../time/calendar';
 
 /** Where an entry was when the webview saw it: re-located by content when the document moved on. */
 export interface EntryRef {
@@ -52,12 +56,11 @@ export type TimelineIntent =
 
 export type EditResult = { ok: true; edits: TextEdit[]; /** line the intent's entry ends up on, for focus */ line?: number } | { ok: false; error: string };
 
-const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
-const TRAILING_TAGS_RE = /(?:\s*\[(?:started|detected|mitigated|resolved)\])+\s*$/i;
+const TAG_RE = milestoneTagPattern('g');
+const TRAILING_TAGS_RE = TRAILING_MILESTONE_TAGS;
 const MD_LINK_RE = /\[([^\]\n]*)\]\((https?:\/\/[^\s)]+)\)/i;
 const BARE_URL_RE = /<?(https?:\/\/[^\s<>)\]]+)>?/i;
 const TRAILING_SOURCE_RE = /\s*\(\[source\]\((https?:\/\/[^\s)]+)\)\)\s*$/i;
-const LIST_MARKER_RE = /^(\s*)([-*+]|\d+[.)])(\s+)/;
 
 // ------------------------------------------------------------------ reading entries
 
@@ -125,27 +128,9 @@ function bodyParts(line: string, descStart: number, descEnd: number): EntryParts
 }
 
 /** Cell content spans of a table row, `\|` not splitting. */
+/** A table line's cells as [start, end) columns of their trimmed content (the format's GFM split). */
 export function tableCells(line: string): [number, number][] {
-  const bars: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') { i++; continue; }
-    if (line[i] === '|') bars.push(i);
-  }
-  const t = line.trimStart();
-  const leading = t.startsWith('|');
-  const trailing = line.trimEnd().endsWith('|') && !line.trimEnd().endsWith('\\|');
-  const bounds: number[] = [];
-  if (!leading) bounds.push(-1);
-  bounds.push(...bars);
-  if (!trailing) bounds.push(line.length);
-  const cells: [number, number][] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    let a = bounds[i] + 1, b = bounds[i + 1];
-    while (a < b && line[a] === ' ') a++;
-    while (b > a && line[b - 1] === ' ') b--;
-    cells.push([a, b]);
-  }
-  return cells;
+  return splitTableRow(line).cells.map(c => [c.contentStart, c.contentEnd]);
 }
 
 function tableParts(line: string, e: TimelineEntry, header: string[]): EntryParts {
@@ -189,20 +174,15 @@ export function tableHeader(review: Review, e: TimelineEntry): string[] {
 // ------------------------------------------------------------------ rendering
 
 const two = (n: number) => String(n).padStart(2, '0');
-export interface Ymd { year: number; month: number; day: number }
-const ymd = (d: Ymd) => `${d.year}-${two(d.month)}-${two(d.day)}`;
+export type { Ymd };
+const ymd = formatYmd;
 const sameDay = (a?: Ymd, b?: Ymd) => !!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day;
 
-export interface UtcTime extends Ymd { hour: number; minute: number; second: number }
+export type UtcTime = DateTime;
 
 /** Reads the time the webview sends: `YYYY-MM-DD HH:MM[:SS]` (or with `T`, optional `Z`/` UTC`), in UTC. */
 export function parseUtcTime(s: string): UtcTime | undefined {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:Z|UTC))?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const t = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: m[6] ? +m[6] : 0 };
-  const check = toUtc(t, { kind: 'utc', text: 'UTC' });
-  if (!check || check.month !== t.month || check.day !== t.day || t.hour > 23 || t.minute > 59 || t.second > 59) return undefined;
-  return t;
+  return readUtcDateTime(s);
 }
 
 export function renderStamp(t: UtcTime, withDate: boolean): string {
@@ -250,8 +230,8 @@ interface Block { entry: TimelineEntry; start: number; end: number }
 function blockOf(review: Review, e: TimelineEntry, next: TimelineEntry | undefined): Block {
   if (e.form === 'table') return { entry: e, start: e.line, end: e.line };
   const lines = review.lines;
-  const m = LIST_MARKER_RE.exec(lines.lineText(e.line));
-  const indent = m ? m[1].length : 0;
+  const m = readListItem(lines.lineText(e.line));
+  const indent = m ? m.indent.length : 0;
   const limit = next ? next.line : lines.lineCount;
   let end = e.line;
   for (let l = e.line + 1; l < limit; l++) {
@@ -264,23 +244,20 @@ function blockOf(review: Review, e: TimelineEntry, next: TimelineEntry | undefin
       break;
     }
     if (/^\s{0,3}(#{1,6}\s|\||```|~~~|<!--)/.test(t) && leadingSpaces(t) <= indent) break;
-    const lm = LIST_MARKER_RE.exec(t);
-    if (lm && lm[1].length <= indent) break;
+    const lm = readListItem(t);
+    if (lm && lm.indent.length <= indent) break;
     end = l;
   }
   return { entry: e, start: e.line, end };
 }
 function leadingSpaces(s: string): number { return /^\s*/.exec(s)![0].length; }
 function isStructural(t: string, indent: number): boolean {
-  const lm = LIST_MARKER_RE.exec(t);
-  return !!lm && lm[1].length <= indent;
+  const lm = readListItem(t);
+  return !!lm && lm.indent.length <= indent;
 }
 
 function startedDate(review: Review): Ymd | undefined {
-  const v = review.frontMatter?.data.started;
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined;
-  const m = s && /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  return leadingYmd(review.frontMatter?.data.started);
 }
 
 function itemOf(review: Review, b: Block): Item {
@@ -515,8 +492,8 @@ function newItem(review: Review, tl: TimelineEntry[], at: number, draft: EntryDr
   let marker = '- ', sep = ' — ';
   if (near) {
     const line = review.lines.lineText(near.line);
-    const m = LIST_MARKER_RE.exec(line);
-    if (m) marker = m[0];
+    const m = readListItem(line);
+    if (m) marker = line.slice(0, m.markerEnd);
     const after = line.slice(near.stampRange.end.character);
     const s = /^[\s*_\]|)]*(?:[—–:|]|-(?!\S))*\s*/.exec(after)![0];
     // copy the separator, without the closing emphasis of the neighbour's stamp

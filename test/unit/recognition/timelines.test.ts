@@ -53,3 +53,15 @@ describe('timelines in the shapes teams write them', () => {
     assert.deepEqual(zoneFindings(doc), []);
   });
 });
+
+describe('milestones from what real timelines say', () => {
+  it('no "not detected / not mitigated" finding when the entries say it in their own words, under a heading entry too', () => {
+    const doc = ['# Chain halt', '', '## Timeline (UTC)', '',
+      '- 2026-03-12 15:57 the chain halts at block 3078794', '- 2026-03-12 16:03 a validator reports it to the developers', '',
+      '### 2026-03-13 11:25', '', 'The fix is published to the validators.', '',
+      '### 2026-03-13 13:58', '', 'Block production resumes.', ''].join('\n');
+    assert.deepEqual(lint(doc).filter(f => f.rule === 'timeline-milestones').map(f => f.message), []);
+    const bare = ['# X', '', '## Timeline (UTC)', '', '- 2026-03-12 15:57 the cache is emptied', '- 2026-03-12 16:03 a deploy starts', ''].join('\n');
+    assert.equal(lint(bare).filter(f => f.rule === 'timeline-milestones').length, 2);
+  });
+});
