@@ -18,7 +18,7 @@ export const vagueAction: Rule = {
       const a = assessAction(item.title, config.vagueActionPhrases);
       if (!a.vague) continue;
       const fixes: Fix[] = [];
-      if (item.form !== 'table') {
+      if (item.form === 'task' || item.form === 'list') {
         // canonical form: a task item with an ID, the title as the first placeholder, missing fields as the next
         const lineText = review.lines.lineText(item.line);
         const marker = lineText.slice(0, readListItem(lineText)!.markerEnd);

@@ -83,7 +83,7 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
     fs.forEach(f => onEntry.add(f));
     const candidates = own?.kind === 'ambiguous' ? own.candidates : !own && e.zone?.kind === 'ambiguous' ? e.zone.candidates : [];
     rows.push({
-      index, line: e.line, text: review.lines.lineText(e.line), form: e.form, utc: e.utc,
+      index, line: e.line, text: review.lines.lineText(e.line), form: e.form === 'table' ? 'table' : 'list', utc: e.utc,
       stamp: e.stamp.text, isUtc: own?.kind === 'utc', zone, zoneSource: e.zoneSource,
       dateCarried: !!e.date?.carried,
       description: p.description, milestone: p.milestone, link: p.link && isHttpUrl(p.link) ? p.link : undefined,
@@ -104,7 +104,7 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
   const d = review.declaredZone;
   return {
     version, fileName, title: review.title?.text ?? (typeof review.frontMatter?.data.title === 'string' ? review.frontMatter.data.title : undefined),
-    form: review.timeline.length ? review.timeline[0].form : 'none',
+    form: review.timeline.length ? (review.timeline[0].form === 'table' ? 'table' : 'list') : 'none',
     hasSection: !!review.section('timeline'),
     declaredZone: d ? { label: describeZone(d.zone), text: d.zone.text, source: d.source } : undefined,
     milestones, rows, otherFindings: other,
