@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
 import { writeValidator } from './scripts/build/schema-validator.mjs';
 import { buildSplitExtension } from './scripts/build/extension-split.mjs';
+import { taggerBuild, taggerExternal } from './scripts/build/tagger-split.mjs';
 
 // the front matter's JSON Schema, compiled to code ahead of time (src/core/generated/)
 if (writeValidator()) console.log('schema-validator: regenerated src/core/generated/review-schema-validator.ts');
@@ -18,11 +19,13 @@ const nodeCjs = { platform: 'node', format: 'cjs', target: 'node20', define: { .
 
 let splitExtension;
 const builds = [
-  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } },
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js }, plugins: [taggerExternal] },
+  // the part-of-speech tagger, loaded by dist/cli.js and dist/core.js on first use (scripts/build/tagger-split.mjs)
+  taggerBuild({ ...common, ...nodeCjs }, 'dist'),
 ];
 if (existsSync('src/extension/extension.ts')) {
   // Node: a small entry (dist/extension.js) and the core it loads on first use (dist/core.js)
-  splitExtension = { ...common, ...nodeCjs, external: ['vscode'] };
+  splitExtension = { ...common, ...nodeCjs, external: ['vscode'], plugins: [taggerExternal] };
   // VS Code for the Web: one file for the web worker extension host. The `worker` condition picks
   // packages' worker builds over their DOM ones (decode-named-character-reference's uses `document`);
   // csv-stringify's browser build brings its own Buffer

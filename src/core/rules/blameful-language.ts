@@ -1,8 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
 import { phrasePattern, reviewProse } from './helpers';
-import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from '../analysis/blame';
-import { CAUSE_SECTIONS } from './shallow-root-cause';
+import { BLAME_PATTERNS, CAUSE_SECTIONS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from '../analysis/blame';
 
 export const blamefulLanguage: Rule = {
   id: 'blameful-language',

@@ -2,10 +2,7 @@ import type { Rule, RuleFinding } from './rule';
 import type { Review, Section } from '../model';
 import type { Range } from '../types';
 import { sectionProse } from './helpers';
-import { findMatches, SHALLOW_CAUSES } from '../analysis/blame';
-
-/** The sections that state causes: a person named there is offered as the cause. */
-export const CAUSE_SECTIONS = new Set(['root-cause', 'contributing-factors']);
+import { CAUSE_SECTIONS, findMatches, SHALLOW_CAUSES } from '../analysis/blame';
 
 export function shallowCauseMatches(review: Review, section: Section): { range: Range; text: string; hint: string }[] {
   const out: { range: Range; text: string; hint: string }[] = [];
