@@ -63,7 +63,7 @@ const GENERIC = new Set(('path paths network networks hardware software code dat
   'everything anything something way ways approach approaches solution solutions option options possibility possibilities means quality reliability stability resilience resiliency ' +
   'robustness performance visibility observability communication communications awareness confidence coverage practice practices idea ideas area areas part parts side sides aspect aspects ' +
   'case cases situation situations future meantime time times term level levels kind kinds type types sort lot lots plan plans guideline guidelines framework strategy ' +
-  'culture mindset care attention priority priorities effort efforts work improvement improvements change changes measure measures action actions step steps team teams people folks ' +
+  'culture mindset care attention priority priorities urgency severity effort efforts work improvement improvements change changes measure measures action actions step steps team teams people folks ' +
   'member members user users community customer customers partner partners stakeholder stakeholders incident incidents failure failures outage outages ' +
   'health state status support help feedback policy policies response responses process-es matter matters design designs model models etc capability capabilities ability').split(' '));
 
@@ -106,10 +106,11 @@ function clean(text: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep their text
     .replace(/\bhttps?:\/\/\S+/g, ' ')
-    .replace(/\b(?:ticket|issue|pr|pull request|ticker)s?(?:\s+raised)?\s*:?\s*(?:\[?#?\d+\]?)?\s*$/i, '')
+    .replace(/\b(?:ticket|issue|pr|pull request|ticker)s?(?:\s+raised)?\s*:?\s*\[?#?\d+\]?\s*$|\b(?:ticket|issue)s?\s+raised\s*:?\s*$/i, '')
     .replace(/\[#?\d+\]|#\d+\b/g, '')
-    .replace(/\((?:done|DONE|Done)\)|\bDONE\b.*$|✔️|✅|✔|^\s*\[[ xX]\]\s*/g, '')
     .replace(/[*_]{1,2}/g, '')
+    .replace(/^\s*\(?(?:DONE|TODO|Done|Todo|WIP|already planned|Already planned)\)?\s*:?\s*/g, '')
+    .replace(/\((?:done|DONE|Done)\)|\bDONE\b.*$|✔️|✅|✔|^\s*\[[ xX]\]\s*/g, '')
     .replace(/[\u200b-\u200f\ufeff]/g, '')
     .replace(/^\s*(?:action point|action item|todo|ap|follow[- ]up)\s*:\s*/i, '')
     .replace(/^\s*[A-Za-z][\w ]{0,25} team\s*:\s*/i, '')
@@ -143,10 +144,10 @@ const COMPOUND = /^(?:post|pre|non|re|co|self|cross|multi|sub|semi|well|high|low
 const UNIT = /^(?:%|ms|s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|gi|gib|gb|mi|mib|mb|kb|tb|x|rps|qps|percent|nodes|pods|replicas|retries|requests|errors|nines)$/i;
 
 /** What specific things a stretch of tokens names. */
-interface Specifics { named: string[]; kind: string[]; signal: string[]; number: boolean; condition: boolean; compound: string[]; openEnded: boolean; headGeneric: boolean; head?: Token }
+interface Specifics { /** identifiers: code, kebab/snake/dotted names, quoted messages (a metric or log line can be one) */ ident: string[]; named: string[]; kind: string[]; signal: string[]; number: boolean; condition: boolean; compound: string[]; openEnded: boolean; headGeneric: boolean; head?: Token }
 
 function specifics(tokens: Token[], text: string): Specifics {
-  const s: Specifics = { named: [], kind: [], signal: [], number: false, condition: false, compound: [], openEnded: false, headGeneric: false };
+  const s: Specifics = { ident: [], named: [], kind: [], signal: [], number: false, condition: false, compound: [], openEnded: false, headGeneric: false };
   let run: Token[] = [];
   const flush = () => {
     if (run.length >= 2) {
@@ -157,7 +158,9 @@ function specifics(tokens: Token[], text: string): Specifics {
   };
   tokens.forEach((t, i) => {
     const raw = text.slice(t.start, t.end);
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && tokens[i + 1]?.pos === 'NOUN' && /-/.test(raw))) run.push(t); else flush();
+    const hyphen = t.text === '-' && run.length > 0 && tokens[i + 1] && /^(?:NOUN|PROPN|ADJ|VERB)$/.test(tokens[i + 1].pos) && t.start === tokens[i - 1].end && tokens[i + 1].start === t.end;
+    if (hyphen) { /* "priority-classes": one compound */ }
+    else if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' || t.pos === 'VERB') && i > 0 && tokens[i - 1].text === '-' && run.length > 0 || (t.pos === 'ADJ' && tokens[i + 1]?.pos === 'NOUN' && /-/.test(raw))) run.push(t); else flush();
     if ((IDENTIFIER.test(raw) && !COMPOUND.test(raw)) || (t.pos === 'PROPN' && /^[A-Z]/.test(raw) && t.start > 0)) s.named.push(raw);
     if (t.type === 'hashtag' || t.type === 'mention' || t.type === 'email' || t.type === 'url') s.named.push(raw);
     if (KIND_NOUNS.has(t.lower) || KIND_NOUNS.has(t.lemma)) s.kind.push(t.lower);
@@ -174,14 +177,14 @@ function specifics(tokens: Token[], text: string): Specifics {
   // names the tokenizer splits: "memory-snapshot-on-shutdown", "docs.flutter.dev", "live-2"
   if (tokens.length) {
     const raw = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
-    for (const m of raw.matchAll(/"[^"]{3,}"|“[^”]{3,}”/g)) s.named.push(m[0]);
+    for (const m of raw.matchAll(/"[^"]{3,}"|“[^”]{3,}”/g)) { s.named.push(m[0]); s.ident.push(m[0]); }
     for (const m of raw.matchAll(/`[^`]+`|[\w.]+(?:[-_./@][\w]+)+/g)) {
       const w = m[0];
-      if (COMPOUND.test(w) || /^\d+[-/.]\d+$/.test(w)) continue;
+      if (COMPOUND.test(w) || /^\d+[-/.]\d+$/.test(w) || /^(?:e\.g|i\.e|etc|vs|a\.k\.a|n\/a)\.?$/i.test(w)) continue;
       // a two-part lower-case hyphenated word is English ("add-ons", "read-only") unless a part is technical
       const parts = w.split('-');
       if (/^[a-z]+-[a-z]+$/.test(w) && !parts.some(x => TECH.has(x))) continue;
-      s.named.push(w);
+      s.named.push(w); s.ident.push(w);
     }
   }
   // the object's head: the last noun of the first noun phrase
@@ -198,10 +201,22 @@ function specifics(tokens: Token[], text: string): Specifics {
 
 const specific = (s: Specifics) => s.named.length > 0 || s.kind.length > 0 || s.number || s.compound.length > 0;
 
+/** Adjectives of attitude: "be careful", "stay vigilant" ask people to behave differently. */
+const ATTITUDE = /^(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough|alert|responsive|disciplined|rigorous)$/;
+
 /** The predicate of a clause: its head verb's index and the act it asks for, or index -1 for a noun phrase. */
 function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated: boolean } {
   const t = c.tokens;
-  const SUBJECT = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'CCONJ', 'ADP', 'PUNCT', 'X', 'SYM']);
+  // "engineers need to …": a plural noun before a verb is the subject, not an imperative
+  if (t[0]?.pos === 'VERB' && /s$/.test(t[0].lower) && (t[1]?.pos === 'VERB' || t[1]?.pos === 'AUX')) t[0] = { ...t[0], pos: 'NOUN' };
+  // "set up alerting", "add caching": a gerund after the verb (and its particle) is its object
+  for (let j = 1; j < t.length; j++) {
+    if (t[j].pos === 'VERB' && /ing$/.test(t[j].lower) && (t[j - 1].pos === 'VERB' && j === 1 || t[j - 1].pos === 'ADP' && j === 2 && t[0].pos === 'VERB') && (!t[j + 1] || ['ADP', 'PUNCT', 'CCONJ'].includes(t[j + 1].pos))) t[j] = { ...t[j], pos: 'NOUN' };
+  }
+  const SUBJECT = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'CCONJ', 'ADP', 'PUNCT', 'X', 'SYM', 'PART']);
+  // "Content pipeline team should …": a leading word read as a verb before a noun run and a modal is part of the subject
+  const modal = t.findIndex(x => x.pos === 'AUX');
+  if (t[0]?.pos === 'VERB' && modal > 1 && t.slice(1, modal).every(x => x.pos === 'NOUN' || x.pos === 'PROPN')) t[0] = { ...t[0], pos: 'NOUN' };
   const firstVerb = t.findIndex(x => x.pos === 'VERB');
   const firstAux = t.findIndex(x => x.pos === 'AUX');
   let i = 0; let negated = false;
@@ -228,6 +243,7 @@ function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated:
       }
     }
     if (k >= 0 && t[k].pos === 'AUX' && i > 0) {
+      if (ATTITUDE.test(tok.lower)) return { verb: t[k], index: k, act: 'behave', negated };
       if (t.slice(k + 1, i).some(x => x.lower === 'more')) return { verb: t[k], index: k, act: 'aspire', negated };
       // "is important", "are fully aware": a state after a copula
       return { verb: t[k], index: k, act: /^(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough|better|clear|more)$/.test(tok.lower) ? 'behave' : 'transparent', negated };
@@ -243,9 +259,13 @@ function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated:
   const lemma = verb.lemma;
   let act: Act = ACTS[lemma] ?? 'change';
   // "All applications should run in containers": a principle over a whole class, not a change
-  if (i > 0 && /^(?:all|every|each|any)$/.test(t[0].lower) && !t.slice(0, i).some(x => x.pos === 'PROPN')) act = 'principle' as Act;
+  if (i > 0 && /^(?:all|every|each|any)$/.test(t[0].lower) && !t.slice(0, i).some(x => x.pos === 'PROPN') && t.slice(0, i).some(x => /^(?:should|must|shall|need|needs|ought)$/.test(x.lower))) act = 'principle';
   // "more closely monitor …", "better communicate …": asks for more care, not a change
   if (t.slice(Math.max(0, i - 3), i).some(x => x.lower === 'more' || x.lower === 'better') && t[i - 1]?.pos === 'ADV') act = 'behave';
+  // "Alex thinks we need …", "we suggest that …": the reported clause is the item
+  if (act === 'discuss' && /^(?:think|suggest|propose|recommend|believe|feel)$/.test(lemma) && t[i + 1] && (t[i + 1].pos === 'PRON' || t[i + 1].pos === 'SCONJ' || t[i + 1].lower === 'that')) act = 'transparent';
+  // "took action to make sure …", "take steps to …"
+  if (lemma === 'take' && /^(?:actions?|steps|measures)$/.test(t[i + 1]?.lower ?? '')) act = 'transparent';
   if (lemma === 'try') act = t[i + 1] && /^(?:if|whether|to)$/.test(t[i + 1].lower) ? 'aspire' : 'change';
   if (act === 'delegate' && !t.slice(i + 1, i + 6).some(x => x.lower === 'to')) act = 'change';
   // "look into", "find out", "figure out": investigations; "look at": a review
@@ -255,6 +275,7 @@ function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated:
   if (lemma === 'keep' && /^(?:an? (?:close )?eye|in mind|track|watch)/.test(t.slice(i + 1, i + 4).map(x => x.lower).join(' '))) act = 'behave';
   if ((lemma === 'need' || lemma === 'want') && t[i + 1]?.pos !== 'PART') act = 'change';
   // "be more careful" vs "be able to roll back": an adjective of attitude is behaviour
+  if ((lemma === 'stay' || lemma === 'remain' || lemma === 'become') && !ATTITUDE.test(t[i + 1]?.lower ?? '')) act = 'change';
   if (lemma === 'be') act = /^(?:more|extra|careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough|better|clear)/.test(t[i + 1]?.lower ?? '') ? 'behave' : 'transparent';
   return { verb, index: i, act, negated };
 }
@@ -274,7 +295,7 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
   const sc = specifics(core, c.text);
   const monitoringHead = !!sp.head && MONITORING.has(sp.head.lower);
   const signalCompound = sc.compound.some(x => { const w = x.toLowerCase().split(' '); return w.slice(0, -1).some(m => !GENERIC.has(m) && !MONITORING.has(m)); });
-  const hasSignal = sc.signal.some(x => !MONITORING.has(x) && !GENERIC.has(x)) || sc.condition || sc.named.length > 0 || signalCompound;
+  const hasSignal = sp.signal.some(x => !MONITORING.has(x) && !GENERIC.has(x)) || sp.condition || sc.ident.length > 0 || signalCompound;
   // "more documentation", "better alerting", "additional tests": more of a kind of thing, none named
   const coreText = core.length ? c.text.slice(core[0].start, core[core.length - 1].end).toLowerCase() : '';
   const moreOfKind = /\b(?:more|better|additional|further|improved|extra|enhanced)\s+(?:\w+\s+)?(?:documentation|docs|tests|testing|monitoring|alerting|logging|observability|visibility|coverage|training|reviews?|checks|metrics|process(?:es)?|communication|confidence|resources|people|folks|hardware|capacity)\b/.test(coreText)
@@ -293,7 +314,7 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
     if (monitoringHead && !hasSignal) return { concrete: false, missing: ['signal'], because: 'asks for monitoring without naming the signal or the condition', act: 'monitor', strong: false };
     if (unbounded || sp.openEnded && !sp.named.length) return { concrete: false, missing: ['change'], because: 'asks for more of something without a mechanism', act: 'aspire', strong: false };
     if (headKind && (sp.compound.length || sp.named.length || sp.number || sp.condition || rest.some(x => x.pos === 'ADP'))) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
-    if (rest.length >= 5 && (sp.named.length || sp.number) && rest.some(x => x.pos === 'VERB' || x.pos === 'ADP')) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+    if (rest.length >= 4 && (sp.named.length || sp.number || sp.compound.length >= 2) && rest.some(x => x.pos === 'VERB' || x.pos === 'ADP')) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
     return { concrete: false, missing: ['change'], because: 'names a topic, not the change to make', act: 'change', strong: false };
   }
 
@@ -368,8 +389,9 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
       if (/^(?:issues?|problems?|bugs?)$/.test(sp.head?.lower ?? '') && !sp.named.length) return { concrete: false, missing: ['target'], because: 'names no specific target', act: 'change', strong: false };
       // "kubespawner should kill it": a system as the subject is the target
       const subject = p.index > 0 ? c.tokens.slice(0, p.index) : [];
-      const subjectTarget = subject.some(x => (x.pos === 'NOUN' || x.pos === 'PROPN') && !GENERIC.has(x.lower) && !GENERIC.has(x.lemma) && !PEOPLE.test(x.lower)) || specific(specifics(subject, c.text));
-      if (specific(sp) || sp.condition && all.kind.length || subjectTarget && (sp.head || p.negated || rest.some(x => x.pos === 'PRON'))) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+      const subjectSpecific = subject.length > 0 && specific(specifics(subject, c.text));
+      const subjectTarget = subject.some(x => (x.pos === 'NOUN' || x.pos === 'PROPN') && !GENERIC.has(x.lower) && !GENERIC.has(x.lemma) && !PEOPLE.test(x.lower)) || subjectSpecific;
+      if (specific(sp) || sp.condition && all.kind.length || subjectSpecific || subjectTarget && (sp.head || p.negated || rest.some(x => x.pos === 'PRON'))) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
       return { concrete: false, missing: ['target'], because: 'names no system, signal, threshold or artifact', act: 'change', strong: false };
     }
   }
@@ -389,7 +411,7 @@ export function assessAction(text: string, teamPhrases: string[] = []): Assessme
   if (!/[a-z]/i.test(t)) return { vague: true, missing: ['change', 'target'], because: 'says nothing' };
   if (/^(?:how|what|which|any other|who)\b/i.test(t) && !/\?\s*\S/.test(t)) return { vague: true, missing: ['change'], because: 'is a question, not an action' };
   // a link inside the item (not the whole item, a ticket's title) bounds "the issue" it names
-  const linked = /\[[^\]]*\]\([^)]*\)|https?:\/\//.test(text) && !/^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text.trim());
+  const linked = /\[[^\]]*\]\([^)]*\)/.test(text) && !/^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text.trim());
   const verdicts = clauses(t).slice(0, 6).map(s => judgeClause({ ...tagClause(s), linked }));
   if (!verdicts.length) return { vague: true, missing: ['change', 'target'], because: 'says nothing' };
   const first = verdicts[0];
