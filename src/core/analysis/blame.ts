@@ -69,8 +69,8 @@ export interface LanguagePattern {
   hint: string;
   /** a mention under "not", "no", "rather than" … is not an assertion: skip it */
   negatable?: boolean;
-  /** a mechanical rewording of the match, when there is one */
-  reword?: (m: RegExpExecArray) => string | undefined;
+  /** mechanical rewordings of the match, when there are any: first the plain description, then one toward what the system prompted */
+  reword?: (m: RegExpExecArray) => string | string[] | undefined;
   /** lower-case words one of which the text must contain for the pattern to match: a cheap filter before the regex */
   keys: string[];
   /** what must come just before the match (anchored with $); the match is extended back over it */
@@ -126,7 +126,10 @@ export const BLAME_PATTERNS: LanguagePattern[] = [
     keys: ['should'],
     subjects: ['person', 'none'],
     hint: HINDSIGHT,
-    reword: m => (m[1] ? `did not ${PARTICIPLES[m[1].toLowerCase().replace(/[\s*_]+/g, ' ')] ?? PARTICIPLES[m[1].toLowerCase()]}` : undefined),
+    reword: m => {
+      const verb = m[1] ? PARTICIPLES[m[1].toLowerCase().replace(/[\s*_]+/g, ' ')] : undefined;
+      return verb ? [`did not ${verb}`, `had no prompt to ${verb}`] : undefined;
+    },
   },
   { re: /\bshould(?:[\s*_]+not|n['’]t)[\s*_]+have\b/gi, subjects: ['person', 'none'], hint: 'is hindsight: it judges a decision by what is known now. Describe what made the action look right at the time, and what would have stopped it', keys: ['should'] },
   { re: /\bcould(?:[\s*_]+have[\s*_]+easily|[\s*_]+easily[\s*_]+have)\b/gi, hint: 'is hindsight: what is easy now was not obvious then. Describe what the person knew at the time', keys: ['easily'] },
@@ -136,9 +139,17 @@ export const BLAME_PATTERNS: LanguagePattern[] = [
     keys: ['fail'],
     humanVerbUnlessPerson: true,
     hint: 'frames an action as a personal failure. Say what happened ("did not …") and why it was reasonable at the time: what did the system show, or not show',
-    reword: m => /^fail/i.test(m[0]) && !/^failure/i.test(m[0]) ? `did not ${m[0].replace(/^\w+[\s*_]+to[\s*_]+/i, '').replace(/[\s*_]+/g, ' ')}` : undefined,
+    reword: m => {
+      if (!/^fail/i.test(m[0]) || /^failure/i.test(m[0])) return undefined;
+      const rest = m[0].replace(/^\w+[\s*_]+to[\s*_]+/i, '').replace(/[\s*_]+/g, ' ');
+      return [`did not ${rest}`, `had no prompt to ${rest}`];
+    },
   },
-  { re: new RegExp(`\\b(?:did[\\s*_]+not|didn['’]t|had[\\s*_]+not|hadn['’]t|never)(?:[\\s*_]+(?:yet|even|really|properly|actually))?[\\s*_]+(?:${OMITTED})\\b`, 'gi'), subjects: ['person'], personInSentence: true, keys: ['not', "n't", 'n’t', 'never'], hint: 'frames the review around what a person did not do. Describe what the system showed them, and what would have prompted the step (a check, an alert, a checklist item)' },
+  {
+    re: new RegExp(`\\b(?:did[\\s*_]+not|didn['’]t|had[\\s*_]+not|hadn['’]t|never)(?:[\\s*_]+(?:yet|even|really|properly|actually))?[\\s*_]+(${OMITTED})\\b`, 'gi'), subjects: ['person'], personInSentence: true, keys: ['not', "n't", 'n’t', 'never'],
+    hint: 'frames the review around what a person did not do. Describe what the system showed them, and what would have prompted the step (a check, an alert, a checklist item)',
+    reword: m => (/^(?:did|didn)/i.test(m[0]) ? `had no prompt to ${m[1].replace(/[\s*_]+/g, ' ').toLowerCase()}` : undefined),
+  },
   { re: /\b(?:careless(?:ly|ness)?|negligen(?:t|ce|tly)|incompeten(?:t|ce|tly)|sloppy|sloppiness|reckless(?:ly|ness)?|lazy|laziness|inattentive(?:ness)?|irresponsibl[ey])\b/gi, negatable: true, hint: 'judges a person. Describe the conditions (time pressure, a missing check, confusing tooling) that made the action likely', keys: ['careless', 'negligen', 'incompeten', 'sloppy', 'sloppiness', 'reckless', 'lazy', 'laziness', 'inattentive', 'irresponsib'] },
   { re: /(?:\b(?<!git[\s*_]+)blam(?:e|ed|es|ing)(?![\w-])|\b(?:their|his|her|my|our)[\s*_]+fault|\bfault[\s*_]+of|\bat[\s*_]+fault|['’]s[\s*_]+fault)/gi, negatable: true, hint: 'assigns blame. Reviews are blameless: describe what the system allowed, and why the action made sense at the time', keys: ['blam', 'fault'] },
   { re: /['’]s[\s*_]+(?:mistake|oversight|negligence|carelessness|blunder|screw-?up|slip-?up)\b/gi, before: /(?:@[\w.-]+|\b[\w-]+)$/, negatable: true, hint: AS_CAUSE, keys: ['mistake', 'oversight', 'negligence', 'carelessness', 'blunder', 'screw', 'slip'] },
