@@ -465,6 +465,7 @@ if (WRITE || flag('--render')) {
     .replaceAll('{{vscode}}', results.vscode.skipped ? `In this run the real-VS Code measurement was ${results.vscode.skipped}` : `This run: VS Code ${results.vscode.vscode} (code-server), ${results.vscode.runs} launch(es)`)
     .replaceAll('{{bundleKB}}', fmtKB(results.sizes['extension.js'].min))
     .replaceAll('{{coreKB}}', fmtKB(results.sizes['core.js']?.min ?? 0))
+    .replaceAll('{{webKB}}', fmtKB(results.sizes['web/extension.js']?.min ?? 0))
     .replaceAll('{{totalKB}}', fmtKB((results.sizes['extension.js + core.js'] ?? results.sizes['extension.js']).min))
     .replaceAll('{{bundleInputs}}', bundleInputs.slice(0, 14).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '))
     .replaceAll('{{table}}', table)

@@ -347,6 +347,7 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
     }
     case 'aspire':
       if (mechanism) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+      if (monitoringHead && !hasSignal) return { concrete: false, missing: ['signal'], because: `asks to ${p.verb!.lemma} ${sp.head!.lower} without naming the signal or the condition`, act: 'aspire', strong: false };
       return { concrete: false, missing: ['change'], because: `asks to ${p.verb!.lemma} without saying how`, act: 'aspire', strong: false };
     case 'behave':
       return { concrete: false, missing: ['change', 'target'], because: 'asks people to behave differently', act: 'behave', strong: true };

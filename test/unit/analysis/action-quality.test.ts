@@ -61,7 +61,8 @@ const invalid: Record<string, Invalid[]> = {
     { text: 'Communicate better with the support team', missing: ['change', 'target'] },
   ],
   'improvement with no mechanism': [
-    { text: 'Improve monitoring', missing: ['change'] },
+    { text: 'Improve monitoring', missing: ['signal'] },
+    { text: 'Improve the deploy tooling', missing: ['change'] },
     { text: 'Enhance the reliability of the platform', missing: ['change'] },
     { text: 'Strengthen our release process', missing: ['change'] },
     { text: 'Make deployments safer going forward', missing: ['change'] },
