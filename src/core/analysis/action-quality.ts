@@ -199,7 +199,8 @@ function specifics(tokens: Token[], text: string): Specifics {
   return s;
 }
 
-const specific = (s: Specifics) => s.named.length > 0 || s.kind.length > 0 || s.number || s.compound.length > 0;
+/** Names something specific. Monitoring words alone ("monitoring", "alerts") do not: they need their signal. */
+const specific = (s: Specifics) => s.named.length > 0 || s.kind.some(k => !MONITORING.has(k)) || s.number || s.compound.length > 0;
 
 /** Adjectives of attitude: "be careful", "stay vigilant" ask people to behave differently. */
 const ATTITUDE = /^(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough|alert|responsive|disciplined|rigorous)$/;
@@ -293,7 +294,9 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
   const purpose = rest.findIndex((x, k) => k > 0 && (x.lower === 'to' && x.pos === 'PART' && rest[k + 1]?.pos === 'VERB' || x.lower === 'so' || x.lower === 'order'));
   const core = purpose > 0 ? rest.slice(0, purpose) : rest;
   const sc = specifics(core, c.text);
-  const monitoringHead = !!sp.head && MONITORING.has(sp.head.lower);
+  // "alerts", or a generic head made of monitoring: "a monitoring system", "alerting capabilities"
+  const headAt = sp.head ? rest.indexOf(sp.head) : -1;
+  const monitoringHead = !!sp.head && (MONITORING.has(sp.head.lower) || sp.headGeneric && rest.slice(Math.max(0, headAt - 3), headAt).some(x => MONITORING.has(x.lower)));
   const signalCompound = sc.compound.some(x => { const w = x.toLowerCase().split(' '); return w.slice(0, -1).some(m => !GENERIC.has(m) && !MONITORING.has(m)); });
   const hasSignal = sp.signal.some(x => !MONITORING.has(x) && !GENERIC.has(x)) || sp.condition || sc.ident.length > 0 || signalCompound;
   // "more documentation", "better alerting", "additional tests": more of a kind of thing, none named
