@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateReview, writeCorpus } from './generate.mjs';
 import { buildSplitExtension } from '../build/extension-split.mjs';
-import { taggerBuild, taggerExternal } from '../build/tagger-split.mjs';
+import { taggerBuild, taggerExternal, taggerWebStub } from '../build/tagger-split.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'dist', 'bench');
@@ -146,7 +146,9 @@ async function buildBundles() {
     builds.push(taggerBuild({ ...common, ...nodeCjs }, dir));
     // the Node extension as esbuild.mjs builds it: entry (extension.js) + core.js loaded on first use
     split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'], plugins: [taggerExternal] }, { root: ROOT, outdir: dir, metafile: production }));
-    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], conditions: ['worker'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
+    const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', conditions: ['worker'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
+    builds.push({ ...web, define: { ...web.define, PIR_WEB: 'true' }, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), external: ['vscode'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, plugins: [taggerWebStub] });
+    builds.push(taggerBuild(web, join(dir, 'web')));
     if (!production) builds.push({ ...common, entryPoints: ['scripts/bench/core-entry.ts'], outfile: join(OUT, 'core.cjs'), ...nodeCjs });
   }
   await Promise.all(builds.map((b) => build(b)));
@@ -322,6 +324,7 @@ async function benchActivationVSCode() {
   cpSync(join(OUT, 'min', 'core.js'), join(ext, 'dist', 'core.js'));
   cpSync(join(OUT, 'min', 'tagger.js'), join(ext, 'dist', 'tagger.js'));
   cpSync(join(OUT, 'min', 'web', 'extension.js'), join(ext, 'dist', 'web', 'extension.js'));
+  cpSync(join(OUT, 'min', 'web', 'tagger.js'), join(ext, 'dist', 'web', 'tagger.js'));
   // a workspace without reviews, so that nothing activates the extension before the test does
   const ws = join(tmp, 'workspace');
   mkdirSync(ws);
@@ -350,7 +353,7 @@ async function benchActivationVSCode() {
 
 function bundleSizes() {
   const sizes = {};
-  for (const f of ['extension.js', 'core.js', 'tagger.js', 'web/extension.js', 'cli.js']) {
+  for (const f of ['extension.js', 'core.js', 'tagger.js', 'web/extension.js', 'web/tagger.js', 'cli.js']) {
     const min = readFileSync(join(OUT, 'min', f));
     sizes[f] = { min: min.length, gzip: gzipSync(min).length, dev: statSync(join(OUT, 'dev', f)).size };
   }

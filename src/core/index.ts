@@ -10,6 +10,7 @@ export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './analysis/action-quality';
+export { installTagger, taggerAvailable, type TagFn, type Token } from './analysis/pos';
 export * from './language/authoring';
 export { readStamp } from './time/stamp';
 export { resolveZone, toUtc } from './time/zones';

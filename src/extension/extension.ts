@@ -9,6 +9,7 @@ import { ConfigStore } from './config/configStore';
 import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
+import { setTaggerHome } from './shared/tagger';
 import { registerTracker } from './tree/tracker';
 import { registerTimelineEditor } from './timeline';
 import { registerHovers } from './hovers/hovers';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const t0 = performance.now();
   const log = lazyLog(context);
   const store = new ConfigStore();
+  setTaggerHome(context.extensionUri);
   const diagnostics = new DiagnosticsManager(store, log);
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);

@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from './rule';
 import { assessAction, describeMissing, type Missing } from '../analysis/action-quality';
+import { taggerAvailable } from '../analysis/pos';
 import { endOfLine, fieldLine, nextActionId, snippetEscape } from './helpers';
 import type { Fix, TextEdit } from '../types';
 
@@ -29,6 +30,8 @@ export const vagueAction: Rule = {
   defaultSeverity: 'warning',
   check({ review, config }) {
     const out: RuleFinding[] = [];
+    // VS Code for the Web loads the tagger after activation; until then this rule waits (the extension re-lints once it is there)
+    if (!review.actions.some(a => a.title) || !taggerAvailable()) return out;
     for (const item of review.actions) {
       if (!item.title) continue;
       const a = assessAction(item.title, config.vagueActionPhrases);
