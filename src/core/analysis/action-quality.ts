@@ -37,14 +37,14 @@ export type Missing = 'change' | 'target' | 'signal' | 'artifact' | 'bound';
 export interface Assessment { vague: boolean; missing: Missing[]; because: string }
 
 /** What kind of act a predicate asks for, by its verb's lemma. */
-type Act = 'principle' | 'delegate' | 'change' | 'aspire' | 'behave' | 'discuss' | 'review' | 'investigate' | 'train' | 'transparent' | 'monitor';
+type Act = 'direction' | 'principle' | 'delegate' | 'change' | 'aspire' | 'behave' | 'discuss' | 'review' | 'investigate' | 'train' | 'transparent' | 'monitor';
 
 const ACTS: Record<string, Act> = {};
 const classify = (act: Act, words: string) => { for (const w of words.split(' ')) ACTS[w] = act; };
 // asks for a better state without a mechanism
 classify('aspire', 'improve enhance strengthen optimize optimise streamline gain maintain bolster harden boost mature modernize modernise aim strive prioritize prioritise foster promote reinforce');
 // asks people to behave differently
-classify('behave', 'be stay remain become communicate focus pay care remember');
+classify('behave', 'be stay remain become communicate focus pay care remember know learn');
 // talks instead of changing
 classify('discuss', 'discuss talk agree think brainstorm revisit reconsider debate meet propose suggest curate decide align sync chat');
 // looks at something without saying what changes
@@ -202,6 +202,9 @@ function specifics(tokens: Token[], text: string): Specifics {
 /** Names something specific. Monitoring words alone ("monitoring", "alerts") do not: they need their signal. */
 const specific = (s: Specifics) => s.named.length > 0 || s.kind.some(k => !MONITORING.has(k)) || s.number || s.compound.length > 0;
 
+/** Verbs that give a direction: a change only with a value ("to 3 s", "by half") or a setting to turn. */
+const DIRECTION = /^(?:reduce|increase|decrease|minimi[sz]e|maximi[sz]e|lower|raise|cut|tighten|loosen|shorten|lengthen|speed|slow|limit|expand|grow|shrink|boost)$/;
+
 /** Adjectives of attitude: "be careful", "stay vigilant" ask people to behave differently. */
 const ATTITUDE = /^(?:careful|vigilant|diligent|aware|proactive|mindful|cautious|attentive|thorough|alert|responsive|disciplined|rigorous)$/;
 
@@ -272,8 +275,11 @@ function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated:
   // "look into", "find out", "figure out": investigations; "look at": a review
   if (lemma === 'look' && t[i + 1]?.lower === 'at') act = 'review';
   if (lemma === 'make' && !(t[i + 1]?.lower === 'sure' || t.slice(i + 1, i + 4).some(x => x.pos === 'VERB'))) act = 'change';
-  // "keep an eye on", "keep in mind": attention, not a change
+  // "keep an eye on", "keep in mind", "keep the docs up to date": attention and upkeep, not a change
   if (lemma === 'keep' && /^(?:an? (?:close )?eye|in mind|track|watch)/.test(t.slice(i + 1, i + 4).map(x => x.lower).join(' '))) act = 'behave';
+  if (lemma === 'keep' && /\b(?:up to date|up-to-date|current|in sync|tidy|clean|accurate)\b/.test(t.slice(i + 1).map(x => x.lower).join(' '))) act = 'behave';
+  // a direction without a value: "reduce the blast radius", "tighten access controls"
+  if (DIRECTION.test(lemma)) act = 'direction';
   if ((lemma === 'need' || lemma === 'want') && t[i + 1]?.pos !== 'PART') act = 'change';
   // "be more careful" vs "be able to roll back": an adjective of attitude is behaviour
   if ((lemma === 'stay' || lemma === 'remain' || lemma === 'become') && !ATTITUDE.test(t[i + 1]?.lower ?? '')) act = 'change';
@@ -337,6 +343,14 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
     if (to >= 0 && depth < 3) return judgeClause({ tokens: rest.slice(to + 1), text: c.text, linked: c.linked }, depth + 1);
   }
   switch (p.act) {
+    case 'direction': {
+      // a value ("to 200", "by 50%") or a setting named as the object (timeout, replicas, quota …)
+      const value = sp.number || rest.some((x, k) => (x.lower === 'to' || x.lower === 'by' || x.lower === 'below' || x.lower === 'under') && (rest[k + 1]?.pos === 'NUM' || /\d/.test(rest[k + 1]?.text ?? '')));
+      const setting = !!sp.head && /^(?:timeouts?|limits?|quotas?|thresholds?|replicas?|pool|pools|ttl|retention|retries|budget|capacity|concurrency|workers?|instances?|nodes?|shards?|partitions?|interval|intervals|window|size|buffer|memory|cpu|heap|batch)$/.test(sp.head.lower);
+      if (value || setting || sp.ident.length) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+      if (mechanism) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+      return { concrete: false, missing: ['change'], because: `asks to ${p.verb!.lemma} something without the value or the mechanism`, act: 'aspire', strong: false };
+    }
     case 'principle':
       return { concrete: false, missing: ['change', 'target'], because: 'states a principle, not a change', act: 'aspire', strong: false };
     case 'transparent': {
@@ -388,7 +402,9 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
       }
       if (unbounded && !mechanism && !(sp.named.length || sp.number)) return { concrete: false, missing: ['change'], because: 'asks for more of something without a mechanism', act: 'aspire', strong: false };
       if (c.linked && /^(?:issues?|bugs?|problems?)$/.test(sp.head?.lower ?? '')) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
-      if (/^(?:process|processes|plan|plans|guidelines?|framework|strategy|approach|procedures?)$/.test(sp.head?.lower ?? '') && !sp.named.length && !sp.number) return { concrete: false, missing: ['change', 'artifact'], because: `creates a ${sp.head!.lower} with no content`, act: 'change', strong: false };
+      // "create a process for …" with no content; "document the procedure … in the ops runbook" writes an artifact
+      const writesArtifact = /^(?:document|write|publish|update|automate|test|rehearse|drill)$/.test(p.verb?.lemma ?? '') || sp.kind.some(k => /^(?:runbooks?|playbooks?|checklists?|docs?|documentation|guide|wiki|templates?|scripts?|tests?)$/.test(k));
+      if (/^(?:process|processes|plan|plans|guidelines?|framework|strategy|approach|procedures?)$/.test(sp.head?.lower ?? '') && !sp.named.length && !sp.number && !writesArtifact) return { concrete: false, missing: ['change', 'artifact'], because: `creates a ${sp.head!.lower} with no content`, act: 'change', strong: false };
       if (sp.headGeneric && !sp.named.length && !sp.number && !sp.kind.length && !sp.compound.length) return { concrete: false, missing: ['target'], because: `names no specific target ("${sp.head!.text}" could be anything)`, act: 'change', strong: false };
       if (/^(?:issues?|problems?|bugs?)$/.test(sp.head?.lower ?? '') && !sp.named.length) return { concrete: false, missing: ['target'], because: 'names no specific target', act: 'change', strong: false };
       // "kubespawner should kill it": a system as the subject is the target

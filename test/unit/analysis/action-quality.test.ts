@@ -15,6 +15,10 @@ const valid: Record<string, string[]> = {
     'Pin the version of libfoo in the build image',
     'Migrate session storage from memcached to Redis Cluster',
   ],
+  'a direction with its value, or a setting to turn': [
+    'Reduce the session TTL to 15 minutes',
+    'Increase the replicas of the API gateway',
+  ],
   'a change to a setting or threshold': [
     'Lower the checkout request timeout to 3 seconds',
     'Increase the connection pool of the inventory service to 200',
@@ -26,6 +30,7 @@ const valid: Record<string, string[]> = {
     'Add an integration test that restarts the queue broker during a publish',
     'Create a dashboard of replication lag per shard',
     'Add a pre-merge check that rejects migrations without a down step',
+    'Document the failover procedure for the message broker in the ops runbook',
   ],
   'monitoring with its signal or condition': [
     'Alert when the payment queue depth stays above 5,000 for 10 minutes',
@@ -66,11 +71,21 @@ const invalid: Record<string, Invalid[]> = {
     { text: 'Enhance the reliability of the platform', missing: ['change'] },
     { text: 'Strengthen our release process', missing: ['change'] },
     { text: 'Make deployments safer going forward', missing: ['change'] },
+    { text: 'Strive for zero downtime deploys', missing: ['change'] },
+    { text: 'Raise awareness of the rate limits among partner teams', missing: ['change'] },
   ],
   'more of something, none named': [
     { text: 'Add more tests', missing: ['target'] },
     { text: 'We need better alerting', missing: ['signal'] },
     { text: 'Write more documentation', missing: ['target'] },
+  ],
+  'a direction with no value or mechanism': [
+    { text: 'Reduce the blast radius of config pushes', missing: ['change'] },
+    { text: 'Tighten access controls', missing: ['change'] },
+  ],
+  'upkeep and knowledge asked of people': [
+    { text: 'Keep documentation up to date', missing: ['change', 'target'] },
+    { text: 'Make sure everyone knows the escalation path', missing: ['change', 'target'] },
   ],
   'a discussion, meeting or question': [
     { text: 'Discuss the on-call load with the team', missing: ['change'] },
