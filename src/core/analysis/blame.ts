@@ -33,20 +33,25 @@ const FILLER = /^(?:also|then|just|simply|really|clearly|obviously|probably|cert
  * sentence end, a colon, a table cell, a list dash) over adverbs and auxiliaries, to the nearest word.
  */
 export function subjectBefore(text: string, index: number): Subject {
+  return subjectOf(text, index).subject;
+}
+
+/** The subject and its word (see `subjectBefore`). */
+function subjectOf(text: string, index: number): { subject: Subject; word?: string } {
   const head = text.slice(Math.max(0, index - 160), index);
   const clause = head.split(/[.!?;:|\n]\s|[|\n]|\s[-–—]\s|^\s*[-*+]\s/).pop() ?? '';
   const words = clause.match(/@[\w.-]+|[\p{L}\p{N}'’-]+(?:\.[\p{L}\p{N}-]+)*/gu) ?? [];
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i].replace(/['’]s$/i, '');
     if (FILLER.test(w)) continue;
-    if (w.startsWith('@') || PERSON_WORDS.test(w)) return 'person';
-    if (THING_WORDS.test(w)) return 'thing';
+    if (w.startsWith('@') || PERSON_WORDS.test(w)) return { subject: 'person', word: w };
+    if (THING_WORDS.test(w)) return { subject: 'thing', word: w };
     // a name: capitalised inside the sentence, or written with inner capitals ("cLabs"); a person or a party
-    if (/^\p{Lu}/u.test(w) && i > 0 || /\p{Ll}\p{Lu}/u.test(w)) return 'person';
-    if (/^\p{Lu}/u.test(w) && words.length === 1) return 'person';
-    return 'thing';
+    if (/^\p{Lu}/u.test(w) && i > 0 || /\p{Ll}\p{Lu}/u.test(w)) return { subject: 'person', word: w };
+    if (/^\p{Lu}/u.test(w) && words.length === 1) return { subject: 'person', word: w };
+    return { subject: 'thing', word: w };
   }
-  return 'none';
+  return { subject: 'none' };
 }
 
 /** True when a person or the team is named earlier in the sentence that holds `index`. */
@@ -83,6 +88,8 @@ export interface LanguagePattern {
   personInSentence?: boolean;
   /** the person must not be the writers themselves ("we", "I") */
   notFirstPerson?: boolean;
+  /** people whose omission is impact, not blame ("most users did not notice") */
+  notOf?: RegExp;
 }
 
 /** Causes that stop at a person: reported by shallow-root-cause in the cause sections, by blameful-language elsewhere. */
@@ -146,7 +153,7 @@ export const BLAME_PATTERNS: LanguagePattern[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:did[\\s*_]+not|didn['’]t|had[\\s*_]+not|hadn['’]t|never)(?:[\\s*_]+(?:yet|even|really|properly|actually))?[\\s*_]+(${OMITTED})\\b`, 'gi'), subjects: ['person'], personInSentence: true, keys: ['not', "n't", 'n’t', 'never'],
+    re: new RegExp(`\\b(?:did[\\s*_]+not|didn['’]t|had[\\s*_]+not|hadn['’]t|never)(?:[\\s*_]+(?:yet|even|really|properly|actually))?[\\s*_]+(${OMITTED})\\b`, 'gi'), subjects: ['person'], personInSentence: true, notOf: /^(?:users?|customers?|clients?|visitors?|people|partners?|subscribers?|players?|buyers?|members?|everyone|anyone|nobody)$/i, keys: ['not', "n't", 'n’t', 'never'],
     hint: 'frames the review around what a person did not do. Describe what the system showed them, and what would have prompted the step (a check, an alert, a checklist item)',
     reword: m => (/^(?:did|didn)/i.test(m[0]) ? `had no prompt to ${m[1].replace(/[\s*_]+/g, ' ').toLowerCase()}` : undefined),
   },
@@ -194,7 +201,8 @@ export function findMatches(text: string, pat: LanguagePattern): LanguageMatch[]
     if (pat.negatable && negated(text, index)) continue;
     if (quoted(text, index)) continue;
     if (pat.subjects || pat.humanVerbUnlessPerson) {
-      const subject = subjectBefore(text, index);
+      const { subject, word } = subjectOf(text, index);
+      if (pat.notOf && word && pat.notOf.test(word)) continue;
       const person = subject === 'person' || !!pat.personInSentence && personEarlierInSentence(text, index);
       if (pat.subjects && !pat.subjects.includes(person ? 'person' : subject)) continue;
       if (pat.notFirstPerson && /\b(?:we|i)(?:[\s*_]+\w+ly)?[\s*_]*$/i.test(text.slice(Math.max(0, index - 30), index))) continue;

@@ -70,6 +70,9 @@ const valid: Record<string, string[]> = {
     'We assumed the errors came from the proxy and started debugging there.',
     'Carol assumed the incident commander role at 10:56.',
   ],
+  'impact on users, not an omission of the responders': [
+    'Existing sessions kept working, so most users did not notice.',
+  ],
   'an oversight body and a flaw in code, not a person\'s slip': [
     'The security council provides oversight of upgrades.',
     'An oversight in the code meant that keys for departing nodes were fetched too.',
