@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
 import { writeValidator } from './scripts/build/schema-validator.mjs';
 import { buildSplitExtension } from './scripts/build/extension-split.mjs';
+import { taggerBuild, taggerExternal, taggerWebStub } from './scripts/build/tagger-split.mjs';
 
 // the front matter's JSON Schema, compiled to code ahead of time (src/core/generated/)
 if (writeValidator()) console.log('schema-validator: regenerated src/core/generated/review-schema-validator.ts');
@@ -21,15 +22,20 @@ const nodeCjs = { platform: 'node', format: 'cjs', target: 'node20', define: { .
 
 let splitExtension;
 const builds = [
-  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } },
+  { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js }, plugins: [taggerExternal] },
+  // the part-of-speech tagger, loaded by dist/cli.js and dist/core.js on first use (scripts/build/tagger-split.mjs)
+  taggerBuild({ ...common, ...nodeCjs }, 'dist'),
 ];
 if (existsSync('src/extension/extension.ts')) {
   // Node: a small entry (dist/extension.js) and the core it loads on first use (dist/core.js)
-  splitExtension = { ...common, ...nodeCjs, external: ['vscode'] };
+  splitExtension = { ...common, ...nodeCjs, external: ['vscode'], plugins: [taggerExternal] };
   // VS Code for the Web: one file for the web worker extension host. The `worker` condition picks
   // packages' worker builds over their DOM ones (decode-named-character-reference's uses `document`);
   // csv-stringify's browser build brings its own Buffer
-  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], conditions: ['worker'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
+  const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', conditions: ['worker'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
+  builds.push({ ...web, define: { ...web.define, PIR_WEB: 'true' }, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, plugins: [taggerWebStub] });
+  // the tagger for the web, fetched and installed by the extension after activation
+  builds.push(taggerBuild(web, 'dist/web'));
 }
 if (existsSync('webview/timeline/main.ts')) {
   builds.push({ ...common, entryPoints: ['webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife', target: 'es2022' });

@@ -3,3 +3,4 @@
 // with the same esbuild options as dist/cli.js, so timings reflect bundled code.
 export * from '../../src/core';
 export { clearMarkdownCache } from '../../src/core/parse/markdown';
+export { clearTagCache } from '../../src/core/analysis/pos';

@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateReview, writeCorpus } from './generate.mjs';
 import { buildSplitExtension } from '../build/extension-split.mjs';
+import { taggerBuild, taggerExternal, taggerWebStub } from '../build/tagger-split.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'dist', 'bench');
@@ -140,10 +141,14 @@ async function buildBundles() {
   for (const production of [false, true]) {
     const { common, nodeCjs } = bundleOptions(production);
     const dir = join(OUT, production ? 'min' : 'dev');
-    builds.push({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(dir, 'cli.js'), ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js } });
+    builds.push({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(dir, 'cli.js'), ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js }, plugins: [taggerExternal] });
+    // the part-of-speech tagger, loaded by cli.js and core.js on first use
+    builds.push(taggerBuild({ ...common, ...nodeCjs }, dir));
     // the Node extension as esbuild.mjs builds it: entry (extension.js) + core.js loaded on first use
-    split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'] }, { root: ROOT, outdir: dir, metafile: production }));
-    builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], conditions: ['worker'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, define: { ...common.define, 'process.env.NODE_ENV': '"production"' } });
+    split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'], plugins: [taggerExternal] }, { root: ROOT, outdir: dir, metafile: production }));
+    const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', conditions: ['worker'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
+    builds.push({ ...web, define: { ...web.define, PIR_WEB: 'true' }, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), external: ['vscode'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, plugins: [taggerWebStub] });
+    builds.push(taggerBuild(web, join(dir, 'web')));
     if (!production) builds.push({ ...common, entryPoints: ['scripts/bench/core-entry.ts'], outfile: join(OUT, 'core.cjs'), ...nodeCjs });
   }
   await Promise.all(builds.map((b) => build(b)));
@@ -186,7 +191,7 @@ async function benchDocuments(core) {
     const analyze = () => core.analyze(d.text, { now });
     const findings = analyze().findings.length;
     const { cold, warm, mdl, rem } = compare({
-      cold: { fn: analyze, before: () => core.clearMarkdownCache() },
+      cold: { fn: analyze, before: () => { core.clearMarkdownCache(); core.clearTagCache(); } },
       // warm: the same text again, its sections served from the parse cache (as after an edit elsewhere)
       warm: { fn: analyze, before: () => analyze() },
       mdl: { fn: () => mdlint({ strings: { doc: d.text } }) },
@@ -317,7 +322,9 @@ async function benchActivationVSCode() {
   for (const d of ['syntaxes', 'snippets', 'schemas', 'media']) if (existsSync(join(ROOT, d))) cpSync(join(ROOT, d), join(ext, d), { recursive: true });
   cpSync(join(OUT, 'min', 'extension.js'), join(ext, 'dist', 'extension.js'));
   cpSync(join(OUT, 'min', 'core.js'), join(ext, 'dist', 'core.js'));
+  cpSync(join(OUT, 'min', 'tagger.js'), join(ext, 'dist', 'tagger.js'));
   cpSync(join(OUT, 'min', 'web', 'extension.js'), join(ext, 'dist', 'web', 'extension.js'));
+  cpSync(join(OUT, 'min', 'web', 'tagger.js'), join(ext, 'dist', 'web', 'tagger.js'));
   // a workspace without reviews, so that nothing activates the extension before the test does
   const ws = join(tmp, 'workspace');
   mkdirSync(ws);
@@ -346,7 +353,7 @@ async function benchActivationVSCode() {
 
 function bundleSizes() {
   const sizes = {};
-  for (const f of ['extension.js', 'core.js', 'web/extension.js', 'cli.js']) {
+  for (const f of ['extension.js', 'core.js', 'tagger.js', 'web/extension.js', 'web/tagger.js', 'cli.js']) {
     const min = readFileSync(join(OUT, 'min', f));
     sizes[f] = { min: min.length, gzip: gzipSync(min).length, dev: statSync(join(OUT, 'dev', f)).size };
   }
@@ -461,6 +468,7 @@ if (WRITE || flag('--render')) {
     .replaceAll('{{vscode}}', results.vscode.skipped ? `In this run the real-VS Code measurement was ${results.vscode.skipped}` : `This run: VS Code ${results.vscode.vscode} (code-server), ${results.vscode.runs} launch(es)`)
     .replaceAll('{{bundleKB}}', fmtKB(results.sizes['extension.js'].min))
     .replaceAll('{{coreKB}}', fmtKB(results.sizes['core.js']?.min ?? 0))
+    .replaceAll('{{webKB}}', fmtKB(results.sizes['web/extension.js']?.min ?? 0))
     .replaceAll('{{totalKB}}', fmtKB((results.sizes['extension.js + core.js'] ?? results.sizes['extension.js']).min))
     .replaceAll('{{bundleInputs}}', bundleInputs.slice(0, 14).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '))
     .replaceAll('{{table}}', table)

@@ -10,7 +10,8 @@ export { applyFallbackZone, fallbackZoneOf, fallbackKey, zoneSourceLabel, type F
 export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
-export { assessAction } from './language/specificity';
+export { assessAction } from './analysis/action-quality';
+export { installTagger, taggerAvailable, type TagFn, type Token } from './analysis/pos';
 export * from './editor';
 export { readStamp } from './time/stamp';
 export { dueDay, canonicalField, statusOf } from './format/actionItem';

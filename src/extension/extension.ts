@@ -12,6 +12,7 @@ import type { Services } from './shared/services';
 import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
+import { setTaggerHome } from './shared/tagger';
 import { registerTracker } from './tree/tracker';
 import { registerTimelineEditor } from './timeline';
 import { registerHovers } from './hovers/hovers';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const log = lazyLog(context);
   const settings = new SettingsService();
   const config = new ConfigStore();
+  setTaggerHome(context.extensionUri);
   const index = createWorkspaceIndex(context, settings, log);
   const diagnostics = new DiagnosticsManager(config, settings, index, log);
   context.subscriptions.push(settings, config, diagnostics, registerCodeActions(diagnostics));

@@ -43,9 +43,11 @@ describe('headline rules', () => {
     assert.match(f.message, /Name the specific change/);
     const fix = f.fixes![0];
     assert.ok(fix.snippet && fix.isPreferred);
-    assert.match(fix.edits.map(e => e.newText).join(''), /\$\{1:Communicate better with the on-call team\}[\s\S]*owner: \$\{2:@owner\}[\s\S]*due: \$\{3:YYYY-MM-DD\}[\s\S]*validation: \$\{4:/);
+    // the author's words first, then a placeholder for each part that is missing (here the change and its target)
+    assert.match(f.message, /Name the specific change to make and the system, signal, threshold or artifact it changes/);
+    assert.match(fix.edits.map(e => e.newText).join(''), /\$\{1:Communicate better with the on-call team\}: \$\{2:the change \(add, remove, set, replace …\)\} \$\{3:the named system, setting or artifact\}[\s\S]*owner: \$\{4:@owner\}[\s\S]*due: \$\{5:YYYY-MM-DD\}[\s\S]*validation: \$\{6:/);
     const fixed = applyFix(text, f);
-    assert.match(fixed, /- \[ \] CAP-101-2: Communicate better with the on-call team\n  - owner: @owner\n  - due: YYYY-MM-DD\n  - validation: how we will know the change works\n?$/);
+    assert.match(fixed, /- \[ \] CAP-101-2: Communicate better with the on-call team: the change \(add, remove, set, replace …\) the named system, setting or artifact\n  - owner: @owner\n  - due: YYYY-MM-DD\n  - validation: how we will know the change works\n?$/);
   });
 
   it('a draft relaxes the missing root cause to info; an unknown root cause asks for an owner', () => {

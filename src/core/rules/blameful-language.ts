@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from './language';
+import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from '../analysis/blame';
 import { reviewProse } from './support/prose';
 import { CAUSE_SECTIONS } from './support/sections';
 import { phrasePattern } from './support/text';
@@ -37,8 +37,8 @@ export const blamefulLanguage: Rule = {
           const fixes: Fix[] = [];
           const reword = pat.reword?.(hit.m);
           if (reword && !pat.before) {
-            // a snippet: the editor selects the new words for the author to adjust; `pir lint --fix` leaves prose alone
-            fixes.push({ title: `Reword: "${reword}"`, edits: [{ range, newText: `\${1:${reword}}` }], snippet: true });
+            // snippets: the editor selects the new words for the author to adjust; `pir lint --fix` leaves prose alone
+            for (const r of Array.isArray(reword) ? reword : [reword]) fixes.push({ title: `Reword: "${r}"`, edits: [{ range, newText: `\${1:${r}}` }], snippet: true });
           }
           out.push({ message: `"${hit.text}" ${pat.hint}.`, range, fixes });
         }

@@ -1,11 +1,30 @@
 import { readListItem } from '../format/listItem';
 import type { Rule, RuleFinding } from './rule';
-import { assessAction, describeMissing } from '../language/specificity';
+import { assessAction, describeMissing, type Missing } from '../analysis/action-quality';
+import { taggerAvailable } from '../analysis/pos';
 import type { Fix, TextEdit } from '../types';
 import { fieldLine, nextActionId } from './support/actionItems';
 import { endOfLine, snippetEscape } from './support/edits';
 
 const PLACEHOLDERS: [string, string][] = [['owner', '@owner'], ['due', 'YYYY-MM-DD'], ['validation', 'how we will know the change works']];
+
+/**
+ * The canonical form of an item, with a placeholder for each part it lacks, after the author's
+ * words (placeholder 1): the change, its target, the signal and condition, the artifact, the bound.
+ * Returns the snippet text and the next free placeholder number.
+ */
+export function canonicalTitle(title: string, missing: Missing[]): { text: string; next: number } {
+  let n = 2;
+  const ph = (s: string) => `\${${n++}:${snippetEscape(s)}}`;
+  let text = `\${1:${snippetEscape(title)}}`;
+  const has = (m: Missing) => missing.includes(m);
+  if (has('change')) text += `: ${ph('the change (add, remove, set, replace …)')} ${ph(has('target') ? 'the named system, setting or artifact' : 'in what')}`;
+  else if (has('target')) text += ` in ${ph('the named system, component, setting or artifact')}`;
+  if (has('signal')) text += `: alert on ${ph('signal (error rate, latency, queue depth …)')} when ${ph('condition or threshold')}`;
+  if (has('artifact')) text += `, with ${ph('the runbook, checklist or drill it produces')}`;
+  if (has('bound')) text += `: check whether ${ph('the hypothesis')}, done when ${ph('the question is answered or the time box ends')}`;
+  return { text, next: n };
+}
 
 export const vagueAction: Rule = {
   id: 'vague-action',
@@ -13,6 +32,8 @@ export const vagueAction: Rule = {
   defaultSeverity: 'warning',
   check({ review, config }) {
     const out: RuleFinding[] = [];
+    // VS Code for the Web loads the tagger after activation; until then this rule waits (the extension re-lints once it is there)
+    if (!review.actions.some(a => a.title) || !taggerAvailable()) return out;
     for (const item of review.actions) {
       if (!item.title) continue;
       const a = assessAction(item.title, config.vagueActionPhrases);
@@ -24,12 +45,13 @@ export const vagueAction: Rule = {
         const marker = lineText.slice(0, readListItem(lineText)!.markerEnd);
         const checkbox = item.checked ? '[x] ' : '[ ] ';
         const id = item.id ?? nextActionId(review);
-        const head = `${marker}${checkbox}${id}: \${1:${snippetEscape(item.title)}}`;
+        const canonical = canonicalTitle(item.title, a.missing);
+        const head = `${marker}${checkbox}${id}: ${canonical.text}`;
         const edits: TextEdit[] = [{ range: review.lines.lineRange(item.line), newText: head }];
-        let tab = 2; let fields = '';
+        let tab = canonical.next; let fields = '';
         for (const [key, ph] of PLACEHOLDERS) if (!item.fields.has(key)) fields += fieldLine(item, key, ph, tab++, review.eol);
         if (fields) edits.push({ range: endOfLine(review, item.lastLine), newText: fields });
-        fixes.push({ title: 'Rewrite as a specific corrective action (change, owner, due date, validation)', edits, isPreferred: true, snippet: true });
+        fixes.push({ title: `Rewrite as a specific corrective action: name ${describeMissing(a.missing)} (owner, due date, validation)`, edits, isPreferred: true, snippet: true });
       }
       out.push({
         message: `Vague action: "${item.title.length > 60 ? item.title.slice(0, 57) + '…' : item.title}" ${a.because}. Name ${describeMissing(a.missing)}.`,

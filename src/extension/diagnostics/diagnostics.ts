@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../../core/config';
 import type { Finding } from '../../core/types';
 import { getCore } from '../shared/core';
+import { ensureTagger } from '../shared/tagger';
 import { isReview, toRange, toSeverity } from '../shared/convert';
 import { cachedReview, fallbackFor } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
@@ -75,6 +76,8 @@ export class DiagnosticsManager implements vscode.Disposable {
       this.log?.error(`reading the configuration for ${doc.uri.toString(true)}: ${(e as Error).message}`);
       config = this.store.effective(undefined, settings);
     }
+    // VS Code for the Web: vague-action needs the tagger, which is fetched after activation
+    await ensureTagger(this.log);
     // a newer lint started, the document changed or closed meanwhile: this result is stale
     if (this.seq.get(key) !== n || doc.isClosed || doc.version !== version) return;
     const t1 = Date.now();

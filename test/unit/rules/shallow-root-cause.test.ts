@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkFixture } from '../helpers/fixtures';
-import { findingsOf, readFixture } from './_support';
+import { applyFix, findingAt, findingsOf, lineOf, readFixture } from './_support';
 
 const NAME = 'rules/shallow-root-cause.pir.md';
 
@@ -18,9 +18,36 @@ describe('shallow-root-cause', () => {
     assert.equal(line.slice(f.range.start.character, f.range.end.character), 'forgot to');
   });
 
-  it('has no mechanical fix: describing the conditions clears it', () => {
+  it('offers to scaffold the analysis under the cause, keeping the author\'s words', () => {
     const text = readFixture(NAME);
-    assert.ok(findingsOf(text, 'shallow-root-cause').every(f => !f.fixes));
+    const human = findingAt(text, 'shallow-root-cause', lineOf(text, 'Human error.'));
+    const fix = human.fixes![0];
+    assert.match(fix.title, /what made it possible, what let it cause harm/);
+    assert.ok(fix.snippet && !fix.isPreferred, 'a snippet for the author to fill, never applied by --fix');
+    const fixed = applyFix(text, human);
+    const lines = fixed.split('\n');
+    const at = lines.findIndex(l => l.startsWith('- **What made it possible:**'));
+    // after the paragraph, a blank line, then the two questions; the paragraph itself unchanged
+    assert.equal(lines[at - 2], 'Human error. The on-call ran the swap by hand, and the swap job checks that the new index');
+    assert.equal(lines[at - 1], '');
+    assert.match(lines[at + 1], /^- \*\*What let it cause harm:\*\* why nothing stopped or contained it/);
+    assert.ok(fixed.includes('the engineer forgot to wait for the build to finish.'));
+    // once the analysis is there, the fix is not offered again in that section
+    assert.ok(!findingAt(fixed, 'shallow-root-cause', lineOf(fixed, 'Human error.')).fixes);
+  });
+
+  it('under a list item the questions are sibling items', () => {
+    const text = readFixture(NAME);
+    const f = findingAt(text, 'shallow-root-cause', lineOf(text, 'A mistake by the release manager'));
+    const fixed = applyFix(text, f);
+    const lines = fixed.split('\n');
+    const at = lines.findIndex(l => l.startsWith('- A mistake by the release manager'));
+    assert.match(lines[at + 1], /^- \*\*What made it possible:\*\* /);
+    assert.match(lines[at + 2], /^- \*\*What let it cause harm:\*\* /);
+  });
+
+  it('describing the conditions clears it', () => {
+    const text = readFixture(NAME);
     const rewritten = text
       .replace('Human error. The on-call ran the swap by hand, and the swap job', 'The swap job')
       .replace('; the engineer forgot to wait for the build to finish.', ', and the manual runbook has no step that waits for the build.')

@@ -46,7 +46,8 @@ describe('code actions', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const doc = editor.document;
     const l = lineOf(doc, 'CAP-7:');
-    assert.strictEqual(doc.lineAt(l).text, '- [ ] CAP-7: Communicate better with the on-call team');
+    // the canonical form: the author's words, then placeholders for what is missing (the change and its target)
+    assert.strictEqual(doc.lineAt(l).text, '- [ ] CAP-7: Communicate better with the on-call team: the change (add, remove, set, replace …) the named system, setting or artifact');
     assert.strictEqual(doc.lineAt(l + 1).text, '  - owner: @owner');
     assert.strictEqual(doc.lineAt(l + 2).text, '  - due: YYYY-MM-DD');
     assert.strictEqual(doc.lineAt(l + 3).text, '  - validation: how we will know the change works');
@@ -54,7 +55,10 @@ describe('code actions', () => {
     // snippet mode: the title is selected, Tab moves to the owner
     await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 3000);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-    await waitFor(() => doc.getText(editor.selection) === '@owner', 'the owner placeholder after Tab', 3000);
+    await waitFor(() => doc.getText(editor.selection) === 'the change (add, remove, set, replace …)', 'the change placeholder after Tab', 3000);
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await waitFor(() => doc.getText(editor.selection) === '@owner', 'the owner placeholder after two more Tabs', 3000);
     await editor.edit(b => b.replace(editor.selection, '@identity-platform'));
   });
 

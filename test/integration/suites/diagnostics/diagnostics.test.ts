@@ -2,7 +2,7 @@
 // settings, debounced re-lint on typing, clearing on close.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, closeAll, codeOf, file, hasRule, open, pirDiagnostics, sleep, waitForDiagnostics, writeText } from '../shared/pir';
+import { activeExtension, closeAll, codeOf, file, hasRule, open, pirDiagnostics, sleep, waitFor, waitForDiagnostics, writeText } from '../shared/pir';
 
 describe('diagnostics', () => {
   after(closeAll);
@@ -161,6 +161,48 @@ describe('diagnostics', () => {
       const renamed = editor.document.lineAt(dup.range.start.line).text;
       assert.ok(!renamed.includes('CAP-42-1:'), renamed);
       await waitForDiagnostics(uri, ds2 => !ds2.some(d => d.message.startsWith('CAP-42-1 ')), 'the duplicate gone after the rename');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('shallow-root-cause: the fix scaffolds the analysis under the cause, keeping the author\'s words', async () => {
+    const uri = file('shallow-cause.pir.md');
+    await writeText(uri, [
+      '---', 'id: INC-2026-321', 'title: Search suggestions empty', 'status: draft', 'severity: SEV3', 'major: false', '---', '',
+      '# Search suggestions empty', '', '## Summary', '', 'Suggestions were empty for 40 minutes.', '',
+      '## Root cause', '', 'Human error. The on-call swapped the alias by hand', 'before the new index had finished building.', '',
+      '## Action items', '', '- [ ] CAP-321-1: Make the swap job refuse an index whose build is not complete', '  - owner: @search', '  - due: 2099-01-15', '',
+    ].join('\n'));
+    try {
+      const editor = await open(uri);
+      const ds = await waitForDiagnostics(uri, hasRule('shallow-root-cause'), 'the shallow cause', 15_000);
+      const d = ds.find(x => codeOf(x) === 'shallow-root-cause')!;
+      assert.match(d.message, /^"Human error" as a cause/);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find(a => /what made it possible, what let it cause harm/.test(a.title));
+      assert.ok(fix?.edit, `a scaffold fix among: ${actions.map(a => a.title).join(' | ')}`);
+      assert.strictEqual(!!fix.isPreferred, false, 'offered, never preferred: the author writes the analysis');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const doc = editor.document;
+      const at = doc.getText().split('\n').findIndex(l => l.startsWith('- **What made it possible:**'));
+      assert.ok(at > 0, doc.getText());
+      // the author's paragraph is unchanged, the two questions follow it as a list
+      assert.strictEqual(doc.lineAt(at - 3).text, 'Human error. The on-call swapped the alias by hand');
+      assert.strictEqual(doc.lineAt(at - 2).text, 'before the new index had finished building.');
+      assert.strictEqual(doc.lineAt(at - 1).text, '');
+      assert.match(doc.lineAt(at + 1).text, /^- \*\*What let it cause harm:\*\* why nothing stopped or contained it/);
+      assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
+      // snippet mode: the first question's placeholder is selected for the author to answer
+      await waitFor(() => doc.getText(editor.selection).startsWith('the condition that made this step easy to get wrong'), 'the first placeholder to be selected', 3000);
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      await waitFor(() => doc.getText(editor.selection).startsWith('why nothing stopped or contained it'), 'the second placeholder after Tab', 3000);
+      // with the analysis in place the fix is not offered again
+      await sleep(600);
+      const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(!again.some(a => /what made it possible/.test(a.title)), again.map(a => a.title).join(' | '));
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await closeAll();
