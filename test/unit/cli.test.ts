@@ -216,11 +216,13 @@ describe('pir CLI failures: one line, documented exit codes, never a stack trace
   });
 
   it('pir lint over a folder or glob without reviews exits 2: a mistyped path cannot pass CI', () => {
+    // neither a review nor a Markdown postmortem: a README is not one, nor are other files
     fs.mkdirSync(path.join(tmp, 'docs'));
-    fs.writeFileSync(path.join(tmp, 'docs', 'notes.md'), '# notes\n');
+    fs.writeFileSync(path.join(tmp, 'docs', 'README.md'), '# docs\n');
+    fs.writeFileSync(path.join(tmp, 'docs', 'notes.txt'), 'notes\n');
     const dir = run(['lint', 'docs'], tmp);
     assert.equal(dir.code, 2);
-    assert.equal(dir.err, 'pir: No reviews found in docs (a review is a file named *.pir.md).\n');
+    assert.equal(dir.err, 'pir: No reviews found in docs (a review is a *.pir.md file, or a Markdown postmortem in a folder of them).\n');
     const glob = run(['lint', 'reviews/**/*.pir.md'], tmp);
     assert.equal(glob.code, 2);
     assert.equal(glob.err, 'pir: No files match "reviews/**/*.pir.md".\n');
