@@ -18,3 +18,8 @@ export { summarize, contentHash } from './workspace/summary';
 export { workspaceFacts } from './workspace/facts';
 export { toExported, actionsToCsv, actionsToJson, actionsToMarkdown, ACTION_COLUMNS, type ExportedAction } from './export/actions';
 export { buildAudit, auditToMarkdown, type AuditReport } from './export/report';
+export * from './tickets/model';
+export { parseTrackerConfig, ownerKey } from './tickets/config';
+export { ticketFor, trackerUserFor, ownerForUser, primaryOwner, type ReviewRef } from './tickets/mapping';
+export { detectDrift, type Drift, type DriftKind, type ItemFacts } from './tickets/drift';
+export { ticketRef, trackingUrl, type TrackerPort } from './tickets/port';
