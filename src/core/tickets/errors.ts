@@ -3,7 +3,7 @@ import { TrackerError } from './model';
 
 /** A tracker's error text, cut to one short line. */
 export function brief(s: unknown): string {
-  return String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return String(s ?? '').replace(/\s+/g, ' ').trim().slice(0, 200).replace(/[.\s]+$/, '');
 }
 
 /** The error for an HTTP status; `what` names the ticket or the tracker ("acme/actions#12", "Jira OPS"). */
