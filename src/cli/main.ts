@@ -6,6 +6,7 @@ import { lintFiles, type LintFileOptions, type LintRun } from './lint';
 import { lintFilesParallel, lintWorkerCount } from './parallel';
 import { actionsCommand, reportCommand } from './tracker';
 import { importCommand } from './import';
+import { readSnapshot, ticketsCommand } from './tickets';
 import * as fs from 'node:fs';
 
 declare const PIR_VERSION: string;
@@ -18,6 +19,8 @@ Usage:
   pir actions [paths…] [--format csv|json|md] [--output FILE]   the corrective action register
   pir report [paths…] [--format md|json] [--output FILE]        the audit report
   pir import FILE.md [--out FILE.pir.md]                        convert a Markdown postmortem into a review
+  pir tickets create|status [paths…]                            corrective actions as GitHub or Jira tickets
+                                  (pir tickets --help; actions and report take --tickets SNAPSHOT.json)
   pir rules                       list the rules
   pir --version | --help
 
@@ -35,6 +38,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'lint') return lintCommand(rest, io);
     if (command === 'actions' || command === 'report') return trackerCommand(command, rest, io);
     if (command === 'import') return importCommand(rest, io);
+    if (command === 'tickets') throw new UsageError('pir tickets talks to a tracker: run it through the pir command (mainAsync).');
     if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (e) {
@@ -48,6 +52,9 @@ export function main(argv: string[], io: Io): number {
  */
 export async function mainAsync(argv: string[], io: Io, script: string): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'tickets') {
+    try { return await ticketsCommand(rest, io); } catch (e) { return failed(e, io); }
+  }
   if (command !== 'lint') return main(argv, io);
   try {
     const parsed = parseLintArgs(rest, io);
@@ -98,13 +105,14 @@ function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {
 function trackerCommand(command: 'actions' | 'report', args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', short: 'f', default: command === 'actions' ? 'json' : 'md' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', short: 'f', default: command === 'actions' ? 'json' : 'md' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, now: { type: 'string' }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.out(HELP); return 0; }
   let now = new Date();
   if (values.now) { now = new Date(values.now); if (isNaN(now.getTime())) throw new UsageError(`--now "${values.now}" is not a date (use YYYY-MM-DD).`); }
   const files = expandInputs(positionals, io.cwd);
-  const text = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now) : reportCommand(files, values.format!, io.cwd, now, values.config);
+  const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
+  const text = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now, tickets) : reportCommand(files, values.format!, io.cwd, now, values.config, tickets);
   if (values.output) fs.writeFileSync(values.output, text.endsWith('\n') ? text : text + '\n');
   else io.out(text.replace(/\n$/, ''));
   return 0;

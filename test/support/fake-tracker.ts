@@ -61,6 +61,9 @@ export class FakeTracker {
     return new Promise(r => this.server.close(() => r()));
   }
 
+  /** forgets every ticket and pending failure (between tests) */
+  reset(): void { this.github.clear(); this.jira.clear(); this.failures = []; }
+
   /** a repository the GitHub side knows */
   repo(full: string) {
     let r = this.github.get(full.toLowerCase());

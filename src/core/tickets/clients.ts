@@ -1,6 +1,6 @@
 /**
  * The tracker clients, the one module that loads @octokit/rest and jira.js. The extension and the
- * CLI load it only when a ticket command runs: bundled on its own as dist/tickets.js (esbuild.mjs),
+ * CLI load it only when a ticket command runs: bundled on its own as dist/tracker-clients.js (esbuild.mjs),
  * so neither the extension's activation nor `pir lint` pays for it.
  */
 import { GitHubTracker } from './github';

@@ -61,7 +61,7 @@ export class GitHubTracker implements TrackerPort {
   /** The open milestone due on a date (YYYY-MM-DD), created when there is none. */
   private async milestoneFor(due: string): Promise<number> {
     this.milestones ??= this.call('GitHub milestones', signal => this.octokit.rest.issues.listMilestones({ ...this.where, state: 'open', per_page: 100, request: { signal } }))
-      .then(list => new Map(list.filter(m => m.due_on).map(m => [m.due_on!.slice(0, 10), m.number])));
+      .then(list => new Map(list.filter(m => m.due_on).map(m => [m.due_on!.slice(0, 10), m.number])), e => { this.milestones = undefined; throw e; });
     const known = await this.milestones;
     const hit = known.get(due);
     if (hit !== undefined) return hit;
