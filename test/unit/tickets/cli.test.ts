@@ -113,7 +113,7 @@ describe('pir tickets', function () {
     const r = await run(['create', '--trust-host', host()]);
     assert.equal(r.code, 1);
     assert.match(r.err, /reviews\/login\.pir\.md:13 CAP-81-1: not created, left unchanged: GitHub milestones: the tracker answered 503: Service Unavailable; try again later\./);
-    assert.match(r.err, /reviews\/login\.pir\.md:17 CAP-81-2: not created, left unchanged/);
+    assert.match(r.err, /reviews\/login\.pir\.md:18 CAP-81-2: not created, left unchanged/);
     assert.equal(fs.readFileSync(reviewFile(), 'utf8'), REVIEW);
     fake.failNext(403, { times: 10, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 600) } });
     assert.match((await run(['create', '--trust-host', host()])).err, /rate-limiting requests until \d\d:\d\d UTC/);
