@@ -23,3 +23,6 @@ export { parseTrackerConfig, ownerKey } from './tickets/config';
 export { ticketFor, trackerUserFor, ownerForUser, primaryOwner, type ReviewRef } from './tickets/mapping';
 export { detectDrift, type Drift, type DriftKind, type ItemFacts } from './tickets/drift';
 export { ticketRef, trackingUrl, type TrackerPort } from './tickets/port';
+export { createTicketsInText, writeLinks, replaceEdit, linkedTickets, readTickets, pushPatch, driftOf, itemsNeedingTicket, failureMessage, type CreateResult } from './tickets/sync';
+export { takeTrackerValue } from './tickets/fixes';
+export { ticketColumns } from './export/actions';

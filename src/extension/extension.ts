@@ -17,6 +17,7 @@ import { registerFolding } from './folding/folding';
 import { registerCompletion } from './completion/completion';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerCommands } from './commands';
+import { registerTickets } from './tickets';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const diagnostics = new DiagnosticsManager(store, log);
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
   registerTracker(context, log);
+  registerTickets(context, store, log);
   registerTimelineEditor(context);
   registerCommands(context, store);
   registerHovers(context, store);

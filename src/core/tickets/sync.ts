@@ -116,6 +116,27 @@ export function pushPatch(d: Drift): TicketPatch | undefined {
 }
 
 /** The drifts of an item against its ticket (detectDrift with the item's record). */
-export function driftOf(a: ActionRecord, ticket: TicketState, config: TrackerConfig): Drift[] {
+export function driftOf(a: ActionRecord, ticket: TicketState, config?: TrackerConfig): Drift[] {
   return detectDrift({ id: a.id, status: a.status, owner: a.owner, due: a.due }, ticket, config);
+}
+
+/**
+ * Writes ticket links into the items' `tracking:` of a text that may have changed since the items
+ * were read (an editor document): each item is found again by its ID (nearest to its old line) or,
+ * without an ID, at its old line when that line still starts the same item. Links whose item is
+ * gone, or already has a tracking value, are returned in `missed`.
+ */
+export function writeLinks(text: string, links: { id: string; line: number; title: string; url: string }[]): { text: string; missed: typeof links } {
+  let current = text;
+  const missed: typeof links = [];
+  for (const l of links) {
+    const actions = summarize('', current).actions;
+    const byId = l.id ? actions.filter(a => a.id === l.id) : [];
+    const hit = l.id
+      ? byId.reduce<ActionRecord | undefined>((best, a) => (!best || Math.abs(a.line - l.line) < Math.abs(best.line - l.line) ? a : best), undefined)
+      : actions.find(a => a.line === l.line && a.title === l.title);
+    if (!hit || hit.tracking.trim()) { missed.push(l); continue; }
+    current = applyEdits(current, setFieldEdits(current, hit.line, 'tracking', l.url)).text;
+  }
+  return { text: current, missed };
 }

@@ -12,7 +12,7 @@
  * Index keys are `uri.toString()`, the same string the diagnostics pass as `uri`.
  */
 import * as vscode from 'vscode';
-import type { WorkspaceFacts } from '../../core';
+import type { TicketSnapshot, WorkspaceFacts } from '../../core';
 import { WorkspaceIndexService } from './indexService';
 
 export { WorkspaceIndexService, DEBOUNCE_MS, type IndexStats } from './indexService';
@@ -26,9 +26,18 @@ export const onDidChangeWorkspaceFacts: vscode.Event<void> = factsEmitter.event;
 /** Fires when the index service is created (for consumers that want the index itself). */
 export const onDidCreateWorkspaceIndex: vscode.Event<WorkspaceIndexService> = createdEmitter.event;
 
-/** What the cross-file rules know of the workspace now; undefined before the first scan. */
+let tickets: TicketSnapshot | undefined;
+
+/** What the cross-file rules know of the workspace now (with the last ticket sync); undefined before the first scan. */
 export function currentWorkspaceFacts(): WorkspaceFacts | undefined {
-  return service?.ready ? service.facts() : undefined;
+  if (!service?.ready) return undefined;
+  return tickets ? { ...service.facts(), tickets } : service.facts();
+}
+
+/** The last ticket sync (the tickets feature sets it); the open reviews are linted again. */
+export function setWorkspaceTickets(snapshot: TicketSnapshot | undefined): void {
+  tickets = snapshot;
+  factsEmitter.fire();
 }
 
 export function workspaceIndex(): WorkspaceIndexService | undefined {

@@ -17,7 +17,7 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
   const service = createWorkspaceIndex(context, log);
   const configs = new AuditConfigs();
   const actions = new ActionsTreeProvider(service, context.workspaceState);
-  const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true });
+  const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true, canSelectMany: true });
   actions.attach(view);
   const reviews = new ReviewsTreeProvider(service, configs);
   const reviewsView = vscode.window.createTreeView(REVIEWS_VIEW_ID, { treeDataProvider: reviews });
