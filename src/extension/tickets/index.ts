@@ -176,6 +176,7 @@ export function registerTickets(context: vscode.ExtensionContext, store: ConfigS
 
   reg('pir.tickets.refresh', async (options?: unknown) => {
     const o = optionsOf(options);
+    if (!vscode.workspace.isTrusted) throw new Refused('This workspace is not trusted, so nothing is sent to a tracker. Trust the workspace to create or sync tickets.');
     const service = workspaceIndex();
     if (!service) throw new UserError('The workspace index is not ready yet; try again in a moment.');
     await service.whenReady();
