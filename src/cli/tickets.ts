@@ -12,7 +12,7 @@ import {
   summarize, trackerLabel, trackerOrigin, isTicketError,
   type TicketEntry, type TicketSnapshot, type TrackerConfig, type TrackerPort,
 } from '../core';
-import { createTicketsInText, driftOf, linkedTickets, readTickets } from '../core/tickets/sync';
+import { createTicketsInText, driftOf, itemsNeedingTicket, linkedTickets, readTickets } from '../core/tickets/sync';
 import type * as Clients from '../core/tickets/clients';
 import { ConfigResolver } from './config';
 import { displayPath, expandInputs, readText, UsageError, writeAtomic } from './files';
@@ -105,7 +105,7 @@ async function create(ctx: Ctx, files: { file: string; tracker?: TrackerConfig }
     if (!tracker) continue;
     let text: string;
     try { text = readText(file); } catch (e) { io.err(`${shown}: could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`); failed++; continue; }
-    const pending = summarize(file, text).actions.filter(a => ['open', 'in-progress', 'blocked'].includes(a.status) && !a.tracking.trim());
+    const pending = itemsNeedingTicket(summarize(file, text));
     if (!pending.length) continue;
     if (dryRun) { for (const a of pending) io.out(`${shown}:${a.line + 1} ${a.id || '(no id)'} would get a ticket in ${trackerLabel(tracker)}`); continue; }
     const port = portFor(ctx, tracker);

@@ -12,6 +12,9 @@ export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from '.
 export { assessAction } from './language/specificity';
 export * from './language/authoring';
 export { readStamp } from './time/stamp';
+export { dueDay, canonicalField, statusOf } from './format/actionItem';
+export { splitTableRow, cellValue, escapeCell } from './format/table';
+export { DAY_MS, utcDay, isDay, parseDay, parseInstant, formatDay } from './time/calendar';
 export { resolveZone, toUtc } from './time/zones';
 export { ReviewIndex, isOverdue, type IndexedAction, type ActionRecord, type ReviewSummary } from './workspace';
 export { summarize, contentHash } from './workspace/summary';

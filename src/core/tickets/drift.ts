@@ -5,6 +5,7 @@
  * the review says with the last sync.
  */
 import type { ActionStatus } from '../model';
+import { isOpenStatus } from '../format/actionItem';
 import { ownerKey } from './config';
 import { primaryOwner, trackerUserFor } from './mapping';
 import type { TicketState, TrackerConfig } from './model';
@@ -23,14 +24,13 @@ export interface Drift {
 
 export interface ItemFacts { id: string; status: ActionStatus; owner: string; due: string }
 
-const OPEN: ActionStatus[] = ['open', 'in-progress', 'blocked'];
 
 export function detectDrift(item: ItemFacts, ticket: TicketState, config?: TrackerConfig): Drift[] {
   const out: Drift[] = [];
   const name = item.id || 'This action item';
-  if (ticket.state === 'closed' && OPEN.includes(item.status)) {
+  if (ticket.state === 'closed' && isOpenStatus(item.status)) {
     out.push({ kind: 'ticket-closed', message: `${ticket.key} is closed (${ticket.status}) but ${name} is still ${item.status}.`, trackerValue: 'done', itemValue: 'open' });
-  } else if (ticket.state === 'open' && !OPEN.includes(item.status)) {
+  } else if (ticket.state === 'open' && !isOpenStatus(item.status)) {
     out.push({ kind: 'ticket-open', message: `${name} is ${item.status === 'done' ? 'done' : "marked won't do"} but ${ticket.key} is still open (${ticket.status}).`, trackerValue: 'open', itemValue: 'closed' });
   }
   // assignee: compared only when the owner maps to a tracker user (Jira needs `owners:`)
@@ -50,7 +50,7 @@ export function detectDrift(item: ItemFacts, ticket: TicketState, config?: Track
   // due date: compared when the tracker carries one for this ticket kind (GitHub with due: body does not)
   const carriesDue = !config || config.kind === 'jira' || config.dueAs === 'milestone';
   const itemDue = /^\d{4}-\d{2}-\d{2}$/.test(item.due.trim()) ? item.due.trim() : undefined;
-  if (carriesDue && OPEN.includes(item.status) && (ticket.due ?? '') !== (itemDue ?? '') && (itemDue || ticket.due)) {
+  if (carriesDue && isOpenStatus(item.status) && (ticket.due ?? '') !== (itemDue ?? '') && (itemDue || ticket.due)) {
     out.push({
       kind: 'due',
       message: ticket.due

@@ -7,6 +7,7 @@
  * left exactly as it was; the links of the items that succeeded are written.
  */
 import { applyEdits } from '../fixes';
+import { isOpenStatus } from '../format/actionItem';
 import { LineIndex } from '../text';
 import type { TextEdit } from '../types';
 import { setFieldEdits } from '../workspace/edits';
@@ -27,11 +28,10 @@ export interface CreateResult {
   error?: string;
 }
 
-const OPEN = new Set(['open', 'in-progress', 'blocked']);
 
 /** The items of a review that would get a ticket: open (open, in progress, blocked) and without `tracking:`. */
 export function itemsNeedingTicket(summary: ReviewSummary): ActionRecord[] {
-  return summary.actions.filter(a => OPEN.has(a.status) && !a.tracking.trim());
+  return summary.actions.filter(a => isOpenStatus(a.status) && !a.tracking.trim());
 }
 
 /** A failure as one line for a person (never a stack, never a request). */

@@ -141,7 +141,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
         title: `Due date of ${ref.id || 'the action'}`,
         prompt: 'A date, YYYY-MM-DD',
         placeHolder: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
-        value: /^\d{4}-\d{2}-\d{2}$/.test(current) ? current : '',
+        value: getEdits().isIsoDate(current) ? current : '',
         validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
       });
       if (due === undefined) return false;
