@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
 import { getCore } from '../shared/core';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import { currentWorkspaceFacts, type WorkspaceIndexService } from '../index/workspaceIndex';
 import { relativeTo } from '../index/globs';
 import type { AuditConfigs } from './auditConfig';
 
@@ -40,7 +40,8 @@ export function folderContent(service: WorkspaceIndexService, folder: vscode.Wor
 
 export function exportRows(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, now = new Date()): ExportedAction[] {
   const { actions, show } = folderContent(service, folder, now);
-  return getCore().toExported(actions, show);
+  // with the last ticket sync, when there was one (the tickets feature): ticket state and sync time
+  return getCore().toExported(actions, show, currentWorkspaceFacts()?.tickets);
 }
 
 /** The file content: what `pir actions --format F --output FILE` writes (ends with one line break). */
@@ -54,7 +55,7 @@ export function exportText(service: WorkspaceIndexService, folder: vscode.Worksp
 export async function buildFolderAudit(service: WorkspaceIndexService, configs: AuditConfigs, folder: vscode.WorkspaceFolder, now = new Date()): Promise<AuditReport> {
   const { reviews, actions, show } = folderContent(service, folder, now);
   const config = await configs.resolveAll(reviews.map(r => r.uri));
-  return getCore().buildAudit(reviews, actions, { now, config, showFile: show });
+  return getCore().buildAudit(reviews, actions, { now, config, showFile: show, tickets: currentWorkspaceFacts()?.tickets });
 }
 
 async function pickFolder(title: string): Promise<vscode.WorkspaceFolder | undefined> {

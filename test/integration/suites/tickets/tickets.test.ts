@@ -92,6 +92,18 @@ describe('tickets', () => {
     const other = (await treeItems()).find(i => i.label.startsWith('CAP-74-2'))!;
     assert.match(other.description, /acme\/incident-actions#\d+ open$/);
 
+    // the register export and the audit report carry the ticket state and the sync time
+    const target = vscode.Uri.joinPath(folder(), 'out', 'actions.csv');
+    await vscode.commands.executeCommand('pir.exportActions', { format: 'csv', target, folder: folder() });
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(csv.split('\n')[0], /,tracking,ticketState,ticketSynced,/);
+    assert.match(csv, /CAP-74-1,.*,closed \(closed \(completed\)\),\d{4}-\d{2}-\d{2}T\d\d:\d\d/);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), 'out'), { recursive: true });
+    const reportUri = await vscode.commands.executeCommand<string>('pir.showAuditReport', { folder: folder(), preview: false });
+    const report = (await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri))).getText();
+    assert.match(report, /## Tickets\n\nLast sync \d{4}-\d{2}-\d{2} \d\d:\d\d UTC: 2 actions with a tracking link, 2 tickets read \(1 open, 1 closed\), 0 not read, 1 disagreeing with the review\./);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
     // the light bulb: take the tracker's value (the rule's fix) or push the item's (a command)
     const actions = await codeActions(uri, drift[0].range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map(a => a.title);
