@@ -154,6 +154,16 @@ describe('tickets', () => {
     await sleep(200);
     const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(d => d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]);
     for (const f of walk(folder().fsPath)) assert.ok(!fs.readFileSync(f, 'utf8').includes(TOKEN), `no token in ${f}`);
+    // VS Code's logs (the extension's output channel among them) and the user settings, when the
+    // runner's user data folder is known (code-server: next to XDG_CONFIG_HOME)
+    const xdg = process.env.XDG_CONFIG_HOME;
+    if (xdg) {
+      const userData = path.join(path.dirname(xdg), 'user-data');
+      const logFiles = () => (fs.existsSync(path.join(userData, 'logs')) ? walk(path.join(userData, 'logs')) : []);
+      await waitFor(() => logFiles().some(f => /Post-Incident Reviews/.test(f) && /→ http:\/\/127\.0\.0\.1/.test(fs.readFileSync(f, 'utf8'))), "the extension's log, recording the tickets it opened", 15_000, 250);
+      const logs = logFiles();
+      for (const f of [...logs, path.join(userData, 'User', 'settings.json')].filter(x => fs.existsSync(x))) assert.ok(!fs.readFileSync(f, 'utf8').includes(TOKEN), `no token in ${f}`);
+    }
     const snapshot = await vscode.commands.executeCommand<unknown>('pir._test.ticketSnapshot');
     assert.ok(!JSON.stringify(snapshot).includes(TOKEN), 'nor in the stored sync');
     for (const r of fake.requests) assert.ok(!JSON.stringify(r.body ?? '').includes(TOKEN), 'nor in any request body');
