@@ -148,6 +148,11 @@ describe('tickets', () => {
     assert.strictEqual(r.failed.length, 1);
     assert.match(r.failed[0].error, /the tracker answered 503: Service Unavailable; try again later\.$/);
     assert.strictEqual(await docText(uri), before);
+    // later, with the tracker back: a selection of the tree's items (here the review's one item)
+    const line = before.split('\n').findIndex(l => l.includes('CAP-79-1'));
+    const again = await vscode.commands.executeCommand<{ created: { id: string }[] }>('pir.tickets.create', { file: uri.toString(), line, id: 'CAP-79-1' }, [{ file: uri.toString(), line, id: 'CAP-79-1' }]);
+    assert.deepStrictEqual(again.created.map(c => c.id), ['CAP-79-1']);
+    assert.strictEqual(links(await docText(uri)).length, 1);
   });
 
   it('the token is in no file of the workspace', async () => {
