@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const store = new ConfigStore();
   const diagnostics = new DiagnosticsManager(store, log);
   context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
-  registerTracker(context, log);
+  registerTracker(context, store, log);
   registerTickets(context, store, log);
   registerTimelineEditor(context);
   registerCommands(context, store);

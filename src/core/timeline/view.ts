@@ -3,6 +3,7 @@
  * milestones, as plain data (JSON-safe) that the host posts to the webview. Pure: no `vscode`.
  */
 import { parseInstant } from '../time/calendar';
+import { zoneSourceLabel } from '../zoneFallback';
 import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { Finding, Severity } from '../types';
@@ -77,7 +78,7 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
     }
     const p = entryParts(review, e, header);
     const own = e.stamp.zone?.ref;
-    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${e.zoneSource === 'prose' ? 'declared in the text' : e.zoneSource === 'front-matter' ? 'timezone key' : 'setting'})` : undefined;
+    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${zoneSourceLabel(e.zoneSource, true)})` : undefined;
     const fs = findings.filter(f => f.range.start.line === e.line);
     fs.forEach(f => onEntry.add(f));
     const candidates = own?.kind === 'ambiguous' ? own.candidates : !own && e.zone?.kind === 'ambiguous' ? e.zone.candidates : [];

@@ -7,7 +7,7 @@ import type { Config } from '../../core/config';
 import type { Finding } from '../../core/types';
 import { getCore } from '../shared/core';
 import { isReview, toRange, toSeverity } from '../shared/convert';
-import { cachedReview } from '../shared/reviews';
+import { cachedReview, fallbackFor } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
 import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
 
@@ -97,7 +97,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {
     const t0 = Date.now();
     // the parse is shared with the hover, outline, folding and status bar (one per document version)
-    const review = cachedReview(doc, config.defaultTimezone);
+    const review = cachedReview(doc, fallbackFor(doc, config));
     const findings = getCore().lintReview(review, { config, workspace: currentWorkspaceFacts() });
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);

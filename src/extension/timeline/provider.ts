@@ -15,8 +15,7 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/types';
 import type { TimelineIntent } from '../../core/timeline/edit';
 import type { TimelineView } from '../../core/timeline/view';
-import { getCore } from '../shared/core';
-import { readSettings } from '../config/configStore';
+import { reviewNow } from '../shared/reviews';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 import * as timelineCore from './timelineCore';
 
@@ -45,9 +44,9 @@ export function findingsOf(doc: vscode.TextDocument): Finding[] {
   }));
 }
 
+/** The analysed review the diagnostics and hovers see (same fallback zone: the team's .pir.yaml, else the setting). */
 export function parseDocument(doc: vscode.TextDocument) {
-  const settings = readSettings(doc);
-  return getCore().parseReview(doc.getText(), { uri: doc.uri.toString(), defaultZone: settings.defaultTimezone });
+  return reviewNow(doc);
 }
 
 export function viewOf(doc: vscode.TextDocument): TimelineView {

@@ -8,14 +8,15 @@
 import * as vscode from 'vscode';
 import { createWorkspaceIndex } from '../index/workspaceIndex';
 import { AuditConfigs } from '../exports/auditConfig';
+import type { ConfigStore } from '../config/configStore';
 import { registerExports } from '../exports/exports';
 import { ActionsTreeProvider, VIEW_ID, type Node } from './actionsTree';
 import { ReviewsTreeProvider, REVIEWS_VIEW_ID } from './reviewsTree';
 import { registerItemCommands } from './itemCommands';
 
-export function registerTracker(context: vscode.ExtensionContext, log?: vscode.LogOutputChannel): void {
+export function registerTracker(context: vscode.ExtensionContext, store: ConfigStore, log?: vscode.LogOutputChannel): void {
   const service = createWorkspaceIndex(context, log);
-  const configs = new AuditConfigs();
+  const configs = new AuditConfigs(store);
   const actions = new ActionsTreeProvider(service, context.workspaceState);
   const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true, canSelectMany: true });
   actions.attach(view);
