@@ -16,6 +16,7 @@ const HELP = `pir — checks post-incident reviews (*.pir.md)
 
 Usage:
   pir lint [files|dirs|globs…] [--format stylish|json|sarif] [--fix] [--config .pir.yaml] [--output FILE]
+                                  [--tickets SNAPSHOT.json]  (ticket-drift against a pir tickets status --format json)
   pir actions [paths…] [--format csv|json|md] [--output FILE]   the corrective action register
   pir report [paths…] [--format md|json] [--output FILE]        the audit report
   pir import FILE.md [--out FILE.pir.md]                        convert a Markdown postmortem into a review
@@ -84,13 +85,14 @@ interface LintArgs { files: string[]; format: string; output?: string; lintOptio
 function parseLintArgs(args: string[], io: Io): LintArgs | number {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.out(HELP); return 0; }
   const format = values.format!;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
   const files = expandInputs(positionals, io.cwd);
-  return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd } };
+  const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
+  return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd, ...(tickets ? { tickets } : {}) } };
 }
 
 function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {

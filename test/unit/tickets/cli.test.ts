@@ -104,6 +104,14 @@ describe('pir tickets', function () {
     assert.match(out.split('\n')[0], /tracking,ticketState,ticketSynced,/);
     assert.match(out, /CAP-81-1,.*,closed \(closed \(completed\)\),\d{4}-\d{2}-\d{2}T/);
     out = '';
+    main(['lint', '--format', 'json', '--tickets', snap, 'reviews'], { out: s => { out += s; }, err: () => {}, isTTY: false, cwd: dir });
+    const drift = (JSON.parse(out) as { rule: string; line: number; message: string }[]).filter(f => f.rule === 'ticket-drift');
+    assert.equal(drift.length, 1, 'pir lint --tickets reports the drift');
+    assert.match(drift[0].message, /is closed \(closed \(completed\)\) but CAP-81-1 is still open/);
+    out = '';
+    main(['lint', '--format', 'json', 'reviews'], { out: s => { out += s; }, err: () => {}, isTTY: false, cwd: dir });
+    assert.ok(!(JSON.parse(out) as { rule: string }[]).some(f => f.rule === 'ticket-drift'), 'and nothing without a sync');
+    out = '';
     main(['report', '--tickets', snap], { out: s => { out += s; }, err: () => {}, isTTY: false, cwd: dir });
     assert.match(out, /## Tickets\n\nLast sync \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: 3 actions? with a tracking link|## Tickets\n\nLast sync .*: 2 actions with a tracking link, 2 tickets read \(1 open, 1 closed\), 0 not read, 1 disagreeing with the review\./);
   });
