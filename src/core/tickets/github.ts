@@ -38,10 +38,12 @@ export class GitHubTracker implements TrackerPort {
 
   private failure(e: unknown, what: string): TrackerError {
     if (e instanceof TrackerError) return e;
-    const err = e as { status?: number; response?: { headers?: Record<string, string | undefined>; data?: { message?: string; errors?: { message?: string; field?: string; code?: string }[] } }; name?: string; cause?: { code?: string; cause?: { code?: string } } };
+    const err = e as { status?: number; response?: { headers?: Record<string, string | undefined>; data?: { message?: string; errors?: { message?: string; field?: string; code?: string }[] } }; name?: string; cause?: { name?: string; code?: unknown; cause?: { code?: unknown } } };
     const host = new URL(this.config.apiUrl).host;
     if (!err.response) {
-      const code = err.cause?.code ?? err.cause?.cause?.code ?? (err.name === 'TimeoutError' || err.name === 'AbortError' ? 'timed out' : undefined);
+      // fetch failed: a system error code (ECONNREFUSED, ENOTFOUND) in its cause, or our timeout
+      const timedOut = [err.name, err.cause?.name].some(n => n === 'TimeoutError' || n === 'AbortError');
+      const code = timedOut ? 'timed out' : [err.cause?.code, err.cause?.cause?.code].find((c): c is string => typeof c === 'string');
       return offline(what, host, code);
     }
     const h = err.response.headers ?? {};

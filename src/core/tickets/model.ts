@@ -100,7 +100,16 @@ export interface TicketSnapshot {
 export type TrackerFailure = 'offline' | 'rate-limited' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid' | 'server' | 'untrusted' | 'no-token' | 'config';
 
 export class TrackerError extends Error {
+  override readonly name = 'TrackerError';
   constructor(readonly kind: TrackerFailure, message: string) { super(message); }
+}
+
+/**
+ * Whether an error is a TrackerError, also one thrown by another bundle's copy of the class (the
+ * clients are bundled on their own, dist/tracker-clients.js, so `instanceof` cannot tell).
+ */
+export function isTrackerError(e: unknown): e is TrackerError {
+  return e instanceof TrackerError || (e instanceof Error && e.name === 'TrackerError' && typeof (e as { kind?: unknown }).kind === 'string');
 }
 
 /** Ticket fields a push sets (item → tracker). */

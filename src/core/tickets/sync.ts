@@ -14,7 +14,7 @@ import { setFieldEdits } from '../workspace/edits';
 import { summarize, type ActionRecord, type ReviewSummary } from '../workspace/summary';
 import { detectDrift, type Drift } from './drift';
 import { ticketFor } from './mapping';
-import { TrackerError, type TicketEntry, type TicketPatch, type TicketState, type TrackerConfig } from './model';
+import { isTrackerError, type TicketEntry, type TicketPatch, type TicketState, type TrackerConfig } from './model';
 import { ticketRef, trackingUrl, type TrackerPort } from './port';
 
 export interface CreateResult {
@@ -36,7 +36,7 @@ export function itemsNeedingTicket(summary: ReviewSummary): ActionRecord[] {
 
 /** A failure as one line for a person (never a stack, never a request). */
 export function failureMessage(e: unknown): string {
-  if (e instanceof TrackerError) return e.message;
+  if (isTrackerError(e)) return e.message;
   const m = (e as Error)?.message ?? String(e);
   return `unexpected error: ${m.split('\n')[0].slice(0, 200)}`;
 }

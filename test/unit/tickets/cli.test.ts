@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFile } from 'node:child_process';
 import { ticketsCommand } from '../../../src/cli/tickets';
 import { main } from '../../../src/cli/main';
 import { FakeTracker } from '../../support/fake-tracker';
@@ -155,5 +156,22 @@ describe('pir tickets', function () {
     fs.writeFileSync(path.join(dir, '.pir.yaml'), 'rules: {}\n');
     await assert.rejects(run(['create']), /No tracker is configured: add a tracker: block/);
     await assert.rejects(run(['sync']), /Unknown tickets command "sync"/);
+  });
+
+  it('the built CLI loads the tracker clients from their own bundle and reports their failures as one line', async function () {
+    const bin = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    if (!fs.existsSync(bin) || !fs.existsSync(path.join(path.dirname(bin), 'tracker-clients.js'))) this.skip();
+    const cli = (args: string[]) => new Promise<{ code: number; out: string; err: string }>(resolve => {
+      execFile(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, GITHUB_TOKEN: TOKEN } }, (e, out, err) => resolve({ code: e ? Number(e.code) : 0, out, err }));
+    });
+    fake.failNext(503, { body: { message: 'Service Unavailable' } });
+    const failing = await cli(['tickets', 'create', '--trust-host', host()]);
+    assert.equal(failing.code, 1);
+    assert.match(failing.err, /^reviews\/login\.pir\.md:13 CAP-81-1: not created, left unchanged: GitHub milestones: the tracker answered 503: Service Unavailable; try again later\.$/m);
+    assert.match(failing.out, /CAP-81-2 → http.*\n1 ticket opened, 1 failed; links written to 1 file\./, 'the next item still gets its ticket');
+    const ok = await cli(['tickets', 'create', '--trust-host', host()]);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /CAP-81-1 → http.*\n1 ticket opened; links written to 1 file\./, 'run again: the one that failed');
+    for (const r of [failing, ok]) assert.ok(!r.out.includes(TOKEN) && !r.err.includes(TOKEN));
   });
 });
