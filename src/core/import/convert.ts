@@ -29,7 +29,7 @@ import { milestoneTags } from '../format/milestones';
 import { formatYmd, leadingYmd } from '../time/calendar';
 import { sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
 import { readStamp, type Stamp } from '../time/stamp';
-import { yamlScalar } from './template';
+import { yamlScalar } from '../newReview/template';
 
 export interface ImportOptions {
   /** the original file's name, for a title when the text has none */

@@ -12,8 +12,7 @@
  */
 import * as vscode from 'vscode';
 import type { ActionRecord, IndexedAction, TicketEntry, TicketSnapshot, TicketState, TrackerConfig, TrackerPort } from '../../core';
-import type { ConfigStore } from '../config/configStore';
-import { setWorkspaceTickets, workspaceIndex } from '../index/workspaceIndex';
+import type { Services } from '../shared/services';
 import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
 import { itemExtras } from '../tree/actionsTree';
@@ -51,8 +50,11 @@ function targetsOf(arg: unknown, selection: unknown): Target[] {
   return out;
 }
 
-export function registerTickets(context: vscode.ExtensionContext, store: ConfigStore, log: vscode.LogOutputChannel): void {
+declare const PIR_TEST_HOOKS: boolean | undefined;
+
+export function registerTickets({ context, config: store, index: service, log }: Services): void {
   let snapshot = context.workspaceState.get<TicketSnapshot>(SNAPSHOT_KEY);
+  const setWorkspaceTickets = (s: TicketSnapshot | undefined) => service.setTickets(s);
   /** review file → its tracker, as last resolved (the tree's drift marks use it) */
   const trackerOf = new Map<string, TrackerConfig | undefined>();
   if (snapshot) setWorkspaceTickets(snapshot);
@@ -177,8 +179,6 @@ export function registerTickets(context: vscode.ExtensionContext, store: ConfigS
   reg('pir.tickets.refresh', async (options?: unknown) => {
     const o = optionsOf(options);
     if (!vscode.workspace.isTrusted) throw new Refused('This workspace is not trusted, so nothing is sent to a tracker. Trust the workspace to create or sync tickets.');
-    const service = workspaceIndex();
-    if (!service) throw new UserError('The workspace index is not ready yet; try again in a moment.');
     await service.whenReady();
     const core = getCore();
     const groups = new Map<string, { tracker: TrackerConfig; urls: string[] }>();
@@ -325,6 +325,6 @@ export function registerTickets(context: vscode.ExtensionContext, store: ConfigS
     },
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
 
-  // test hook: the last sync as plain JSON
-  context.subscriptions.push(vscode.commands.registerCommand('pir._test.ticketSnapshot', () => snapshot));
+  // test hook (development builds only, as testHooks.ts): the last sync as plain JSON
+  if (typeof PIR_TEST_HOOKS !== 'undefined' && PIR_TEST_HOOKS) context.subscriptions.push(vscode.commands.registerCommand('pir._test.ticketSnapshot', () => snapshot));
 }

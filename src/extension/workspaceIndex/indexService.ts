@@ -11,9 +11,10 @@
  *   restart unchanged files are served from the cache by content hash.
  */
 import * as vscode from 'vscode';
-import type { ReviewIndex, WorkspaceFacts } from '../../core';
+import type { ReviewIndex, TicketSnapshot, WorkspaceFacts } from '../../core';
 import { getCore } from '../shared/core';
 import { folderScope, relativeTo, type FolderScope } from './globs';
+import type { SettingsService } from '../config/settings';
 
 export const DEBOUNCE_MS = 150;
 const WATCH_DEBOUNCE_MS = 50;
@@ -72,7 +73,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   /** the first scan finished */
   readonly onDidBecomeReady = this.readyEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log?: vscode.LogOutputChannel) {
+  constructor(private readonly context: vscode.ExtensionContext, settings: SettingsService, private readonly log?: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed, this.factsChanged, this.readyEmitter,
       vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) this.documentChanged(e.document); }),
@@ -82,9 +83,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles(e => this.foldersGone(e.files)),
       vscode.workspace.onDidRenameFiles(e => this.foldersGone(e.files.map(f => f.oldUri), true)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescanSoon(0)),
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('pir.index') || e.affectsConfiguration('files.exclude')) this.rescanSoon(0);
-      }),
+      settings.onDidChange(e => { if (e.affects('index') || e.affects('files.exclude')) this.rescanSoon(0); }),
     );
   }
 
@@ -109,9 +108,18 @@ export class WorkspaceIndexService implements vscode.Disposable {
     void this.scan(true);
   }
 
-  /** The facts the cross-file rules need (duplicate action and review IDs). */
+  private tickets?: TicketSnapshot;
+
+  /** The last ticket sync (the tickets feature sets it): part of the facts, for the ticket-drift rule. */
+  setTickets(snapshot: TicketSnapshot | undefined): void {
+    this.tickets = snapshot;
+    this.factsChanged.fire();
+  }
+
+  /** The facts the cross-file rules need (duplicate action and review IDs, the last ticket sync). */
   facts(): WorkspaceFacts {
-    return (this.factsCache ??= getCore().workspaceFacts(this.index));
+    const facts = (this.factsCache ??= getCore().workspaceFacts(this.index));
+    return this.tickets ? { ...facts, tickets: this.tickets } : facts;
   }
 
   /** Is this a review file the index reads (include, not excluded, in a workspace folder)? */
