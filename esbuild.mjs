@@ -25,6 +25,9 @@ const builds = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', ...nodeCjs, banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js }, plugins: [taggerExternal] },
   // the part-of-speech tagger, loaded by dist/cli.js and dist/core.js on first use (scripts/build/tagger-split.mjs)
   taggerBuild({ ...common, ...nodeCjs }, 'dist'),
+  // the tracker clients (@octokit/rest, jira.js): loaded by the CLI and the Node extension only when a
+  // ticket command runs (src/cli/tickets.ts, src/extension/tickets/clients.ts), so neither start-up pays for them
+  { ...common, entryPoints: ['src/core/tickets/clients.ts'], outfile: 'dist/tracker-clients.js', ...nodeCjs },
 ];
 if (existsSync('src/extension/extension.ts')) {
   // Node: a small entry (dist/extension.js) and the core it loads on first use (dist/core.js)

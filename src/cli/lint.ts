@@ -1,4 +1,4 @@
-import { analyze, applyEdits, automaticFixEdits, type Finding, type WorkspaceFacts } from '../core';
+import { analyze, applyEdits, automaticFixEdits, type Finding, type TicketSnapshot, type WorkspaceFacts } from '../core';
 import { ConfigResolver } from './config';
 import { displayPath, readText, writeAtomic } from './files';
 import type { FileResult } from './format';
@@ -6,7 +6,7 @@ import { collectWorkspaceFacts } from './workspace';
 import { setFrontMatterCacheSize } from '../core/parse/frontMatter';
 
 export interface LintRun { results: FileResult[]; fixed: number }
-export interface LintFileOptions { fix?: boolean; config?: string; now?: Date; cwd?: string }
+export interface LintFileOptions { fix?: boolean; config?: string; now?: Date; cwd?: string; /** the last ticket sync (`--tickets`), for ticket-drift */ tickets?: TicketSnapshot }
 
 const UNPARSEABLE = new Set(['front-matter-syntax', 'unreadable-file', 'file-too-large']);
 
@@ -16,7 +16,7 @@ export function lintFiles(files: string[], opts: LintFileOptions): LintRun {
   // the index parses each front matter, and the parser then takes it from the cache: keep one per file
   setFrontMatterCacheSize(Math.min(texts.size + 16, MAX_CACHED_FRONT_MATTERS));
   try {
-    const workspace = collectWorkspaceFacts(texts);
+    const workspace = { ...collectWorkspaceFacts(texts), ...(opts.tickets ? { tickets: opts.tickets } : {}) };
     let fixed = 0;
     for (const [file, text] of texts) {
       const r = lintText(file, text, resolver, workspace, opts);

@@ -6,6 +6,7 @@ import { lintFiles, type LintFileOptions, type LintRun } from './lint';
 import { lintFilesParallel, lintWorkerCount } from './parallel';
 import { actionsCommand, reportCommand } from './tracker';
 import { importCommand } from './import';
+import { readSnapshot, ticketsCommand } from './tickets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -16,9 +17,12 @@ const HELP = `pir — checks post-incident reviews (*.pir.md)
 
 Usage:
   pir lint [files|dirs|globs…] [--format stylish|json|sarif] [--fix] [--config .pir.yaml] [--output FILE]
+                                  [--tickets SNAPSHOT.json]  (ticket-drift against a pir tickets status --format json)
   pir actions [paths…] [--format csv|json|md] [--output FILE]   the corrective action register
   pir report [paths…] [--format md|json] [--output FILE]        the audit report
   pir import FILE.md [--out FILE.pir.md]                        convert a Markdown postmortem into a review
+  pir tickets create|status [paths…]                            corrective actions as GitHub or Jira tickets
+                                  (pir tickets --help; actions and report take --tickets SNAPSHOT.json)
   pir rules                       list the rules
   pir --version | --help
 
@@ -45,6 +49,7 @@ export function main(argv: string[], io: Io): number {
     if (command === 'lint') return lintCommand(rest, io);
     if (command === 'actions' || command === 'report') return trackerCommand(command, rest, io);
     if (command === 'import') return importCommand(rest, io);
+    if (command === 'tickets') throw new UsageError('pir tickets talks to a tracker: run it through the pir command (mainAsync).');
     if (command === 'rules') { for (const r of allRuleMeta()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n${' '.repeat(38)}${ruleDocsUrl(r.id)}`); return 0; }
     throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   } catch (e) {
@@ -58,6 +63,9 @@ export function main(argv: string[], io: Io): number {
  */
 export async function mainAsync(argv: string[], io: Io, script: string): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'tickets') {
+    try { return await ticketsCommand(rest, io); } catch (e) { return failed(e, io); }
+  }
   if (command !== 'lint') return main(argv, io);
   try {
     const parsed = parseLintArgs(rest, io);
@@ -132,14 +140,15 @@ interface LintArgs { files: string[]; format: string; output?: string; lintOptio
 function parseLintArgs(args: string[], io: Io): LintArgs | number {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', short: 'f', default: 'stylish' }, fix: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, output: { type: 'string', short: 'o' }, now: { type: 'string' }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.out(HELP); return 0; }
   const format = values.format!;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
   const now = parseNow(values.now);
   const files = expandInputs(positionals, io.cwd);
-  return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd, now } };
+  const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
+  return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd, now, ...(tickets ? { tickets } : {}) } };
 }
 
 function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {
@@ -154,12 +163,13 @@ function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {
 function trackerCommand(command: 'actions' | 'report', args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { format: { type: 'string', short: 'f', default: command === 'actions' ? 'json' : 'md' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', short: 'f', default: command === 'actions' ? 'json' : 'md' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' }, now: { type: 'string' }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.out(HELP); return 0; }
   const now = parseNow(values.now);
   const files = expandInputs(positionals, io.cwd);
-  const { text, unreadable } = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now) : reportCommand(files, values.format!, io.cwd, now, values.config);
+  const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
+  const { text, unreadable } = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now, tickets) : reportCommand(files, values.format!, io.cwd, now, values.config, tickets);
   if (values.output) writeOutput(values.output, text.endsWith('\n') ? text : text + '\n', io.cwd);
   else io.out(text.replace(/\n$/, ''));
   // a file left out of the register is said, and fails the run: an audit must not look complete

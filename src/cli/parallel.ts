@@ -75,7 +75,7 @@ export async function lintFilesParallel(files: string[], opts: LintFileOptions, 
       // this worker's share is summarised: once every worker is there, hand out the facts
       waiting.push(w);
       if (--summarizing === 0) {
-        facts = factsFromSummaries(texts, summaries);
+        facts = { ...factsFromSummaries(texts, summaries), ...(opts.tickets ? { tickets: opts.tickets } : {}) };
         for (const x of waiting) post(x, { type: 'lint', workspace: facts });
       }
     };

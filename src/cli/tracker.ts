@@ -1,4 +1,4 @@
-import { actionsToCsv, actionsToJson, actionsToMarkdown, auditToMarkdown, buildAudit, toExported } from '../core';
+import { actionsToCsv, actionsToJson, actionsToMarkdown, auditToMarkdown, buildAudit, toExported, type TicketSnapshot } from '../core';
 import { ConfigResolver } from './config';
 import { displayPath, readText, UsageError } from './files';
 import { indexTexts } from './workspace';
@@ -22,19 +22,19 @@ function load(files: string[], cwd: string) {
   return { index: indexTexts(texts), unreadable };
 }
 
-/** `pir actions`: the register in csv, json or md, and the inputs it had to leave out. */
-export function actionsCommand(files: string[], format: string, cwd: string, now = new Date()): { text: string; unreadable: UnreadableInput[] } {
+/** `pir actions`: the register in csv, json or md (with the ticket states of a sync snapshot), and the inputs it had to leave out. */
+export function actionsCommand(files: string[], format: string, cwd: string, now = new Date(), tickets?: TicketSnapshot): { text: string; unreadable: UnreadableInput[] } {
   if (!['csv', 'json', 'md'].includes(format)) throw new UsageError(`Unknown format "${format}": use csv, json or md.`);
   const { index, unreadable } = load(files, cwd);
-  const rows = toExported(index.actions(now), f => displayPath(f, cwd));
+  const rows = toExported(index.actions(now), f => displayPath(f, cwd), tickets);
   return { text: format === 'csv' ? actionsToCsv(rows) : format === 'json' ? actionsToJson(rows) : actionsToMarkdown(rows), unreadable };
 }
 
 /** `pir report`: the audit report in md or json, and the inputs it had to leave out. */
-export function reportCommand(files: string[], format: string, cwd: string, now = new Date(), configFile?: string): { text: string; unreadable: UnreadableInput[] } {
+export function reportCommand(files: string[], format: string, cwd: string, now = new Date(), configFile?: string, tickets?: TicketSnapshot): { text: string; unreadable: UnreadableInput[] } {
   if (!['md', 'json'].includes(format)) throw new UsageError(`Unknown format "${format}": use md or json.`);
   const { index, unreadable } = load(files, cwd);
   const resolver = new ConfigResolver(configFile);
-  const audit = buildAudit(index.reviews(), index.actions(now), { now, config: uri => resolver.resolve(uri).config, showFile: f => displayPath(f, cwd) });
+  const audit = buildAudit(index.reviews(), index.actions(now), { now, config: uri => resolver.resolve(uri).config, showFile: f => displayPath(f, cwd), tickets });
   return { text: format === 'json' ? JSON.stringify(audit, null, 2) : auditToMarkdown(audit), unreadable };
 }

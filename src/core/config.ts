@@ -1,13 +1,15 @@
 /**
  * `.pir.yaml`: the team's settings. Data only: it is read as YAML and validated, never executed.
  * Keys (camelCase): rules, vagueActionPhrases, blamePhrases, requiredSections, requiredRoles,
- * reviewMeetingDeadlineDays, severities, roles, actionFields, defaultTimezone.
+ * reviewMeetingDeadlineDays, severities, roles, actionFields, defaultTimezone, tracker (tickets/config.ts).
  */
 import { parseDocument } from 'yaml';
 import type { Finding, Severity } from './types';
 import type { SectionKind } from './parse/sections';
 import { sectionKindOf } from './parse/sections';
 import { LineIndex } from './text';
+import type { TrackerConfig } from './tickets/model';
+import { parseTrackerConfig } from './tickets/config';
 
 export type RuleSetting = Severity | 'off';
 
@@ -22,6 +24,8 @@ export interface Config {
   roles: string[];
   actionFields: string[];
   defaultTimezone?: string;
+  /** where corrective actions become tickets (`tracker:`), when configured */
+  tracker?: TrackerConfig;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: SectionKind[] = [
@@ -76,7 +80,7 @@ export function parseConfig(text: string): { config: Config; findings: Finding[]
     return v as string[];
   };
   for (const key of Object.keys(d)) {
-    if (!['rules', 'vagueActionPhrases', 'blamePhrases', 'requiredSections', 'requiredRoles', 'reviewMeetingDeadlineDays', 'severities', 'roles', 'actionFields', 'defaultTimezone'].includes(key)) {
+    if (!['rules', 'vagueActionPhrases', 'blamePhrases', 'requiredSections', 'requiredRoles', 'reviewMeetingDeadlineDays', 'severities', 'roles', 'actionFields', 'defaultTimezone', 'tracker'].includes(key)) {
       report(`Unknown setting "${key}" in .pir.yaml.`, doc.getIn([key], true) ? (doc.contents as { items?: { key: unknown }[] })?.items?.find(p => (p.key as { value?: unknown })?.value === key)?.key : undefined);
     }
   }
@@ -112,6 +116,9 @@ export function parseConfig(text: string): { config: Config; findings: Finding[]
   if (d.defaultTimezone !== undefined) {
     if (typeof d.defaultTimezone === 'string') config.defaultTimezone = d.defaultTimezone;
     else report('"defaultTimezone" must be an IANA zone name such as Europe/Berlin, or UTC.', node('defaultTimezone'));
+  }
+  if (d.tracker !== undefined) {
+    config.tracker = parseTrackerConfig(d.tracker, (message, path) => report(message, doc.getIn(path, true) ?? node('tracker')));
   }
   return { config, findings };
 }

@@ -21,6 +21,7 @@ import { registerFolding } from './folding/folding';
 import { registerCompletion } from './completion/completion';
 import { registerStatusBar } from './statusBar/statusBar';
 import { registerCommands } from './commands';
+import { registerTickets } from './tickets';
 
 export interface PirExtensionApi {
   /** how long activate() took, in milliseconds */
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   context.subscriptions.push(settings, config, diagnostics, registerCodeActions(diagnostics));
   const services: Services = { context, log, settings, config, index, diagnostics };
   const trackers = registerTracker(services);
+  registerTickets(services);
   registerTimelineEditor(services);
   registerCommands(services);
   registerHovers(services);

@@ -1,20 +1,35 @@
 /** The corrective action plan register: CSV, JSON and Markdown, the same from the CLI and the editor. */
 import { stringify } from 'csv-stringify/sync';
 import type { IndexedAction } from '../workspace';
+import { isTicketError, type TicketSnapshot } from '../tickets/model';
+import { trackingUrl } from '../tickets/port';
 
-export const ACTION_COLUMNS = ['id', 'title', 'status', 'overdue', 'owner', 'due', 'type', 'domain', 'validation', 'tracking', 'evidence', 'depends', 'review', 'file', 'line'] as const;
+export const ACTION_COLUMNS = ['id', 'title', 'status', 'overdue', 'owner', 'due', 'type', 'domain', 'validation', 'tracking', 'ticketState', 'ticketSynced', 'evidence', 'depends', 'review', 'file', 'line'] as const;
 
 export interface ExportedAction {
   id: string; title: string; status: IndexedAction['status']; overdue: boolean; owner: string; due: string;
-  type: string; domain: string; validation: string; tracking: string; evidence: string; depends: string;
+  type: string; domain: string; validation: string; tracking: string;
+  /** the linked ticket at the last sync: "open (In Progress)", "closed (completed)", "not read: why"; empty when not synced */
+  ticketState: string;
+  /** when that ticket was last synced (UTC ISO instant); empty when never */
+  ticketSynced: string;
+  evidence: string; depends: string;
   review: string; file: string; line: number;
 }
 
-/** `file` as the caller wants it shown (relative path); `line` 1-based. */
-export function toExported(actions: IndexedAction[], showFile: (uri: string) => string = u => u): ExportedAction[] {
+/** The ticket columns of an action from the last sync (tickets/model.ts), empty without one. */
+export function ticketColumns(tracking: string, tickets?: TicketSnapshot): { ticketState: string; ticketSynced: string } {
+  const url = tickets && trackingUrl(tracking);
+  const t = url ? tickets!.tickets[url] : undefined;
+  if (!t) return { ticketState: '', ticketSynced: '' };
+  return isTicketError(t) ? { ticketState: `not read: ${t.error}`, ticketSynced: t.syncedAt } : { ticketState: `${t.state} (${t.status})`, ticketSynced: t.syncedAt };
+}
+
+/** `file` as the caller wants it shown (relative path); `line` 1-based; `tickets` the last ticket sync, when there was one. */
+export function toExported(actions: IndexedAction[], showFile: (uri: string) => string = u => u, tickets?: TicketSnapshot): ExportedAction[] {
   return actions.map(a => ({
     id: a.id, title: a.title, status: a.status, overdue: a.overdue, owner: a.owner, due: a.due, type: a.type,
-    domain: a.domain, validation: a.validation, tracking: a.tracking, evidence: a.evidence, depends: a.depends,
+    domain: a.domain, validation: a.validation, tracking: a.tracking, ...ticketColumns(a.tracking, tickets), evidence: a.evidence, depends: a.depends,
     review: a.review, file: showFile(a.file), line: a.line + 1,
   }));
 }
@@ -31,7 +46,9 @@ export function actionsToCsv(actions: ExportedAction[]): string {
 const cell = (s: unknown) => String(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function actionsToMarkdown(actions: ExportedAction[]): string {
-  const head = ['ID', 'Action', 'Status', 'Owner', 'Due', 'Type', 'Validation', 'Tracking', 'Review'];
-  const rows = actions.map(a => [a.id, a.title, a.overdue ? `${a.status} (overdue)` : a.status, a.owner, a.due, a.type, a.validation, a.tracking, `${a.review} (${a.file}:${a.line})`]);
+  const synced = actions.some(a => a.ticketSynced);
+  const head = ['ID', 'Action', 'Status', 'Owner', 'Due', 'Type', 'Validation', 'Tracking', ...(synced ? ['Ticket (synced)'] : []), 'Review'];
+  const rows = actions.map(a => [a.id, a.title, a.overdue ? `${a.status} (overdue)` : a.status, a.owner, a.due, a.type, a.validation, a.tracking,
+    ...(synced ? [a.ticketSynced ? `${a.ticketState} (${a.ticketSynced.slice(0, 16).replace('T', ' ')} UTC)` : ''] : []), `${a.review} (${a.file}:${a.line})`]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map(r => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
 }

@@ -9,6 +9,9 @@ import type { IndexedAction, ReviewSummary } from '../workspace';
 import { isOverdue } from '../workspace';
 import { isOpenStatus } from '../format/actionItem';
 import { DAY_MS, leadingYmd, parseInstant, utcDay } from '../time/calendar';
+import { detectDrift } from '../tickets/drift';
+import { isTicketError, type TicketSnapshot } from '../tickets/model';
+import { trackingUrl } from '../tickets/port';
 
 export interface ReviewAudit {
   id: string; title: string; file: string; severity: string; status: string; major?: boolean;
@@ -24,6 +27,16 @@ export interface AuditReport {
   openByOwner: { owner: string; open: number; overdue: number }[];
   openByAge: { bucket: string; count: number }[];
   byDomain: { domain: string; total: number; open: number }[];
+  /** the linked tickets at the last sync (present when the report was built with one) */
+  tickets?: TicketAudit;
+}
+
+export interface TicketAudit {
+  /** when the sync ran (UTC ISO instant) */
+  syncedAt: string;
+  /** actions with a tracking link / whose ticket was read / open / closed / not read / disagreeing with their item */
+  linked: number; read: number; open: number; closed: number; unreadable: number; drifting: number;
+  items: { id: string; review: string; file: string; url: string; state: string; syncedAt: string; drift: string[] }[];
 }
 
 const DAY = DAY_MS;
@@ -36,7 +49,7 @@ function dateOf(s?: string): number {
   return d ? Date.UTC(d.year, d.month - 1, d.day) : NaN;
 }
 
-export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], opts: { now?: Date; config?: (uri: string) => Config; showFile?: (uri: string) => string } = {}): AuditReport {
+export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], opts: { now?: Date; config?: (uri: string) => Config; showFile?: (uri: string) => string; tickets?: TicketSnapshot } = {}): AuditReport {
   const now = opts.now ?? new Date();
   const show = opts.showFile ?? (u => u);
   const audits: ReviewAudit[] = reviews.map(r => {
@@ -96,7 +109,26 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
     openByOwner: [...owners].map(([owner, v]) => ({ owner, ...v })).sort((a, b) => b.open - a.open || a.owner.localeCompare(b.owner)),
     openByAge: [...[...ages].map(([bucket, count]) => ({ bucket, count })), ...(unknownAge ? [{ bucket: 'unknown (no resolved date)', count: unknownAge }] : [])],
     byDomain: [...domains].map(([domain, v]) => ({ domain, ...v })).sort((a, b) => b.total - a.total || a.domain.localeCompare(b.domain)),
+    ...(opts.tickets ? { tickets: ticketAudit(actions, opts.tickets, opts.config, show) } : {}),
   };
+}
+
+function ticketAudit(actions: IndexedAction[], snapshot: TicketSnapshot, config: ((uri: string) => Config) | undefined, show: (uri: string) => string): TicketAudit {
+  const t: TicketAudit = { syncedAt: snapshot.syncedAt, linked: 0, read: 0, open: 0, closed: 0, unreadable: 0, drifting: 0, items: [] };
+  for (const a of actions) {
+    const url = trackingUrl(a.tracking);
+    if (!url) continue;
+    t.linked++;
+    const e = snapshot.tickets[url];
+    if (!e) continue;
+    if (isTicketError(e)) { t.unreadable++; t.items.push({ id: a.id, review: a.review, file: show(a.file), url, state: `not read: ${e.error}`, syncedAt: e.syncedAt, drift: [] }); continue; }
+    t.read++;
+    if (e.state === 'open') t.open++; else t.closed++;
+    const drift = detectDrift(a, e, config?.(a.file).tracker).map(d => d.message);
+    if (drift.length) t.drifting++;
+    t.items.push({ id: a.id, review: a.review, file: show(a.file), url, state: `${e.state} (${e.status})`, syncedAt: e.syncedAt, drift });
+  }
+  return t;
 }
 
 const cell = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -127,5 +159,14 @@ export function auditToMarkdown(a: AuditReport): string {
   chart('Open actions by owner', a.openByOwner.map(o => ({ label: o.owner, n: o.open, extra: o.overdue ? ` (${o.overdue} overdue)` : '' })));
   chart('Open actions by age (since the incident was resolved)', a.openByAge.map(b => ({ label: b.bucket, n: b.count })));
   chart('Themes: actions by domain', a.byDomain.map(d => ({ label: d.domain, n: d.total, extra: ` (${d.open} open)` })));
+  if (a.tickets) {
+    const k = a.tickets;
+    out.push('## Tickets', '', `Last sync ${k.syncedAt.slice(0, 16).replace('T', ' ')} UTC: ${k.linked} action${k.linked === 1 ? '' : 's'} with a tracking link, ${k.read} ticket${k.read === 1 ? '' : 's'} read (${k.open} open, ${k.closed} closed), ${k.unreadable} not read, ${k.drifting} disagreeing with the review.`, '');
+    if (k.items.length) {
+      out.push('| Action | Ticket | Ticket state | Synced (UTC) | Disagrees |', '|---|---|---|---|---|');
+      for (const i of k.items) out.push(`| ${cell(i.id || '(no id)')} — \`${cell(i.file)}\` | ${cell(i.url)} | ${cell(i.state)} | ${i.syncedAt.slice(0, 16).replace('T', ' ')} | ${cell(i.drift.join(' ')) || '—'} |`);
+      out.push('');
+    }
+  }
   return out.join('\n');
 }

@@ -22,6 +22,7 @@ import { duplicateActionId } from './duplicate-action-id';
 import { noActionItems } from './no-action-items';
 import { wontDoWithoutRiskAcceptance } from './wont-do-without-risk-acceptance';
 import { blamefulLanguage } from './blameful-language';
+import { ticketDrift } from './ticket-drift';
 
 /** Every rule, in documentation order (docs/rules/README.md). One rule per file; add new rules here. */
 export const RULES: Rule[] = [
@@ -32,7 +33,7 @@ export const RULES: Rule[] = [
   // timeline
   nonUtcTimestamp, timestampMissingDate, timelineOrder, timelineMilestones,
   // action items
-  vagueAction, actionFields, actionOverdue, actionDoneUnverified, duplicateActionId, noActionItems, wontDoWithoutRiskAcceptance,
+  vagueAction, actionFields, actionOverdue, actionDoneUnverified, duplicateActionId, noActionItems, wontDoWithoutRiskAcceptance, ticketDrift,
   // language
   blamefulLanguage,
 ];

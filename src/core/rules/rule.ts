@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Review } from '../model';
 import type { Finding, Fix, Range, Severity } from '../types';
+import type { TicketSnapshot } from '../tickets/model';
 
 /** What the workspace knows beyond one document (the index fills it; the CLI fills it from the files linted). */
 export interface WorkspaceFacts {
@@ -8,6 +9,8 @@ export interface WorkspaceFacts {
   actionIds: Map<string, string[]>;
   /** review id → files */
   reviewIds: Map<string, string[]>;
+  /** the last ticket sync (tickets/model.ts), when there was one: ticket-drift compares items with it */
+  tickets?: TicketSnapshot;
 }
 
 export interface RuleContext {

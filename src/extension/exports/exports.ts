@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
 import { getCore } from '../shared/core';
-import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
+import { workspaceFacts, type WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { relativeTo } from '../workspaceIndex/globs';
 import type { AuditConfigs } from './auditConfig';
 import { now as clockNow } from '../shared/clock';
@@ -41,7 +41,8 @@ export function folderContent(service: WorkspaceIndexService, folder: vscode.Wor
 
 export function exportRows(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, now = clockNow()): ExportedAction[] {
   const { actions, show } = folderContent(service, folder, now);
-  return getCore().toExported(actions, show);
+  // with the last ticket sync, when there was one (the tickets feature): ticket state and sync time
+  return getCore().toExported(actions, show, workspaceFacts(service)?.tickets);
 }
 
 /** The file content: what `pir actions --format F --output FILE` writes (ends with one line break). */
@@ -55,7 +56,7 @@ export function exportText(service: WorkspaceIndexService, folder: vscode.Worksp
 export async function buildFolderAudit(service: WorkspaceIndexService, configs: AuditConfigs, folder: vscode.WorkspaceFolder, now = clockNow()): Promise<AuditReport> {
   const { reviews, actions, show } = folderContent(service, folder, now);
   const config = await configs.resolveAll(reviews.map(r => r.uri));
-  return getCore().buildAudit(reviews, actions, { now, config, showFile: show });
+  return getCore().buildAudit(reviews, actions, { now, config, showFile: show, tickets: workspaceFacts(service)?.tickets });
 }
 
 async function pickFolder(title: string): Promise<vscode.WorkspaceFolder | undefined> {

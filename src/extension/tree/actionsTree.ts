@@ -52,11 +52,21 @@ function groupIcon(g: Group): vscode.ThemeIcon {
   }
 }
 
+/**
+ * What other features add to an item (the tickets feature: its ticket's state, and `ticket` /
+ * `drift` context parts); `changed` redraws the tree.
+ */
+export const itemExtras = {
+  describe: undefined as ((a: IndexedAction) => { text: string; tooltip: string; context: string[] } | undefined) | undefined,
+  changed: new vscode.EventEmitter<void>(),
+};
+
 /** `pirAction;open;tracking`: menus match on the parts (viewItem =~ /;open/). */
 function contextValueOf(a: IndexedAction): string {
   const parts = ['pirAction', a.status === 'done' || a.status === 'wont-do' ? 'closed' : 'open'];
   if (/^https?:\/\//i.test(a.tracking)) parts.push('tracking');
   if (a.id) parts.push('id');
+  parts.push(...(itemExtras.describe?.(a)?.context ?? []));
   return parts.join(';');
 }
 
@@ -79,6 +89,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.disposables.push(this.emitter,
       service.onDidChange(() => this.refresh()),
       service.onDidBecomeReady(() => this.refresh()),
+      itemExtras.changed.event(() => this.refresh()),
       settings.onDidChange(e => { if (e.affects('me')) this.refresh(); }));
   }
 
@@ -200,9 +211,12 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     if (a.overdue) parts.push('overdue');
     else if (a.status !== 'open' && this.groupBy !== 'status') parts.push(a.status);
     if (this.groupBy !== 'review' && a.review) parts.push(a.review);
+    const extra = itemExtras.describe?.(a);
+    if (extra) parts.push(extra.text);
     item.description = parts.join(' · ');
     item.iconPath = statusIcon(iconOf(a));
     item.tooltip = actionTooltip(a);
+    if (extra) (item.tooltip as vscode.MarkdownString).appendMarkdown('\n\n').appendText(extra.tooltip);
     item.contextValue = contextValueOf(a);
     item.accessibilityInformation = { label: `${text}, ${a.overdue ? 'overdue' : a.status}, owner ${a.owner || 'none'}, due ${a.due || 'no date'}` };
     item.command = { command: 'pir.actions.reveal', title: 'Show in Review', arguments: [{ file: a.file, line: a.line, id: a.id }] };

@@ -20,7 +20,7 @@ export function registerTracker(services: Services): Trackers {
   const { context, config: store, index: service, settings, log } = services;
   const configs = new AuditConfigs(store);
   const actions = new ActionsTreeProvider(service, context.workspaceState, settings);
-  const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true });
+  const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true, canSelectMany: true });
   actions.attach(view);
   const reviews = new ReviewsTreeProvider(service, configs);
   const reviewsView = vscode.window.createTreeView(REVIEWS_VIEW_ID, { treeDataProvider: reviews });

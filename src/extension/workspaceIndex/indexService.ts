@@ -11,7 +11,7 @@
  *   restart unchanged files are served from the cache by content hash.
  */
 import * as vscode from 'vscode';
-import type { ReviewIndex, WorkspaceFacts } from '../../core';
+import type { ReviewIndex, TicketSnapshot, WorkspaceFacts } from '../../core';
 import { getCore } from '../shared/core';
 import { folderScope, relativeTo, type FolderScope } from './globs';
 import type { SettingsService } from '../config/settings';
@@ -108,9 +108,18 @@ export class WorkspaceIndexService implements vscode.Disposable {
     void this.scan(true);
   }
 
-  /** The facts the cross-file rules need (duplicate action and review IDs). */
+  private tickets?: TicketSnapshot;
+
+  /** The last ticket sync (the tickets feature sets it): part of the facts, for the ticket-drift rule. */
+  setTickets(snapshot: TicketSnapshot | undefined): void {
+    this.tickets = snapshot;
+    this.factsChanged.fire();
+  }
+
+  /** The facts the cross-file rules need (duplicate action and review IDs, the last ticket sync). */
   facts(): WorkspaceFacts {
-    return (this.factsCache ??= getCore().workspaceFacts(this.index));
+    const facts = (this.factsCache ??= getCore().workspaceFacts(this.index));
+    return this.tickets ? { ...facts, tickets: this.tickets } : facts;
   }
 
   /** Is this a review file the index reads (include, not excluded, in a workspace folder)? */

@@ -34,6 +34,8 @@ export const SUITES = [
   // Workspace trust on and the folder not trusted: the extension must work in restricted mode.
   { ...suite('restricted', join(FIXTURES, 'reviews')), trust: true },
   suite('tracker', join(FIXTURES, 'tracker')),
+  // Corrective actions as tickets against a local fake GitHub (test/support/fake-tracker.ts).
+  suite('tickets', join(FIXTURES, 'tickets')),
   suite('commands', join(FIXTURES, 'commands')),
   suite('authoring', join(FIXTURES, 'authoring')),
   // The README screenshots are taken on the examples workspace (scripts/package-screenshots.mjs
