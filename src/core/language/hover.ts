@@ -85,6 +85,14 @@ function stampHover(review: Review, e: TimelineEntry, options: HoverOptions): Ho
           : `its zone ${describeZone(e.zone)} can't be converted`;
     return { range: e.stampRange, title: `${e.stamp.text}: time unknown`, rows: [{ label: 'Why', value: why }], notes };
   }
+  const c = e.certainty;
+  if (c && c.status !== 'certain') {
+    // a repeated, skipped or season-mismatched local time: each reading, none as "the" time
+    const what = c.status === 'repeated' ? 'happened twice (the clocks went back)' : c.status === 'nonexistent' ? 'never happened on the clock (the clocks skipped it)' : 'names a zone that was not in force on that date';
+    for (const r of c.readings) rows.push({ label: 'UTC, if', value: `${formatUtc(r.ms)} (${r.label})` });
+    notes.push(`This local time ${what}: the quick fix offers each reading; nothing is converted automatically.`);
+    return { range: e.stampRange, title: `${e.stamp.text.replace(/[*_`]/g, '')}: which time?`, rows, notes };
+  }
   rows.push({ label: 'UTC', value: formatUtc(e.utc) });
   const zone = options.localZone || 'UTC';
   const local = formatInZone(e.utc, zone);

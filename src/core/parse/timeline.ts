@@ -204,7 +204,8 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
       const lineEnd = lines.lineEnd(l);
       const t = text.slice(a, Math.min(lineEnd, a + 400));
       const lead = ENTRY_LEAD_RE.exec(t)![0].length;
-      if ((lead >= t.length || !/[\d*_`~≈<A-Za-z]/.test(t[lead])) && !/<br\b/i.test(t)) continue;
+      // what a stamp can start with: a digit, markup, "~", a word, a bracket ("[12-05 16:21]", "\\[+1 hrs]"), an emoji ("🚨 09:10 CET")
+      if ((lead >= t.length || !STAMP_START_RE.test(t.slice(lead, lead + 2))) && !/<br\b/i.test(t)) continue;
       const rest = t.slice(lead);
       const decl2 = readZoneDeclaration(rest);
       if (decl2) {
@@ -229,6 +230,8 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
   entries.sort((x, y) => x.line - y.line);
   return entries;
 }
+
+const STAMP_START_RE = /^(?:[\d*_`~≈<A-Za-z[(\\+]|\p{Extended_Pictographic}|\p{Regional_Indicator})/u;
 
 /** What stands before a stamp on an entry's line: indentation, list markers, a task box, opening HTML tags (`<p>`, `<br>`, `<li>`). */
 const ENTRY_LEAD_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:\[[ xX]\][ \t]+)?(?:<(?:p|br|li|div|span|b|strong|em|i|td|tr)\b[^>]*\/?>[ \t]*)*/i;

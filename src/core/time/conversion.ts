@@ -82,7 +82,7 @@ export function instantFix(review: Review, e: TimelineEntry, zone: ZoneRef, titl
   let newText: string;
   const d = stamp.date;
   const prose = d && (d.form === 'words' || d.form === 'month-day');
-  if (d && (prose || d.start > stamp.time.start) && (dayChanged || d.year === undefined)) {
+  if ((d && (prose || d.start > stamp.time.start) && (dayChanged || d.year === undefined)) || (d && dayChanged && stamp.weekday)) {
     // "Tuesday, March 19, 23:30 PST", "3pm on 3 March": written again as an ISO stamp
     newText = `${iso(utc)} ${time} UTC`;
   } else {
