@@ -231,3 +231,15 @@ describe('import reads action items as the checks do', () => {
     ]);
   });
 });
+
+describe('import keeps what it read', () => {
+  it('a comment before the front matter is skipped (kept after it); an Authors line moves to the front matter', () => {
+    const src = ['<!-- exported from the wiki -->', '---', 'title: Queue stalled', '---', '# Queue stalled', '', '**Authors:** Ana Lima, Bo Chen', '', '## Summary', '', 'The queue stalled for an hour.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0102' });
+    assert.match(r.text, /^---\ntitle: Queue stalled\nid: INC-2026-0102\n/);
+    assert.match(r.text, /^authors: \[Ana Lima, Bo Chen\]$/m);
+    assert.match(r.text, /^---\n[\s\S]*?\n---\n\n<!-- exported from the wiki -->\n# Queue stalled\n\n## Summary\n/);
+    assert.doesNotMatch(r.text, /\*\*Authors:\*\*/);
+    assert.equal(parseReview(r.text).frontMatter?.data.title, 'Queue stalled');
+  });
+});
