@@ -241,7 +241,26 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       actions += r.count;
       newIds += r.generated;
       converted.set(u, r.lines);
-    } else converted.set(u, u.body);
+    } else {
+      // items committed to outside the actions ("**TODO**: …", the list "to prevent this we made these
+      // changes:" introduces): canonical items under an "### Action items" sub-heading where they start
+      const inUnit = new Set(u.src);
+      const first = parsedActions.find(a => inUnit.has(a.line));
+      if (first && u.heading) {
+        const at = u.src.indexOf(first.line);
+        const head: Unit = { ...u, body: u.body.slice(0, at), src: u.src.slice(0, at) };
+        const tail: Unit = { ...u, body: u.body.slice(at), src: u.src.slice(at) };
+        const r = convertActions(tail, lines, parsedActions, actionPrefix, actions, fields, takenIds);
+        actions += r.count;
+        newIds += r.generated;
+        const lead = trimBlankEnd(head.body);
+        // a label line opens them, as the checks read labels; unless the text has one already ("**Action items:**")
+        const before = lead.length ? /^\s*(?:\*\*|__)?([^*_]{2,60}?)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$/.exec(lead[lead.length - 1]) : null;
+        const labelled = !!before && purposesOf(before[1]).includes('actions');
+        converted.set(u, [...lead, ...(lead.length ? [''] : []), ...(labelled ? [] : ['**Action items:**', '']), ...r.lines]);
+        if (!labelled) notes.push(`The action items under "${plainText(u.heading.text)}" are under an "Action items:" label.`);
+      } else converted.set(u, u.body);
+    }
   }
 
   const out: string[] = [];
