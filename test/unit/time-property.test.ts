@@ -112,8 +112,11 @@ describe(`time conversion against Temporal (${RUNS.toLocaleString('en')} generat
   const resolver = new ConfigResolver();
 
   it('reads every stamp as Temporal does; converts only certain ones, the same way everywhere, once', () => {
-    let n = 0;
+    let n = 0, seen = 0;
+    const started = Date.now();
     fc.assert(fc.property(caseArb, c => {
+      // FUZZ_PROGRESS=N: a line on stderr every N cases (long runs on a busy machine)
+      if (process.env.FUZZ_PROGRESS && ++seen % Number(process.env.FUZZ_PROGRESS) === 0) process.stderr.write(`time property: ${seen} cases, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
       const { stamp, front } = render(c);
       const text = doc(stamp, front);
       const EVENT_LINE = text.split('\n').findIndex(l => l.endsWith(' — the event'));

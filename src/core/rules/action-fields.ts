@@ -26,8 +26,6 @@ export function isPlaceholderValue(key: string, value: string): boolean {
   }
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export const actionFields: Rule = {
   id: 'action-fields',
   description: 'Every open action item has the fields the team requires (default: owner, due, validation, tracking), and its due date is a date.',
@@ -54,7 +52,7 @@ export const actionFields: Rule = {
       }
       const due = item.fields.get('due');
       const dueValue = due && plainFieldValue(due.value);
-      if (due && dueValue && ISO_DAY.test(dueValue) && dueDay(dueValue) === undefined) {
+      if (due && dueValue && /^\d{4}-\d{2}-\d{2}$/.test(dueValue) && dueDay(dueValue) === undefined) {
         out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}", a day that does not exist: write the date meant (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
       } else if (due && dueValue && dueDay(dueValue) === undefined && !isPlaceholderValue('due', dueValue)) {
         out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}": write a date (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });

@@ -101,12 +101,20 @@ export function instantFix(review: Review, e: TimelineEntry, zone: ZoneRef, titl
   // the entry below took its date from this one: write it there before this one changes
   const writesDate = dayChanged || (d !== undefined && d.year === undefined && utc.year !== local.year);
   if (writesDate) {
-    const i = review.timeline.indexOf(e);
+    const i = indexOf(review, e);
     const next = review.timeline[i + 1];
     const pin = next && pinDateEdit(review, next);
     if (pin) edits.push(pin);
   }
   return { title, edits, isPreferred: preferred };
+}
+
+// each entry's place in its timeline, once per timeline (a long timeline converted across midnight stays linear)
+const places = new WeakMap<TimelineEntry[], Map<TimelineEntry, number>>();
+function indexOf(review: Review, e: TimelineEntry): number {
+  let m = places.get(review.timeline);
+  if (!m) { m = new Map(review.timeline.map((x, i) => [x, i])); places.set(review.timeline, m); }
+  return m.get(e) ?? -1;
 }
 
 /**
