@@ -11,7 +11,7 @@ export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './language/specificity';
-export * from './language/authoring';
+export * from './editor';
 export { readStamp } from './time/stamp';
 export { dueDay, canonicalField, statusOf } from './format/actionItem';
 export { splitTableRow, cellValue, escapeCell } from './format/table';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Temporal } from '@js-temporal/polyfill';
 import { analyze, applyEdits, automaticFixEdits } from '../../src/core';
-import { hoverAt } from '../../src/core/language/hover';
+import { hoverAt } from '../../src/core/editor/hover';
 import { timelineEdits } from '../../src/core/timeline/edit';
 import { lintText } from '../../src/cli/lint';
 import { ConfigResolver } from '../../src/cli/config';

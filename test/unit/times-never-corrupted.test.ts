@@ -138,7 +138,7 @@ describe('times are never corrupted (issue 14)', () => {
 
 describe('the hover over an uncertain stamp', () => {
   it('lists each reading instead of one UTC time', async () => {
-    const { hoverAt } = await import('../../src/core/language/hover');
+    const { hoverAt } = await import('../../src/core/editor/hover');
     const text = review('- 2026-10-25 02:30 Europe/Berlin — a');
     const r = analyze(text).review;
     const h = hoverAt(r, r.timeline[0].stampRange.start)!;

@@ -32,7 +32,7 @@ import { parseReview } from '../parse/review';
 import type { ActionItem } from '../model';
 import { readStamp, type Stamp } from '../time/stamp';
 import { declaresZone, readHeadingDeclaration } from '../time/declaration';
-import { yamlScalar } from './template';
+import { yamlScalar } from '../newReview/template';
 
 export interface ImportOptions {
   /** the original file's name, for a title when the text has none */

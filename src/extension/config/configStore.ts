@@ -7,7 +7,8 @@
  * it are reported as diagnostics on the file itself.
  */
 import * as vscode from 'vscode';
-import type { Config, RuleSetting } from '../../core/config';
+import type { Config } from '../../core/config';
+import { readPirSettings, type PirSettings } from './settings';
 import { getCore } from '../shared/core';
 import type { AsyncConfigResolver, ResolvedConfig } from '../../core/configFiles';
 import type * as ConfigFiles from '../../core/configFiles';
@@ -21,29 +22,12 @@ function getCoreConfigFiles(): typeof ConfigFiles {
   return require('../../core/configFiles') as typeof ConfigFiles;
 }
 
-export interface Settings {
-  enable: boolean;
-  run: 'onType' | 'onSave';
-  severityOverrides: Record<string, RuleSetting>;
-  defaultTimezone?: string;
-}
+/** The settings the configuration and the diagnostics use (a view of the typed settings object). */
+export type Settings = Pick<PirSettings, 'enable' | 'run' | 'severityOverrides' | 'defaultTimezone'>;
 
-const VALID = new Set(['error', 'warning', 'info', 'off']);
-
+/** The `pir.*` settings for a resource (config/settings.ts). */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration('pir', scope);
-  const overrides: Record<string, RuleSetting> = {};
-  const raw = c.get<Record<string, unknown>>('severityOverrides') ?? {};
-  if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && VALID.has(v)) overrides[k] = v as RuleSetting;
-  }
-  const tz = c.get<string>('defaultTimezone')?.trim();
-  return {
-    enable: c.get<boolean>('enable', true),
-    run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
-    severityOverrides: overrides,
-    defaultTimezone: tz || undefined,
-  };
+  return readPirSettings(scope);
 }
 
 export class ConfigStore implements vscode.Disposable {
