@@ -231,3 +231,27 @@ describe('import reads action items as the checks do', () => {
     ]);
   });
 });
+
+describe('import keeps what it read', () => {
+  it('a comment before the front matter is skipped (kept after it); an Authors line moves to the front matter', () => {
+    const src = ['<!-- exported from the wiki -->', '---', 'title: Queue stalled', '---', '# Queue stalled', '', '**Authors:** Ana Lima, Bo Chen', '', '## Summary', '', 'The queue stalled for an hour.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0102' });
+    assert.match(r.text, /^---\ntitle: Queue stalled\nid: INC-2026-0102\n/);
+    assert.match(r.text, /^authors: \[Ana Lima, Bo Chen\]$/m);
+    assert.match(r.text, /^---\n[\s\S]*?\n---\n\n<!-- exported from the wiki -->\n# Queue stalled\n\n## Summary\n/);
+    assert.doesNotMatch(r.text, /\*\*Authors:\*\*/);
+    assert.equal(parseReview(r.text).frontMatter?.data.title, 'Queue stalled');
+  });
+});
+
+describe('import: items committed to outside an actions section', () => {
+  it('TODO paragraphs become canonical items under an "Action items:" label, and the workspace index (pir actions) lists them', async () => {
+    const { summarize } = await import('../../src/core');
+    const src = ['# Disk full', '', '## Lessons learned', '', 'Disks fill up quietly.', '', '**TODO**: alert on pool usage above 80% on every storage host.', '', '**DONE**: added the wiki to the monitored sites.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0103' });
+    assert.match(r.text, /\*\*Action items:\*\*\n\n- \[ \] CAP-2026-0103-1: alert on pool usage/);
+    const fromParser = parseReview(r.text).actions.map(a => [a.id, a.status]);
+    assert.deepEqual(fromParser, [['CAP-2026-0103-1', 'open'], ['CAP-2026-0103-2', 'done']]);
+    assert.deepEqual(summarize('x.pir.md', r.text).actions.map(a => [a.id, a.status]), fromParser);
+  });
+});

@@ -92,11 +92,24 @@ const LIST_ITEM = new RegExp(String.raw`^( {0,3})(${LIST_MARKER})( +|$)(.*)$`);
 
 export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
   const eol = /\r\n/.test(input) ? '\r\n' : '\n';
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // a comment before the front matter ("<!-- source: … -->") would hide it: it goes after the front matter
+  let movedComment = false;
+  const leadComment = /^((?:[ \t]*<!--[\s\S]*?-->[ \t]*\n)+)(?=---[ \t]*\n)/.exec(text);
+  if (leadComment) {
+    const rest = text.slice(leadComment[0].length);
+    const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(rest.slice(3));
+    if (close) {
+      const end = 3 + close.index + close[0].length;
+      text = rest.slice(0, end) + (rest.slice(0, end).endsWith('\n') ? '' : '\n') + leadComment[1] + rest.slice(end);
+      movedComment = true;
+    }
+  }
   const lines = text.split('\n');
   const index = new LineIndex(text);
   const scanned = scan(index);
   const notes: string[] = [];
+  if (movedComment) notes.push('The comment before the front matter now follows it.');
 
   // ---- front matter as written
   let fmLines: string[] | undefined;
@@ -109,6 +122,15 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       const d = parseYaml(fmLines.join('\n'));
       if (d && typeof d === 'object' && !Array.isArray(d)) fmData = d as Record<string, unknown>;
     } catch { /* kept as written; the review's checks report it */ }
+  }
+
+  // ---- an "Authors:" label line: its names go to the front matter, the line leaves the body
+  let authorsLine: { line: number; names: string[] } | undefined;
+  for (let l = bodyStart; l < lines.length && !authorsLine; l++) {
+    const m = /^ {0,3}(?:\*\*|__)?Authors?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+?)\s*(?:<br\s*\/?>)?\s*$/i.exec(lines[l]);
+    if (!m) continue;
+    const names = m[1].split(/\s*(?:,|;|&|\band\b)\s*/).map(n => n.replace(/[*_`]/g, '').trim()).filter(n => n && !/^<.*>$/.test(n));
+    if (names.length && names.every(n => n.length <= 60)) authorsLine = { line: l, names };
   }
 
   // ---- units: the preamble, then one per heading of level 1 or 2 (level-1 headings naming a section count as sections)
@@ -131,8 +153,18 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
     const u = units[units.length - 1];
     if (titleHeading && l === titleHeading.line) {
-      u.body.push(lines[l]); u.src.push(l);
+      if (authorsLine?.line === l) {
+      // and one of the blank lines around it
+      if (!(lines[l + 1] ?? 'x').trim() && !(u.body[u.body.length - 1] ?? 'x').trim()) l++;
+      continue;
+    }
+    u.body.push(lines[l]); u.src.push(l);
       if (titleHeading.setext) { u.body.push(lines[l + 1]); u.src.push(l + 1); l++; }
+      continue;
+    }
+    if (authorsLine?.line === l) {
+      // and one of the blank lines around it
+      if (!(lines[l + 1] ?? 'x').trim() && !(u.body[u.body.length - 1] ?? 'x').trim()) l++;
       continue;
     }
     u.body.push(lines[l]); u.src.push(l);
@@ -209,7 +241,26 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
       actions += r.count;
       newIds += r.generated;
       converted.set(u, r.lines);
-    } else converted.set(u, u.body);
+    } else {
+      // items committed to outside the actions ("**TODO**: …", the list "to prevent this we made these
+      // changes:" introduces): canonical items under an "### Action items" sub-heading where they start
+      const inUnit = new Set(u.src);
+      const first = parsedActions.find(a => inUnit.has(a.line));
+      if (first && u.heading) {
+        const at = u.src.indexOf(first.line);
+        const head: Unit = { ...u, body: u.body.slice(0, at), src: u.src.slice(0, at) };
+        const tail: Unit = { ...u, body: u.body.slice(at), src: u.src.slice(at) };
+        const r = convertActions(tail, lines, parsedActions, actionPrefix, actions, fields, takenIds);
+        actions += r.count;
+        newIds += r.generated;
+        const lead = trimBlankEnd(head.body);
+        // a label line opens them, as the checks read labels; unless the text has one already ("**Action items:**")
+        const before = lead.length ? /^\s*(?:\*\*|__)?([^*_]{2,60}?)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*$/.exec(lead[lead.length - 1]) : null;
+        const labelled = !!before && purposesOf(before[1]).includes('actions');
+        converted.set(u, [...lead, ...(lead.length ? [''] : []), ...(labelled ? [] : ['**Action items:**', '']), ...r.lines]);
+        if (!labelled) notes.push(`The action items under "${plainText(u.heading.text)}" are under an "Action items:" label.`);
+      } else converted.set(u, u.body);
+    }
   }
 
   const out: string[] = [];
@@ -283,7 +334,9 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   if (!has('major')) add.push('# major: true or false (the original does not say)');
   if (!has('started') && firstStamp?.utc) add.push(`started: ${firstStamp.utc}`);
   for (const [key, iso] of milestoneStamps(timelineUnits)) if (!has(key)) add.push(`${key}: ${iso}`);
-  if (!has('authors') && fmData && (typeof fmData.author === 'string' || Array.isArray(fmData.authors) === false && typeof fmData.author === 'string')) {
+  // an "Authors: Ana, Bo" line (bold or not) moves to the front matter
+  if (!has('authors') && authorsLine) add.push(`authors: [${authorsLine.names.map(n => yamlScalar(n)).join(', ')}]`);
+  else if (!has('authors') && fmData && (typeof fmData.author === 'string' || Array.isArray(fmData.authors) === false && typeof fmData.author === 'string')) {
     add.push(`authors: [${yamlScalar(String(fmData.author))}]`);
   }
   if (fmLines && fmData) {

@@ -4,8 +4,8 @@
  * next one. Each part serves the purposes its own words name (sections.ts purposesOf) or, when they
  * name none, its parent's: "### 2021-06-03" under "## Timeline" is timeline, "### KubeSpawner" under
  * "## Action items" is actions. Under a timeline or the actions, a sub-heading naming the response
- * or the actions ("### Detection", "### Prevention", "### Mitigation") is a group of entries or of
- * items, not a new section.
+ * or the container's own purpose ("### Detection", "### Prevention", "### Mitigation") is a group of
+ * entries or of items, not a new section.
  *
  * Parts are disjoint: a part's body stops at the next heading or label, whatever its level; its
  * subtree (the part and the parts below it) runs to the next heading of the same or a higher level.
@@ -34,8 +34,6 @@ export interface OutlinePart {
 
 /** Purposes that hold entries or items: a sub-heading below them groups them. */
 const CONTAINERS: SectionKind[] = ['timeline', 'actions'];
-/** Sub-heading purposes that are groups of a container's entries or items ("Detection", "Prevention"). */
-const GROUP_WORDS = new Set<SectionKind>(['response', 'timeline', 'actions']);
 
 export const LABEL_LEVEL = 7;
 
@@ -57,7 +55,7 @@ export function outlineParts(sc: Scan, titleLine: number, lineCount: number): Ou
       const inherited = parent !== undefined ? parts[parent].kinds : [];
       const container = containerOf(inherited);
       let kinds: SectionKind[];
-      if (container && own.every(k => GROUP_WORDS.has(k))) kinds = [container];
+      if (container && own.every(k => k === container || k === 'response')) kinds = [container];
       else kinds = own.length ? own : inherited;
       parts.push({
         line: h.line, text: h.text, textStart: h.textStart, textEnd: h.textStart + h.text.length, level: h.level, label: false,

@@ -67,14 +67,14 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
         blocks: () => (blocks ??= options.markdown === 'remark' || body.length > MAX_SECTION_BYTES || tooLarge ? section.tree() : scanOrParse(section)),
       };
       if (body.length > MAX_SECTION_BYTES && !tooLarge) {
-        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${p.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed.`, range: section.headingRange });
+        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${p.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed (its timeline entries, action items and wording are not checked, and no check reports them missing).`, range: section.headingRange });
         review.partial = true;
       }
       review.sections.push(section);
     }
     if (tooLarge) {
       review.partial = true;
-      parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `This file is ${(text.length / 1e6).toFixed(1)} MB: over ${MAX_DOCUMENT_BYTES / 1e6} MB only the front matter and the headings are checked.`, range: zero });
+      parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `This file is ${(text.length / 1e6).toFixed(1)} MB: over ${MAX_DOCUMENT_BYTES / 1e6} MB only the front matter and the headings are checked (the timeline, the action items and the wording checks are skipped, and no check reports them missing).`, range: zero });
       return review;
     }
     const timelineSections = review.sections.filter(s => s.kinds.includes('timeline'));

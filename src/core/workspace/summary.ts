@@ -6,7 +6,7 @@
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
 import { frontMatterDocument } from '../parse/frontMatter';
-import { sectionKindOf } from '../parse/sections';
+import { outlineParts } from '../parse/outline';
 import { readFieldLine, readLeadingId, statusOf, canonicalField } from '../format/actionItem';
 import { readListItem } from '../format/listItem';
 import { cellValue, isDelimiterRow, isTableLine, splitTableRow } from '../format/table';
@@ -78,11 +78,10 @@ export function summarize(uri: string, text: string, hash = contentHash(text)): 
       }
     }
     if (!s.title) s.title = sc.headings.find(h => h.level === 1)?.text ?? '';
-    const h2 = sc.headings.filter(h => h.level === 2);
-    for (let i = 0; i < h2.length; i++) {
-      if (sectionKindOf(h2[i].text) !== 'actions') continue;
-      const end = sc.headings.find(h => h.line > h2[i].line && h.level <= 2)?.line ?? lines.lineCount;
-      readActions(lines, h2[i].line + 1, end, s.actions);
+    // the action items' parts as the parser finds them (parse/outline.ts): at any level, in any words
+    const h1 = sc.headings.find(h => h.level === 1);
+    for (const p of outlineParts(sc, h1 ? h1.line : -1, lines.lineCount)) {
+      if (p.kinds.includes('actions')) readActions(lines, p.label ? p.line + 1 : p.bodyStartLine, p.endLine, s.actions);
     }
   } catch (e) {
     s.problem = `could not be read: ${(e as Error).message}`;

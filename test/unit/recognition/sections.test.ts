@@ -91,3 +91,17 @@ describe('purposes a heading does not name', () => {
     assert.ok(m.includes('Impact') && m.includes('Action items'));
   });
 });
+
+describe('a review too large for full analysis', () => {
+  it('says which checks it skipped and claims nothing absent that it did not look for', () => {
+    const big = ['---', 'major: true', '---', '# Big', '', '## Action items', '', '- Add an alarm on queue depth above 1000 for 5 minutes', '', '## Timeline', '', 'x'.repeat(1_100_000), ''].join('\n');
+    const f = lint(big);
+    const tooLarge = f.filter(x => x.rule === 'file-too-large');
+    assert.equal(tooLarge.length, 1);
+    assert.match(tooLarge[0].message, /not analysed \(its timeline entries, action items and wording are not checked, and no check reports them missing\)/);
+    const huge = ['---', 'major: true', '---', '# Huge', '', '## Action items', '', '- '.concat('y'.repeat(5_100_000)), ''].join('\n');
+    const g = lint(huge);
+    assert.match(g.find(x => x.rule === 'file-too-large')!.message, /the timeline, the action items and the wording checks are skipped/);
+    assert.ok(!g.some(x => x.rule === 'no-action-items'), 'the items were not looked for');
+  });
+});
