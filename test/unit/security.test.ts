@@ -179,3 +179,25 @@ describe('security: glob settings', () => {
 
 // keep summarize imported for the index's own tests above
 void summarize;
+
+describe('security: every notification goes through the sanitisers', () => {
+  it('src/extension calls show*Message and setStatusBarMessage only through shared/notify', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.join(import.meta.dirname, '..', '..', 'src', 'extension');
+    const direct: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith(path.join('shared', 'notify.ts'))) {
+          fs.readFileSync(p, 'utf8').split('\n').forEach((l, i) => {
+            if (/window\.(show(Information|Warning|Error)Message|setStatusBarMessage)\b/.test(l)) direct.push(`${path.relative(root, p)}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(root);
+    assert.deepEqual(direct, []);
+  });
+});

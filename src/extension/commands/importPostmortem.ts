@@ -5,6 +5,7 @@
  * when the user confirms. The original is never changed.
  */
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../shared/notify';
 import { authoring } from './importCore';
 import { exists, uniqueUri } from './files';
 import type { ConfigStore } from '../config/configStore';
@@ -56,7 +57,7 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   try {
     text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not read ${baseName(source)}: ${(e as Error).message}`);
+    void showError(`Could not read ${baseName(source)}: ${(e as Error).message}`);
     return undefined;
   }
 
@@ -77,7 +78,7 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
 
   const summary = result.notes.slice(0, 4).join(' ');
   const answer = args.confirm === 'write' ? WRITE : args.confirm === 'cancel' ? CANCEL
-    : await vscode.window.showInformationMessage(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
+    : await showInfo(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
 
   if (answer !== WRITE) {
     if (answer === CANCEL) await closeDiff(proposed);

@@ -4,6 +4,7 @@
  * snippet) and opens it with the cursor on the first placeholder left to fill.
  */
 import * as vscode from 'vscode';
+import { iconSafe } from '../../core/safe/icons';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
 import { uniqueUri, exists } from './files';
@@ -68,13 +69,14 @@ export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): P
     const fallback = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
     const team = dir && folder ? (await store.teamConfigIn(dir)).severities : fallback;
     const severities = team.length ? team : fallback;
-    const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: s })), {
+    // severities come from .pir.yaml: `$(…)` in one is text, not an icon
+    const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: iconSafe(s), severity: s })), {
       title: 'New Post-Incident Review (2/2)',
       placeHolder: 'Severity',
       ignoreFocusOut: true,
     });
     if (!picked) return undefined;
-    severity = picked.label;
+    severity = picked.severity;
   }
 
   const now = new Date();

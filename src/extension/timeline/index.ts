@@ -3,6 +3,7 @@
  * "Open Timeline Editor") and the "Export Timeline as SVG" command.
  */
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../shared/notify';
 import { TimelineEditorProvider, VIEW_TYPE, viewOf } from './provider';
 import * as timelineCore from './timelineCore';
 
@@ -25,7 +26,7 @@ export function registerTimelineEditor(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('pir.openTimeline', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri ?? provider.activePanel?.doc.uri;
       if (!target) {
-        void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) first.');
+        void showInfo('Open a post-incident review (*.pir.md) first.');
         return;
       }
       await vscode.commands.executeCommand('vscode.openWith', target, VIEW_TYPE, vscode.ViewColumn.Beside);
@@ -36,7 +37,7 @@ export function registerTimelineEditor(context: vscode.ExtensionContext): void {
       else if (provider.activePanel?.panel.active) doc = provider.activePanel.doc;
       else doc = vscode.window.activeTextEditor?.document ?? provider.activePanel?.doc;
       if (!doc) {
-        void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) first.');
+        void showInfo('Open a post-incident review (*.pir.md) first.');
         return;
       }
       return exportSvg(doc, log);
@@ -55,11 +56,11 @@ export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => vo
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
   } catch (e) {
     log(`timeline: could not write ${target.toString()}: ${(e as Error).message}`);
-    void vscode.window.showErrorMessage(`Could not save the timeline picture: ${(e as Error).message}`);
+    void showError(`Could not save the timeline picture: ${(e as Error).message}`);
     return undefined;
   }
   log(`timeline: exported ${target.toString()}`);
-  void vscode.window.showInformationMessage(`Saved the timeline picture as ${name}.`, 'Open').then(choice => {
+  void showInfo(`Saved the timeline picture as ${name}.`, 'Open').then(choice => {
     if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
   });
   return target;
