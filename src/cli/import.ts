@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importPostmortem } from '../core/import/convert';
 import { UsageError } from './files';
+import { safeWriteFile } from './safeWrite';
 import type { Io } from './main';
 
 /**
@@ -22,10 +23,8 @@ export function importCommand(args: string[], io: Io): number {
   const result = importPostmortem(text, { fileName: path.basename(file) });
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
-    try { fs.writeFileSync(out, result.text, { flag: 'wx' }); } catch (e) {
-      if ((e as { code?: string }).code === 'EEXIST') throw new UsageError(`${values.out} exists; pir import does not overwrite files.`);
-      throw e;
-    }
+    // never over an existing file, never through a link (a dangling one included)
+    safeWriteFile(out, result.text, { exclusive: true, display: values.out });
     io.err(`pir: wrote ${values.out}`);
   } else io.out(result.text.replace(/\r?\n$/, ''));
   for (const n of result.notes) io.err(`  ${n}`);

@@ -6,7 +6,8 @@ import { lintFiles, type LintFileOptions, type LintRun } from './lint';
 import { lintFilesParallel, lintWorkerCount } from './parallel';
 import { actionsCommand, reportCommand } from './tracker';
 import { importCommand } from './import';
-import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { safeWriteFile } from './safeWrite';
 
 declare const PIR_VERSION: string;
 const VERSION = typeof PIR_VERSION === 'string' ? PIR_VERSION : '0.0.0-dev';
@@ -82,7 +83,7 @@ function parseLintArgs(args: string[], io: Io): LintArgs | number {
   if (values.help) { io.out(HELP); return 0; }
   const format = values.format!;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
-  const files = expandInputs(positionals, io.cwd);
+  const files = expandInputs(positionals, io.cwd, m => io.err(`pir: ${m}`));
   return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd } };
 }
 
@@ -90,7 +91,7 @@ function reportLint({ results, fixed }: LintRun, a: LintArgs, io: Io): number {
   const text = a.format === 'json' ? JSON.stringify(toJson(results), null, 2)
     : a.format === 'sarif' ? JSON.stringify(toSarif(results, VERSION, io.cwd), null, 2)
       : toStylish(results, io.isTTY && !a.output) + (fixed ? `\n${fixed} file${fixed === 1 ? '' : 's'} fixed` : '');
-  if (a.output) fs.writeFileSync(a.output, text + '\n');
+  if (a.output) safeWriteFile(path.resolve(io.cwd, a.output), text + '\n', { display: a.output });
   else io.out(text);
   return results.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
 }
@@ -103,9 +104,9 @@ function trackerCommand(command: 'actions' | 'report', args: string[], io: Io): 
   if (values.help) { io.out(HELP); return 0; }
   let now = new Date();
   if (values.now) { now = new Date(values.now); if (isNaN(now.getTime())) throw new UsageError(`--now "${values.now}" is not a date (use YYYY-MM-DD).`); }
-  const files = expandInputs(positionals, io.cwd);
+  const files = expandInputs(positionals, io.cwd, m => io.err(`pir: ${m}`));
   const text = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now) : reportCommand(files, values.format!, io.cwd, now, values.config);
-  if (values.output) fs.writeFileSync(values.output, text.endsWith('\n') ? text : text + '\n');
+  if (values.output) safeWriteFile(path.resolve(io.cwd, values.output), text.endsWith('\n') ? text : text + '\n', { display: values.output });
   else io.out(text.replace(/\n$/, ''));
   return 0;
 }
