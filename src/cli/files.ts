@@ -8,7 +8,9 @@ export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
 export class UsageError extends Error {}
 
 /**
- * Expands files, directories (every *.pir.md below) and globs into a sorted list of files.
+ * Expands files, directories (every *.pir.md below) and globs into a sorted list of absolute paths.
+ * Throws UsageError (exit 2) for a path that does not exist, a glob that matches nothing and a
+ * folder without reviews, naming the input as the user typed it.
  *
  * Symbolic links never take the run outside the tree it was given: directory links are not
  * followed, and a file whose real path leaves its root (the directory given; the current directory
@@ -30,7 +32,10 @@ export function expandInputs(inputs: string[], cwd = process.cwd(), warn: (messa
     try { stat = fs.statSync(abs); } catch { /* maybe a glob, or a dangling link */ }
     if (stat?.isDirectory()) {
       const realRoot = realOr(abs);
-      for (const f of reviewsBelow(abs)) keep(f, abs, realRoot);
+      const found = reviewsBelow(abs);
+      // a mistyped folder must not pass CI as "no problems"
+      if (!found.length) throw new UsageError(`No reviews found in ${input === '.' ? 'this folder' : input} (a review is a file named *.pir.md).`);
+      for (const f of found) keep(f, abs, realRoot);
     } else if (stat?.isFile()) {
       if (isInside(abs, path.resolve(cwd))) keep(abs, cwd, realCwd); else out.add(abs);
     } else if (isDynamicPattern(input)) {

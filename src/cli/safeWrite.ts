@@ -48,7 +48,8 @@ export function safeWriteFile(target: string, text: string, opts: SafeWriteOptio
   if (st && !st.isFile()) throw refuse('it is not a regular file');
   if (st && opts.exclusive) throw refuse('it exists, and this command does not overwrite files');
   let dir: string;
-  try { dir = fs.realpathSync(path.dirname(abs)); } catch { throw refuse(`its folder ${path.dirname(show) || '.'} does not exist`); }
+  // a missing folder is the caller's to word (ENOENT), not a refusal
+  dir = fs.realpathSync(path.dirname(abs));
   if (opts.root !== undefined) {
     let root: string;
     try { root = fs.realpathSync(opts.root); } catch { root = path.resolve(opts.root); }

@@ -103,7 +103,8 @@ function safeParse(body: string, findings: Finding[], line: number): Root {
   }
 }
 
-function looksBinary(text: string): boolean {
+/** True when a decoded file is not text: a NUL byte, or mostly characters that were not UTF-8. */
+export function looksBinary(text: string): boolean {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
   if (head.includes('\0')) return true;
   // a text decoded from bytes that aren't UTF-8 is full of replacement characters
