@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { showError, showInfo } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import { authoring } from './importCore';
 import { exists, uniqueUri } from './files';
 import type { ConfigStore } from '../config/configStore';
@@ -87,7 +88,15 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   }
   // the name may have been taken while the diff was open: never overwrite
   const out = await exists(target) ? await uniqueUri(dir, stem, '.pir.md') : target;
-  await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
+  try {
+    // a new file, never through a symbolic link planted under that name (shared/safeWrite)
+    await safeWrite(out, new TextEncoder().encode(result.text), { exclusive: true });
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    void showError(e.message);
+    provider.delete(proposed);
+    return { proposed, notes: result.notes };
+  }
   await closeDiff(proposed);
   provider.delete(proposed);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out), { preview: false });

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { iconSafe } from '../../core/safe/icons';
+import { showError } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
 import { uniqueUri, exists } from './files';
@@ -91,7 +93,14 @@ export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): P
   if (dir) {
     uri = await uniqueUri(dir, `${day}-${slugify(title)}`, '.pir.md');
     await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      // a new file inside the workspace folder, never through a symbolic link (shared/safeWrite)
+      await safeWrite(uri, new TextEncoder().encode(text), { exclusive: true, folder: folder!.uri });
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      void showError(e.message);
+      return undefined;
+    }
     if (args.noOpen) return uri;
     doc = await vscode.workspace.openTextDocument(uri);
   } else {

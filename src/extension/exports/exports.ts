@@ -8,7 +8,8 @@
  * screen, where the CLI reads the saved file. The command offers to save first.
  */
 import * as vscode from 'vscode';
-import { showInfo, showWarning } from '../shared/notify';
+import { showError, showInfo, showWarning } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
 import { getCore } from '../shared/core';
@@ -111,7 +112,15 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
       }
       const t0 = performance.now();
       const text = exportText(service, folder, spec.format);
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      try {
+        // where the user chose, but never through a symbolic link planted under that name
+        await safeWrite(target, new TextEncoder().encode(text), { folder: null });
+      } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        log?.warn(`export: ${e.message}`);
+        void showError(e.message);
+        return undefined;
+      }
       const rows = exportRows(service, folder).length;
       log?.info(`exported ${rows} actions as ${spec.label} to ${target.toString(true)} in ${(performance.now() - t0).toFixed(0)} ms`);
       if (!quiet) {

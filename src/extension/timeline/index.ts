@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { showError, showInfo } from '../shared/notify';
+import { safeWrite } from '../shared/safeWrite';
 import { TimelineEditorProvider, VIEW_TYPE, viewOf } from './provider';
 import * as timelineCore from './timelineCore';
 
@@ -45,7 +46,10 @@ export function registerTimelineEditor(context: vscode.ExtensionContext): void {
   );
 }
 
-/** Writes `<name>.timeline.svg` next to the review (vscode.workspace.fs: works on any file system and in the browser). */
+/**
+ * Writes `<name>.timeline.svg` next to the review (vscode.workspace.fs: works on any file system and
+ * in the browser); refuses a link or a folder link on the way (shared/safeWrite), with one message.
+ */
 export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => void): Promise<vscode.Uri | undefined> {
   const core = timelineCore.get();
   const view = viewOf(doc);
@@ -53,7 +57,8 @@ export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => vo
   const name = SVG_NAME(doc.uri.path.split('/').pop() ?? 'review');
   const target = vscode.Uri.joinPath(doc.uri, '..', name);
   try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    // never through a symbolic link planted where the picture goes (shared/safeWrite)
+    await safeWrite(target, new TextEncoder().encode(svg));
   } catch (e) {
     log(`timeline: could not write ${target.toString()}: ${(e as Error).message}`);
     void showError(`Could not save the timeline picture: ${(e as Error).message}`);
