@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { globProblem } from '../core/safe/glob';
 
 export const REVIEW_GLOB = '**/*.pir.md';
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -39,6 +40,8 @@ export function expandInputs(inputs: string[], cwd = process.cwd(), warn: (messa
     } else if (stat?.isFile()) {
       if (isInside(abs, path.resolve(cwd))) keep(abs, cwd, realCwd); else out.add(abs);
     } else if (isDynamicPattern(input)) {
+      const why = globProblem(input);
+      if (why) throw new UsageError(`The pattern "${input.length > 60 ? input.slice(0, 60) + '…' : input}" is refused: ${why}.`);
       const found = globSync(input, { cwd, absolute: true, ignore: DEFAULT_IGNORE, followSymbolicLinks: false });
       if (!found.length) throw new UsageError(`No files match "${input}".`);
       for (const f of found) keep(f, cwd, realCwd);

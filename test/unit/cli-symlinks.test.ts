@@ -139,4 +139,12 @@ const canLink = (() => {
     assert.deepEqual(files.map(f => path.basename(f)), ['own.pir.md']);
     assert.equal(warnings.length, 2, warnings.join('\n'));
   });
+
+  it('a glob that would make the matcher backtrack is refused in one line', () => {
+    const t = Date.now();
+    const r = run(['lint', '**/*?*?*?*?*?*?*?*?*?*?*?*?*?*?x'], repo);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^pir: The pattern "\*\*\/\*\?.*" is refused: it has more than 2 "\*" wildcards in one path segment/);
+    assert.ok(Date.now() - t < 2000);
+  });
 });
