@@ -34,9 +34,12 @@ function restoreNotifications(): void {
 }
 
 async function notificationsShown(needle: string): Promise<DomElement[] | undefined> {
-  const probe = await queryWorkbench('.notification-toast .notification-list-item-message');
-  if (!probe) return undefined;
-  return waitFor(async () => (await queryWorkbench('.notification-toast .notification-list-item-message'))?.filter(e => e.text.includes(needle)).length ? (await queryWorkbench('.notification-toast .notification-list-item-message'))!.filter(e => e.text.includes(needle)) : undefined, `a notification with "${needle}"`, 10_000, 200);
+  const selector = '.notification-list-item-message';
+  if (!await queryWorkbench(selector)) return undefined;
+  return waitFor(async () => {
+    const found = (await queryWorkbench(selector))?.filter(e => e.text.includes(needle));
+    return found?.length ? found : undefined;
+  }, `a notification with "${needle}"`, 30_000, 300);
 }
 
 function assertNoLink(message: string): void {
@@ -62,10 +65,10 @@ describe('security: what a repository holds stays text', () => {
     const src = file('sec', 'nested-link.md');
     await writeText(src, `# Cache outage\n\n## [[Open the diff](x)](${RUN})\n\nThe cache fell over.\n\n## Timeline\n\n- 10:00 UTC paged\n`);
     const pending = vscode.commands.executeCommand<{ notes: string[] }>('pir.importPostmortem', { uri: src });
-    const message = await waitFor(() => shown.find(s => s.message.includes('Open the diff'))?.message, 'the import confirmation');
+    const message = await waitFor(() => shown.find(s => s.message.includes('Open the diff'))?.message, 'the import confirmation', 60_000);
     assertNoLink(message);
     await sleep(1500);
-    console.log('DEBUG-DOM ' + JSON.stringify(await queryWorkbench('[class*="notification"]')));
+    console.log('DEBUG-DOM ' + JSON.stringify((await queryWorkbench('[class*="notification-toast"], [class*="notifications-toasts"], .notification-list-item'))?.map(e => e.text.slice(0, 80))).slice(0, 1500));
     const dom = await notificationsShown('Open the diff');
     if (dom) assert.deepStrictEqual(dom.flatMap(e => e.links), [], 'the notification shows no link');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -139,21 +142,21 @@ describe('security: what a repository holds stays text', () => {
     assert.ok(!item.icons.some(c => /codicon-eye\b/.test(c)));
   });
 
-  it('requiredRoles: ["$CLIPBOARD", "${TM_FILENAME}"] in .pir.yaml: the quick fix inserts the names as written', async () => {
-    await writeText(file('sec', 'roles', '.pir.yaml'), 'requiredRoles: ["$CLIPBOARD", "${TM_FILENAME}"]\nroles: ["$CLIPBOARD", "${TM_FILENAME}", responder]\n');
+  it('requiredRoles: ["$CLIPBOARD ${TM_FILENAME}"] in .pir.yaml: the quick fix inserts the name as written', async () => {
+    await writeText(file('sec', 'roles', '.pir.yaml'), 'requiredRoles: ["$CLIPBOARD ${TM_FILENAME}"]\nroles: ["$CLIPBOARD ${TM_FILENAME}", responder]\n');
     const review = file('sec', 'roles', 'roles.pir.md');
     await writeText(review, '---\nid: INC-5\ntitle: t\nstatus: draft\nseverity: P2\nattendees:\n  - name: Ana\n    role: responder\n---\n# INC-5: t\n');
     const editor = await open(review);
-    const ds = await waitForDiagnostics(review, d => d.filter(x => codeOf(x) === 'required-roles').length === 2, 'two required-roles findings');
+    const ds = await waitForDiagnostics(review, d => d.filter(x => codeOf(x) === 'required-roles').length === 1, 'the required-roles finding', 30_000);
     for (const d of ds.filter(x => codeOf(x) === 'required-roles')) {
       const fix = (await codeActions(review, d.range, 'quickfix')).find(a => a.isPreferred && /Add an attendee/.test(a.title));
       assert.ok(fix?.edit, d.message);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
-      await sleep(200);
+      await sleep(300);
       await vscode.commands.executeCommand('leaveSnippet');
     }
     const text = editor.document.getText();
-    assert.ok(text.includes('role: $CLIPBOARD') && text.includes('role: ${TM_FILENAME}'), text);
+    assert.ok(text.includes('role: $CLIPBOARD ${TM_FILENAME}'), text);
     assert.ok(!text.includes('roles.pir.md'), 'no variable was filled in');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAll();
