@@ -46,7 +46,7 @@ export interface TimelineEntry {
   date?: { year: number; month: number; day: number; carried: boolean };
   /** the zone that applies: the stamp's own, else the declared one; undefined when none is known */
   zone?: ZoneRef;
-  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'setting' | 'none';
+  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'team-config' | 'user-setting' | 'none';
   /** epoch milliseconds in UTC, when date and zone are known */
   utc?: number;
 }
@@ -75,7 +75,8 @@ export interface ActionItem {
   lastLine: number;
 }
 
-export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'setting' }
+/** A zone the review's zone-less stamps were written in: declared by the review, or the fallback the engine applied (zoneFallback.ts). */
+export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'team-config' | 'user-setting' }
 
 export interface Review {
   uri?: string;

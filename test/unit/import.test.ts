@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze, parseReview } from '../../src/core';
 import { importPostmortem } from '../../src/core/import/convert';
-import { newReviewText, nextReviewId, renderTemplate, reviewTemplateBody, slugify, yamlScalar } from '../../src/core/import/template';
+import { newReviewText, nextReviewId, renderTemplate, reviewTemplateBody, slugify, yamlScalar } from '../../src/core/newReview/template';
 import { main } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');

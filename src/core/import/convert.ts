@@ -23,10 +23,14 @@ import { own } from '../safe/keys';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
-import { canonicalField } from '../parse/actions';
+import { readFieldLine, readLeadingId } from '../format/actionItem';
+import { LIST_MARKER, readListItem, stripListMarker } from '../format/listItem';
+import { isDelimiterRow, splitTableRow } from '../format/table';
+import { milestoneTags } from '../format/milestones';
+import { formatYmd, leadingYmd } from '../time/calendar';
 import { sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
 import { readStamp, type Stamp } from '../time/stamp';
-import { yamlScalar } from './template';
+import { yamlScalar } from '../newReview/template';
 
 export interface ImportOptions {
   /** the original file's name, for a title when the text has none */
@@ -70,8 +74,8 @@ interface Unit {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( +|$)(.*)$/;
-const TABLE_SEP = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+// a top-level item of a list (up to three spaces before the marker, as CommonMark allows)
+const LIST_ITEM = new RegExp(String.raw`^( {0,3})(${LIST_MARKER})( +|$)(.*)$`);
 
 export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
   const eol = /\r\n/.test(input) ? '\r\n' : '\n';
@@ -310,7 +314,7 @@ function blocks(body: string[]): Block[] {
     }
     if (!line.trim()) { out.push({ kind: 'blank', lines: [line] }); i++; continue; }
     if (/^ {0,3}#{1,6}(\s|$)/.test(line)) { out.push({ kind: 'heading', lines: [line] }); i++; continue; }
-    if (line.includes('|') && i + 1 < body.length && TABLE_SEP.test(body[i + 1]) && body[i + 1].includes('-')) {
+    if (line.includes('|') && i + 1 < body.length && isDelimiterRow(body[i + 1])) {
       const b: Block = { kind: 'table', lines: [line, body[i + 1]] };
       i += 2;
       while (i < body.length && body[i].trim() && body[i].includes('|')) b.lines.push(body[i++]);
@@ -334,7 +338,7 @@ function blocks(body: string[]): Block[] {
     }
     const b: Block = { kind: 'para', lines: [line] };
     i++;
-    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && TABLE_SEP.test(body[i + 1] ?? ''))) b.lines.push(body[i++]);
+    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && isDelimiterRow(body[i + 1] ?? ''))) b.lines.push(body[i++]);
     out.push(b);
   }
   return out;
@@ -348,19 +352,9 @@ function leadingStamp(s: string): Stamp | undefined {
   return st;
 }
 
+/** A table row's cells as written (the format's GFM split; `\|` stays escaped). */
 function splitRow(row: string): string[] {
-  let r = row.trim();
-  if (r.startsWith('|')) r = r.slice(1);
-  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
-  const cells: string[] = [];
-  let cur = '';
-  for (let i = 0; i < r.length; i++) {
-    if (r[i] === '\\' && r[i + 1] === '|') { cur += '\\|'; i++; continue; }
-    if (r[i] === '|') { cells.push(cur.trim()); cur = ''; continue; }
-    cur += r[i];
-  }
-  cells.push(cur.trim());
-  return cells;
+  return splitTableRow(row).cells.map(c => c.raw);
 }
 
 /** A prose line that says which zone the timeline is in ("All times are UTC", "Times: CET"). */
@@ -455,8 +449,6 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
 
 // ---------------------------------------------------------------- actions
 
-const ACTION_ID = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/;
-
 function convertActions(body: string[], prefix: string, startAt: number, required: string[], taken: Set<string>): { lines: string[]; count: number; generated: number } {
   const out: string[] = [];
   let count = 0, generated = 0;
@@ -485,14 +477,14 @@ function convertActions(body: string[], prefix: string, startAt: number, require
       const task = /^\[([ xX])\]\s+(.*)$/.exec(first);
       const checked = task ? task[1] !== ' ' : false;
       let title = task ? task[2] : first;
-      const idm = ACTION_ID.exec(title);
+      const lead = readLeadingId(title);
       let id: string;
-      if (idm) { id = idm[2]; title = title.slice(idm[0].length); } else id = newId();
+      if (lead) { id = lead.id; title = title.slice(lead.end); } else id = newId();
       count++;
       const present = new Set<string>();
       for (const l of rest) {
-        const f = /^\s*[-*+]\s+(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:/.exec(l);
-        const key = f ? canonicalField(f[1]) : undefined;
+        const li = readListItem(l);
+        const key = li && !li.checkbox ? readFieldLine(li.content)?.key : undefined;
         if (key) present.add(key);
       }
       const fieldsOut: string[] = [];
@@ -516,9 +508,9 @@ function convertActions(body: string[], prefix: string, startAt: number, require
 function actionIdsIn(lines: string[]): Set<string> {
   const ids = new Set<string>();
   for (const l of lines) {
-    const m = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(l);
-    const id = m && ACTION_ID.exec(m[1]);
-    if (id) ids.add(id[2]);
+    const li = readListItem(l);
+    const id = li && readLeadingId(li.content);
+    if (id) ids.add(id.id);
   }
   return ids;
 }
@@ -534,7 +526,7 @@ function reindent(line: string, from: number, to: string): string {
 function firstTimelineStamp(units: Unit[]): { day: string; utc?: string } | undefined {
   for (const u of units) {
     for (const line of u.body) {
-      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
+      const t = stripListMarker(line).replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
       const st = leadingStamp(t);
       if (!st?.date || st.date.year === undefined) continue;
       const day = `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}`;
@@ -550,12 +542,12 @@ function milestoneStamps(units: Unit[]): [string, string][] {
   const out: [string, string][] = [];
   for (const u of units) {
     for (const line of u.body) {
-      const tag = /\[(detected|mitigated|resolved)\]/i.exec(line);
+      const tag = milestoneTags(line).find(t => t.milestone !== 'started');
       if (!tag) continue;
-      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s*\|/, '');
+      const t = stripListMarker(line).replace(/^\s*\|/, '');
       const st = leadingStamp(t);
       if (!st?.date?.year || !st.time || st.zone?.ref.kind !== 'utc') continue;
-      const key = tag[1].toLowerCase();
+      const key = tag.milestone;
       if (!out.some(o => o[0] === key)) out.push([key, `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z`]);
     }
   }
@@ -571,9 +563,8 @@ function findSeverity(text: string, severities: string[]): string | undefined {
 }
 
 function dateOf(v: unknown): string | undefined {
-  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string') return /^(\d{4}-\d{2}-\d{2})/.exec(v)?.[1];
-  return undefined;
+  const d = leadingYmd(v);
+  return d && formatYmd(d);
 }
 
 // ---------------------------------------------------------------- text helpers

@@ -12,8 +12,6 @@ import { extractActions } from './actions';
 
 export interface ParseOptions {
   uri?: string;
-  /** the author's zone (setting `pir.defaultTimezone`), the last resort for stamps without a zone */
-  defaultZone?: string;
   /**
    * @internal 'remark' parses every section that a consumer reads with remark, as before the line
    * scan existed (the differential tests compare the two paths); default: the line scan, with remark
@@ -80,7 +78,7 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
       return review;
     }
     const timelineSections = review.sections.filter(s => s.kind === 'timeline');
-    review.declaredZone = findDeclaredZone(review, timelineSections, options.defaultZone);
+    review.declaredZone = findDeclaredZone(review, timelineSections);
     review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
     review.actions = extractActions(review, review.sections.filter(s => s.kind === 'actions'));
   } catch (e) {

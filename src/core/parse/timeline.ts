@@ -12,8 +12,12 @@ const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|
 // matters: "response times met the SLO" declares no MET)
 const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:[Aa]ll\s+)?(?:[Tt]imes?|[Tt]imestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN);
 
-/** The `timezone` key, "All times in CET" or "Timeline (UTC)", or the setting: the zone stamps without one were written in (docs/format.md's order). */
-export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
+/**
+ * The `timezone` key, "All times in CET" or "Timeline (UTC)": the zone the review says its stamps
+ * without one were written in (docs/format.md's order). Reads only the document: the fallback from
+ * `.pir.yaml` or the user's setting is applied by the engine (zoneFallback.ts).
+ */
+export function findDeclaredZone(review: Review, timelineSections: Section[]): ZoneDeclaration | undefined {
   // the `timezone` key is said on purpose; a sentence is read by a pattern: the key comes first
   const tz = review.frontMatter?.data.timezone;
   if (typeof tz === 'string' && tz.trim()) {
@@ -45,7 +49,6 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
       }
     }
   }
-  if (settingZone) return { zone: resolveZone(settingZone), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'setting' };
   return undefined;
 }
 

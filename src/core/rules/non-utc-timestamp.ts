@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../model';
 import type { Fix } from '../types';
 import { describeZone, resolveZone } from '../time/zones';
 import { convertFix } from '../timeline/toUtc';
+import { zoneSourceLabel } from '../zoneFallback';
 
 export const nonUtcTimestamp: Rule = {
   id: 'non-utc-timestamp',
@@ -44,7 +45,7 @@ export const nonUtcTimestamp: Rule = {
         if (f) fixes.push(f);
         message += ' The timeline is declared UTC: the fix adds the zone.';
       } else if (declared && (declared.zone.kind === 'offset' || declared.zone.kind === 'iana')) {
-        const from = declared.source === 'prose' ? 'declared in the text' : declared.source === 'front-matter' ? 'the timezone key' : 'your pir.defaultTimezone setting';
+        const from = zoneSourceLabel(declared.source);
         const f = convertFix(review, e, declared.zone, `Convert to UTC (from ${describeZone(declared.zone)}, ${from})`, true);
         if (f) fixes.push(f);
         message += ` It was written in ${describeZone(declared.zone)} (${from}).${f ? '' : noFixReason(e)}`;

@@ -1,3 +1,4 @@
+import { readListItem } from '../format/listItem';
 import type { Rule, RuleFinding } from './rule';
 import { assessAction, describeMissing } from '../language/specificity';
 import type { Fix, TextEdit } from '../types';
@@ -20,7 +21,7 @@ export const vagueAction: Rule = {
       if (item.form !== 'table') {
         // canonical form: a task item with an ID, the title as the first placeholder, missing fields as the next
         const lineText = review.lines.lineText(item.line);
-        const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(lineText)![1];
+        const marker = lineText.slice(0, readListItem(lineText)!.markerEnd);
         const checkbox = item.checked ? '[x] ' : '[ ] ';
         const id = item.id ?? nextActionId(review);
         const head = `${snippetEscape(marker + checkbox + id)}: \${1:${snippetEscape(item.title)}}`;

@@ -2,6 +2,8 @@
  * What the timeline editor shows: the review's timeline entries with their parts, findings and
  * milestones, as plain data (JSON-safe) that the host posts to the webview. Pure: no `vscode`.
  */
+import { parseInstant } from '../time/calendar';
+import { zoneSourceLabel } from '../zoneFallback';
 import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { Finding, Severity } from '../types';
@@ -52,11 +54,8 @@ export interface TimelineView {
 }
 
 function frontMatterTime(review: Review, key: Milestone): number | undefined {
-  const v = review.frontMatter?.data[key];
-  if (v instanceof Date) return v.getTime();
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z$/.test(v)) return undefined;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : undefined;
+  // read as hovers and the milestone-order rule read it: Z or an offset (time/calendar)
+  return parseInstant(review.frontMatter?.data[key]);
 }
 
 /** The rules whose findings the timeline editor shows next to entries or above the table. */
@@ -79,7 +78,7 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
     }
     const p = entryParts(review, e, header);
     const own = e.stamp.zone?.ref;
-    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${e.zoneSource === 'prose' ? 'declared in the text' : e.zoneSource === 'front-matter' ? 'timezone key' : 'setting'})` : undefined;
+    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${zoneSourceLabel(e.zoneSource, true)})` : undefined;
     const fs = findings.filter(f => f.range.start.line === e.line);
     fs.forEach(f => onEntry.add(f));
     const candidates = own?.kind === 'ambiguous' ? own.candidates : !own && e.zone?.kind === 'ambiguous' ? e.zone.candidates : [];

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { iconSafe } from '../../core/safe/icons';
 import { showError } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
+import { readPirSettings } from '../config/settings';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
 import { uniqueUri, exists } from './files';
@@ -33,7 +34,7 @@ export function templateBody(): string { return TEMPLATE_BODY; }
 
 /** The folder reviews go to: `pir.newReview.folder`, relative to the workspace folder, never outside it. */
 export function reviewsFolder(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const setting = vscode.workspace.getConfiguration('pir', folder.uri).get<string>('newReview.folder', DEFAULT_FOLDER) ?? DEFAULT_FOLDER;
+  const setting = readPirSettings(folder.uri).newReviewFolder;
   const parts = setting.replace(/\\/g, '/').split('/').filter(p => p && p !== '.');
   if (parts.some(p => p === '..')) return vscode.Uri.joinPath(folder.uri, DEFAULT_FOLDER);
   return parts.length ? vscode.Uri.joinPath(folder.uri, ...parts) : folder.uri;

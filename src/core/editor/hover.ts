@@ -11,6 +11,7 @@ import { describeZone } from '../time/zones';
 import { actionIdsIn, idList, isOverdue } from '../format/actionItem';
 import type { ActionStatus } from '../model';
 import { utcDay } from '../time/calendar';
+import { zoneSourceLabel } from '../zoneFallback';
 import { TIME_TO, formatDuration, formatInZone, formatUtc, milestoneTimes, sinceStart, type MilestoneTime } from './milestones';
 
 export interface HoverRow { label: string; value: string }
@@ -93,7 +94,7 @@ function stampHover(review: Review, e: TimelineEntry, options: HoverOptions): Ho
   const start = milestoneTimes(review).started;
   if (start) rows.push({ label: 'Since the start', value: `${sinceStart(e.utc, start.utc)} (${formatUtc(start.utc)}${start.source === 'front-matter' ? ', started key' : start.source === 'first-entry' ? ', first entry' : ''})` });
   if (own && own.kind !== 'utc') rows.push({ label: 'Written in', value: describeZone(own) });
-  else if (!own && e.zone) rows.push({ label: 'Read in', value: `${describeZone(e.zone)} (${e.zoneSource === 'prose' ? 'declared in the text' : e.zoneSource === 'front-matter' ? 'timezone key' : 'pir.defaultTimezone'})` });
+  else if (!own && e.zone) rows.push({ label: 'Read in', value: `${describeZone(e.zone)} (${zoneSourceLabel(e.zoneSource, true)})` });
   if (e.date?.carried) notes.push('The date is taken from the entry above (or the started key).');
   for (const t of e.tags) {
     const d = durationTo(review, t.milestone);

@@ -5,6 +5,7 @@
  * patterns here, so a file the search skips is not indexed when it changes either.
  */
 import * as vscode from 'vscode';
+import { readPirSettings } from '../config/settings';
 import type Picomatch from 'picomatch/posix';
 import { globProblem, MAX_GLOB_LENGTH } from '../../core/safe/glob';
 
@@ -92,12 +93,12 @@ export function checkedPatterns(list: string[], setting: string, problems: strin
 }
 
 export function folderScope(folder: vscode.WorkspaceFolder): FolderScope {
-  const c = vscode.workspace.getConfiguration('pir.index', folder.uri);
+  const { index } = readPirSettings(folder.uri);
   const problems: string[] = [];
   // globs from settings are compiled and matched on every change: refused when they could be slow
-  const includes = checkedPatterns(patterns(c.get('include'), DEFAULT_INCLUDE).slice(0, 1), 'pir.index.include', problems);
-  const include = includes.length ? patterns(c.get('include'), DEFAULT_INCLUDE)[0] : DEFAULT_INCLUDE;
-  const own = checkedPatterns(patterns(c.get('exclude'), DEFAULT_EXCLUDE), 'pir.index.exclude', problems);
+  const includes = checkedPatterns(patterns(index.include, DEFAULT_INCLUDE).slice(0, 1), 'pir.index.include', problems);
+  const include = includes.length ? patterns(index.include, DEFAULT_INCLUDE)[0] : DEFAULT_INCLUDE;
+  const own = checkedPatterns(patterns(index.exclude, DEFAULT_EXCLUDE), 'pir.index.exclude', problems);
   const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
   // entries set to true; `{ "when": ... }` sibling conditions are not supported here
   const excludes = [...own, ...checkedPatterns(Object.keys(filesExclude).filter(k => filesExclude[k] === true), 'files.exclude', problems)];
