@@ -10,6 +10,7 @@
 // timeline/timelineCore.ts, tree/itemCommands.ts: `require()` inside a function), so core.js is
 // loaded on first use, after activate() has returned. An eager `import { x } from '../../core/…'`
 // in src/extension still works, but loads core.js at activation: go through getCore() instead.
+// src/core/safe/ is the exception: bundled into the entry as well (pure, tiny).
 // The web build (dist/web/extension.js) stays one file: a web worker has no `require`.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -39,7 +40,9 @@ export async function buildSplitExtension(base, o) {
         if (LAZY_PACKAGES.includes(args.path)) key = args.path;
         else if (args.path.startsWith('.')) {
           const file = resolveTs(resolve(args.resolveDir, args.path));
-          if (!file || !file.startsWith(coreDir + sep)) return undefined;
+          // src/core/safe: the small, dependency-free sanitisers the extension calls at any time (a
+          // notification, the status bar): bundled into the entry, so using them loads no core.js
+          if (!file || !file.startsWith(coreDir + sep) || file.startsWith(join(coreDir, 'safe') + sep)) return undefined;
           key = `./${relative(coreDir, file).split(sep).join('/')}`;
         } else return undefined;
         modules.add(key);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { importPostmortem } from '../core/import/convert';
 import { readText, UsageError } from './files';
 import { looksBinary } from '../core/parse/review';
+import { safeWriteFile, WriteRefused } from './safeWrite';
 import type { Io } from './main';
 
 /**
@@ -28,7 +29,10 @@ export function importCommand(args: string[], io: Io): number {
   const result = importPostmortem(text, { fileName: path.basename(file) });
   if (values.out) {
     const out = path.resolve(io.cwd, values.out);
-    try { fs.writeFileSync(out, result.text, { flag: 'wx' }); } catch (e) {
+    // never over an existing file, never through a link (a dangling one included): safeWrite.ts
+    if (fs.existsSync(out) && !fs.lstatSync(out).isSymbolicLink()) throw new UsageError(`${values.out} exists; pir import does not overwrite files.`);
+    try { safeWriteFile(out, result.text, { exclusive: true, display: values.out }); } catch (e) {
+      if (e instanceof WriteRefused) throw e;
       const code = (e as { code?: string }).code;
       if (code === 'EEXIST') throw new UsageError(`${values.out} exists; pir import does not overwrite files.`);
       if (code === 'ENOENT') throw new UsageError(`Cannot write --out ${values.out}: the folder ${path.dirname(values.out)} does not exist.`);

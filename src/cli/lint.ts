@@ -1,6 +1,7 @@
 import { analyze, applyEdits, automaticFixEdits, type Finding, type TicketSnapshot, type WorkspaceFacts } from '../core';
 import { ConfigResolver } from './config';
-import { displayPath, readText, writeAtomic } from './files';
+import { displayPath, readText } from './files';
+import { safeWriteFile, WriteRefused } from './safeWrite';
 import type { FileResult } from './format';
 import { collectWorkspaceFacts } from './workspace';
 import { setFrontMatterCacheSize } from '../core/parse/frontMatter';
@@ -50,6 +51,7 @@ export function lintText(file: string, original: string, resolver: ConfigResolve
   let text = original;
   let { findings } = analyze(text, { uri: file, config, now: opts.now, workspace });
   let fixed = false;
+  let refused: Finding | undefined;
   if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule))) {
     // apply, re-analyse, repeat: fixes that overlapped in one pass land in the next
     for (let pass = 0; pass < 10; pass++) {
@@ -60,9 +62,17 @@ export function lintText(file: string, original: string, resolver: ConfigResolve
       text = r.text;
       findings = analyze(text, { uri: file, config, now: opts.now, workspace }).findings;
     }
-    if (text !== original) { writeAtomic(file, text); fixed = true; }
+    // through a temporary file and a rename (a crash never leaves half a review), never through a link
+    if (text !== original) {
+      try { safeWriteFile(file, text, { display: displayPath(file, opts.cwd) }); fixed = true; } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        // the file is left as it was: its findings are those of the original text, and the refusal
+        refused = { rule: 'unwritable-file', severity: 'error', message: `--fix did not write the file: ${e.message.replace(/^refusing to write [^:]*: /, '')}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+        findings = analyze(original, { uri: file, config, now: opts.now, workspace }).findings;
+      }
+    }
   }
-  const all: Finding[] = [...configFindings.map(f => ({ ...f, message: `.pir.yaml: ${f.message}` })), ...findings];
+  const all: Finding[] = [...configFindings.map(f => ({ ...f, message: `.pir.yaml: ${f.message}` })), ...(refused ? [refused] : []), ...findings];
   return { result: { file, display: displayPath(file, opts.cwd), findings: all }, fixed };
 }
 

@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { readSnapshot, ticketsCommand } from './tickets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { safeWriteFile, WriteRefused } from './safeWrite';
 
 declare const PIR_VERSION: string;
 const VERSION = typeof PIR_VERSION === 'string' ? PIR_VERSION : '0.0.0-dev';
@@ -123,7 +124,9 @@ export function writeOutput(target: string, text: string, cwd: string): void {
   try { dirStat = fs.statSync(dir); } catch { /* missing */ }
   if (!dirStat) throw new UsageError(`Cannot write --output ${target}: the folder ${path.dirname(target) || '.'} does not exist.`);
   if (!dirStat.isDirectory()) throw new UsageError(`Cannot write --output ${target}: ${path.dirname(target)} is not a folder.`);
-  try { fs.writeFileSync(abs, text); } catch (e) {
+  // never through a symbolic link (a planted report.sarif → ~/.bashrc): safeWrite.ts
+  try { safeWriteFile(abs, text, { display: target }); } catch (e) {
+    if (e instanceof WriteRefused) throw e;
     const why = (e as { code?: string }).code === 'EISDIR' ? 'it is a folder' : (e as { code?: string }).code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new UsageError(`Cannot write --output ${target}: ${why}.`);
   }
@@ -146,7 +149,7 @@ function parseLintArgs(args: string[], io: Io): LintArgs | number {
   const format = values.format!;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
   const now = parseNow(values.now);
-  const files = expandInputs(positionals, io.cwd);
+  const files = expandInputs(positionals, io.cwd, m => io.err(`pir: ${m}`));
   const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
   return { files, format, output: values.output, lintOptions: { fix: values.fix, config: values.config, cwd: io.cwd, now, ...(tickets ? { tickets } : {}) } };
 }
@@ -167,7 +170,7 @@ function trackerCommand(command: 'actions' | 'report', args: string[], io: Io): 
   });
   if (values.help) { io.out(HELP); return 0; }
   const now = parseNow(values.now);
-  const files = expandInputs(positionals, io.cwd);
+  const files = expandInputs(positionals, io.cwd, m => io.err(`pir: ${m}`));
   const tickets = values.tickets ? readSnapshot(values.tickets) : undefined;
   const { text, unreadable } = command === 'actions' ? actionsCommand(files, values.format!, io.cwd, now, tickets) : reportCommand(files, values.format!, io.cwd, now, values.config, tickets);
   if (values.output) writeOutput(values.output, text.endsWith('\n') ? text : text + '\n', io.cwd);

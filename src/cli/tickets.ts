@@ -7,6 +7,7 @@
  * `.pir.yaml` in a pull request cannot send a CI token elsewhere. Tokens are never printed.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   summarize, trackerLabel, trackerOrigin, isTicketError,
@@ -15,7 +16,8 @@ import {
 import { createTicketsInText, driftOf, itemsNeedingTicket, linkedTickets, readTickets } from '../core/tickets/sync';
 import type * as Clients from '../core/tickets/clients';
 import { ConfigResolver } from './config';
-import { displayPath, expandInputs, readText, UsageError, writeAtomic } from './files';
+import { displayPath, expandInputs, readText, UsageError } from './files';
+import { safeWriteFile } from './safeWrite';
 import type { Io } from './main';
 
 export const TICKETS_HELP = `pir tickets — corrective actions as tickets (GitHub Issues or Jira), from .pir.yaml's tracker: block
@@ -114,7 +116,7 @@ async function create(ctx: Ctx, files: { file: string; tracker?: TrackerConfig }
       if (r.url) { opened++; io.out(`${shown}:${r.line + 1} ${r.id || '(no id)'} → ${r.url} (${r.key})`); }
       else { failed++; io.err(`${shown}:${r.line + 1} ${r.id || '(no id)'}: not created, left unchanged: ${r.error}`); }
     });
-    if (result.text !== text) { writeAtomic(file, result.text); written++; }
+    if (result.text !== text) { safeWriteFile(file, result.text, { display: shown }); written++; }
   }
   if (!dryRun) io.out(`${opened} ticket${opened === 1 ? '' : 's'} opened${failed ? `, ${failed} failed` : ''}; links written to ${written} file${written === 1 ? '' : 's'}.`);
   return failed ? 1 : 0;
@@ -157,7 +159,8 @@ async function status(ctx: Ctx, files: { file: string; tracker?: TrackerConfig }
       ...items.map(i => [`${i.file}:${i.line} ${i.id || '(no id)'} ${i.url} ${i.error ? `not read: ${i.error}` : i.state}`, ...i.drift.map(d => `  ticket-drift: ${d.message}`)].join('\n')),
       `${items.length} linked ticket${items.length === 1 ? '' : 's'} read at ${snapshot.syncedAt.slice(0, 16).replace('T', ' ')} UTC; ${items.filter(i => i.drift.length).length} disagree${items.filter(i => i.drift.length).length === 1 ? 's' : ''} with the review, ${items.filter(i => i.error).length} not read.`,
     ].join('\n');
-  if (output) fs.writeFileSync(output, text + '\n');
+  // never through a symbolic link (safeWrite.ts)
+  if (output) safeWriteFile(path.resolve(io.cwd, output), text + '\n', { display: output });
   else io.out(text);
   return problems ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { IndexedAction } from '../workspace';
 import { isTicketError, type TicketSnapshot } from '../tickets/model';
 import { trackingUrl } from '../tickets/port';
+import { mdCell as cell } from '../safe/markdown';
 
 export const ACTION_COLUMNS = ['id', 'title', 'status', 'overdue', 'owner', 'due', 'type', 'domain', 'validation', 'tracking', 'ticketState', 'ticketSynced', 'evidence', 'depends', 'review', 'file', 'line'] as const;
 
@@ -42,8 +43,6 @@ export function actionsToCsv(actions: ExportedAction[]): string {
   const safe = (v: unknown) => { const s = String(v); return /^[=+\t\r]|^-(?!\d)|^@\w*\(/.test(s) ? `'${s}` : s; };
   return stringify(actions.map(a => ACTION_COLUMNS.map(c => safe(a[c]))), { header: true, columns: [...ACTION_COLUMNS], record_delimiter: 'unix' });
 }
-
-const cell = (s: unknown) => String(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function actionsToMarkdown(actions: ExportedAction[]): string {
   const synced = actions.some(a => a.ticketSynced);

@@ -19,6 +19,7 @@
  *
  * Pure: no `vscode` import, no I/O.
  */
+import { own } from '../safe/keys';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
@@ -581,7 +582,7 @@ function convertActions(u: Unit, source: string[], parsed: ActionItem[], prefix:
     }
     for (const key of required) {
       if (item.fields.get(key)?.value.trim()) continue;
-      let v = PLACEHOLDER[key] ?? key;
+      let v = own(PLACEHOLDER, key) ?? key;
       if (key === 'tracking' && urls.length === 1) v = urls[0];
       if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) v = o[1]; }
       if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) v = d[1]; }

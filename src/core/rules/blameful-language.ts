@@ -4,6 +4,7 @@ import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } fro
 import { reviewProse } from './support/prose';
 import { CAUSE_SECTIONS } from './support/sections';
 import { phrasePattern } from './support/text';
+import { snippetEscape } from './support/edits';
 
 export const blamefulLanguage: Rule = {
   id: 'blameful-language',
@@ -38,7 +39,7 @@ export const blamefulLanguage: Rule = {
           const reword = pat.reword?.(hit.m);
           if (reword && !pat.before) {
             // snippets: the editor selects the new words for the author to adjust; `pir lint --fix` leaves prose alone
-            for (const r of Array.isArray(reword) ? reword : [reword]) fixes.push({ title: `Reword: "${r}"`, edits: [{ range, newText: `\${1:${r}}` }], snippet: true });
+            for (const r of Array.isArray(reword) ? reword : [reword]) fixes.push({ title: `Reword: "${r}"`, edits: [{ range, newText: `\${1:${snippetEscape(r)}}` }], snippet: true });
           }
           out.push({ message: `"${hit.text}" ${pat.hint}.`, range, fixes });
         }

@@ -46,7 +46,7 @@ export const vagueAction: Rule = {
         const checkbox = item.checked ? '[x] ' : '[ ] ';
         const id = item.id ?? nextActionId(review);
         const canonical = canonicalTitle(item.title, a.missing);
-        const head = `${marker}${checkbox}${id}: ${canonical.text}`;
+        const head = `${snippetEscape(marker + checkbox + id)}: ${canonical.text}`;
         const edits: TextEdit[] = [{ range: review.lines.lineRange(item.line), newText: head }];
         let tab = canonical.next; let fields = '';
         for (const [key, ph] of PLACEHOLDERS) if (!item.fields.has(key)) fields += fieldLine(item, key, ph, tab++, review.eol);

@@ -6,6 +6,8 @@
  * placeholders; fix-all only ever applies plain (non-snippet) fixes.
  */
 import * as vscode from 'vscode';
+import { showInfo, statusMessage } from '../shared/notify';
+import { snippetVariables } from '../../core/safe/snippet';
 import type { Finding, Fix, TextEdit } from '../../core/types';
 import { getCore } from '../shared/core';
 import { LANGUAGE_ID, isReview, sameRange, toRange, toTextEdit } from '../shared/convert';
@@ -76,7 +78,9 @@ function quickFix(doc: vscode.TextDocument, fix: Fix, diag: vscode.Diagnostic): 
   a.diagnostics = [diag];
   a.isPreferred = !!fix.isPreferred;
   const edit = new vscode.WorkspaceEdit();
-  if (fix.snippet) {
+  // a snippet that would expand a variable ($CLIPBOARD, ${WORKSPACE_FOLDER}) carries text that was not
+  // escaped: insert it as plain text rather than let the editor fill the variable in
+  if (fix.snippet && fix.edits.every(e => !snippetVariables(e.newText).length)) {
     edit.set(doc.uri, fix.edits.map(e => {
       const s = new vscode.SnippetTextEdit(toRange(e.range), new vscode.SnippetString(e.newText));
       // the core already indents inserted lines as the document needs
@@ -84,7 +88,7 @@ function quickFix(doc: vscode.TextDocument, fix: Fix, diag: vscode.Diagnostic): 
       return s;
     }));
   } else {
-    edit.set(doc.uri, fix.edits.map(toTextEdit));
+    edit.set(doc.uri, getCore().plainEdits(fix.edits, fix.snippet).map(toTextEdit));
   }
   a.edit = edit;
   return a;
@@ -127,7 +131,7 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
     ? await vscode.workspace.openTextDocument(target)
     : vscode.window.activeTextEditor?.document;
   if (!doc || !isReview(doc)) {
-    void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) to fix its problems.');
+    void showInfo('Open a post-incident review (*.pir.md) to fix its problems.');
     return 0;
   }
   let applied = 0;
@@ -138,7 +142,7 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
     applied += edits.length;
   }
   void diagnostics.lint(doc);
-  vscode.window.setStatusBarMessage(applied ? `PIR: applied ${applied} fix${applied === 1 ? '' : 'es'}` : 'PIR: nothing to fix automatically', 4000);
+  statusMessage(applied ? `PIR: applied ${applied} fix${applied === 1 ? '' : 'es'}` : 'PIR: nothing to fix automatically', 4000);
   return applied;
 }
 

@@ -5,6 +5,8 @@
  * when the user confirms. The original is never changed.
  */
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import { authoring } from './importCore';
 import { exists, uniqueUri } from './files';
 import type { ConfigStore } from '../config/configStore';
@@ -56,7 +58,7 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   try {
     text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not read ${baseName(source)}: ${(e as Error).message}`);
+    void showError(`Could not read ${baseName(source)}: ${(e as Error).message}`);
     return undefined;
   }
 
@@ -77,7 +79,7 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
 
   const summary = result.notes.slice(0, 4).join(' ');
   const answer = args.confirm === 'write' ? WRITE : args.confirm === 'cancel' ? CANCEL
-    : await vscode.window.showInformationMessage(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
+    : await showInfo(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
 
   if (answer !== WRITE) {
     if (answer === CANCEL) await closeDiff(proposed);
@@ -86,7 +88,15 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   }
   // the name may have been taken while the diff was open: never overwrite
   const out = await exists(target) ? await uniqueUri(dir, stem, '.pir.md') : target;
-  await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
+  try {
+    // a new file, never through a symbolic link planted under that name (shared/safeWrite)
+    await safeWrite(out, new TextEncoder().encode(result.text), { exclusive: true });
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    void showError(e.message);
+    provider.delete(proposed);
+    return { proposed, notes: result.notes };
+  }
   await closeDiff(proposed);
   provider.delete(proposed);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out), { preview: false });

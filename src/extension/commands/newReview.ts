@@ -4,6 +4,9 @@
  * snippet) and opens it with the cursor on the first placeholder left to fill.
  */
 import * as vscode from 'vscode';
+import { iconSafe } from '../../core/safe/icons';
+import { showError } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import { readPirSettings } from '../config/settings';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
@@ -69,13 +72,14 @@ export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): P
     const fallback = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
     const team = dir && folder ? (await store.teamConfigIn(dir)).severities : fallback;
     const severities = team.length ? team : fallback;
-    const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: s })), {
+    // severities come from .pir.yaml: `$(…)` in one is text, not an icon
+    const picked = await vscode.window.showQuickPick(severities.map(s => ({ label: iconSafe(s), severity: s })), {
       title: 'New Post-Incident Review (2/2)',
       placeHolder: 'Severity',
       ignoreFocusOut: true,
     });
     if (!picked) return undefined;
-    severity = picked.label;
+    severity = picked.severity;
   }
 
   const now = new Date();
@@ -90,7 +94,14 @@ export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): P
   if (dir) {
     uri = await uniqueUri(dir, `${day}-${slugify(title)}`, '.pir.md');
     await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      // a new file inside the workspace folder, never through a symbolic link (shared/safeWrite)
+      await safeWrite(uri, new TextEncoder().encode(text), { exclusive: true, folder: folder!.uri });
+    } catch (e) {
+      if (!(e instanceof WriteRefused)) throw e;
+      void showError(e.message);
+      return undefined;
+    }
     if (args.noOpen) return uri;
     doc = await vscode.workspace.openTextDocument(uri);
   } else {

@@ -8,6 +8,8 @@
  * screen, where the CLI reads the saved file. The command offers to save first.
  */
 import * as vscode from 'vscode';
+import { showError, showInfo, showWarning } from '../shared/notify';
+import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
 import { getCore } from '../shared/core';
@@ -71,7 +73,7 @@ async function checkUnsaved(service: WorkspaceIndexService): Promise<boolean> {
   if (!dirty.length) return true;
   const save = 'Save and Export';
   const asShown = 'Export As Shown';
-  const pick = await vscode.window.showWarningMessage(
+  const pick = await showWarning(
     `${dirty.length} review${dirty.length === 1 ? ' has' : 's have'} unsaved changes.`,
     { modal: true, detail: 'The export uses the text as the editor shows it; `pir actions` reads the saved files.' },
     save, asShown);
@@ -96,7 +98,7 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
       const spec = FORMATS.find(f => f.format === format);
       if (!spec) throw new Error(`Unknown format "${format}": use csv, json or md.`);
       const folder = quiet && args!.folder ? vscode.workspace.getWorkspaceFolder(typeof args!.folder === 'string' ? vscode.Uri.parse(args!.folder) : args!.folder) : await pickFolder('Export the actions of which folder?');
-      if (!folder) { if (!quiet) void vscode.window.showInformationMessage('Open a folder with reviews to export its corrective actions.'); return undefined; }
+      if (!folder) { if (!quiet) void showInfo('Open a folder with reviews to export its corrective actions.'); return undefined; }
       if (!quiet && !(await checkUnsaved(service))) return undefined;
       await service.flush();
       let target = quiet && args!.target ? (typeof args!.target === 'string' ? vscode.Uri.parse(args!.target) : args!.target) : undefined;
@@ -111,12 +113,20 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
       }
       const t0 = performance.now();
       const text = exportText(service, folder, spec.format);
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      try {
+        // where the user chose, but never through a symbolic link planted under that name
+        await safeWrite(target, new TextEncoder().encode(text), { folder: null });
+      } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        log?.warn(`export: ${e.message}`);
+        void showError(e.message);
+        return undefined;
+      }
       const rows = exportRows(service, folder).length;
       log?.info(`exported ${rows} actions as ${spec.label} to ${target.toString(true)} in ${(performance.now() - t0).toFixed(0)} ms`);
       if (!quiet) {
         const open = 'Open';
-        void vscode.window.showInformationMessage(`Exported ${rows} corrective action${rows === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`, open)
+        void showInfo(`Exported ${rows} corrective action${rows === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`, open)
           .then(p => { if (p === open) void vscode.window.showTextDocument(target!); });
       }
       return target.toString();
@@ -126,7 +136,7 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
       await service.whenReady();
       await service.flush();
       const folder = args?.folder ? vscode.workspace.getWorkspaceFolder(typeof args.folder === 'string' ? vscode.Uri.parse(args.folder) : args.folder) : await pickFolder('Audit the reviews of which folder?');
-      if (!folder) { void vscode.window.showInformationMessage('Open a folder with reviews to audit them.'); return undefined; }
+      if (!folder) { void showInfo('Open a folder with reviews to audit them.'); return undefined; }
       const audit = await buildFolderAudit(service, configs, folder);
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: getCore().auditToMarkdown(audit) });
       await vscode.window.showTextDocument(doc, { preview: false });

@@ -3,6 +3,8 @@
  * "Open Timeline Editor") and the "Export Timeline as SVG" command.
  */
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../shared/notify';
+import { safeWrite } from '../shared/safeWrite';
 import { TimelineEditorProvider, VIEW_TYPE, viewOf } from './provider';
 import * as timelineCore from './timelineCore';
 import type { Services } from '../shared/services';
@@ -26,7 +28,7 @@ export function registerTimelineEditor({ context, settings }: Services): void {
     vscode.commands.registerCommand('pir.openTimeline', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri ?? provider.activePanel?.doc.uri;
       if (!target) {
-        void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) first.');
+        void showInfo('Open a post-incident review (*.pir.md) first.');
         return;
       }
       await vscode.commands.executeCommand('vscode.openWith', target, VIEW_TYPE, vscode.ViewColumn.Beside);
@@ -37,7 +39,7 @@ export function registerTimelineEditor({ context, settings }: Services): void {
       else if (provider.activePanel?.panel.active) doc = provider.activePanel.doc;
       else doc = vscode.window.activeTextEditor?.document ?? provider.activePanel?.doc;
       if (!doc) {
-        void vscode.window.showInformationMessage('Open a post-incident review (*.pir.md) first.');
+        void showInfo('Open a post-incident review (*.pir.md) first.');
         return;
       }
       return exportSvg(doc, log);
@@ -45,7 +47,10 @@ export function registerTimelineEditor({ context, settings }: Services): void {
   );
 }
 
-/** Writes `<name>.timeline.svg` next to the review (vscode.workspace.fs: works on any file system and in the browser). */
+/**
+ * Writes `<name>.timeline.svg` next to the review (vscode.workspace.fs: works on any file system and
+ * in the browser); refuses a link or a folder link on the way (shared/safeWrite), with one message.
+ */
 export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => void): Promise<vscode.Uri | undefined> {
   const core = timelineCore.get();
   const view = viewOf(doc);
@@ -53,14 +58,15 @@ export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => vo
   const name = SVG_NAME(doc.uri.path.split('/').pop() ?? 'review');
   const target = vscode.Uri.joinPath(doc.uri, '..', name);
   try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    // never through a symbolic link planted where the picture goes (shared/safeWrite)
+    await safeWrite(target, new TextEncoder().encode(svg));
   } catch (e) {
     log(`timeline: could not write ${target.toString()}: ${(e as Error).message}`);
-    void vscode.window.showErrorMessage(`Could not save the timeline picture: ${(e as Error).message}`);
+    void showError(`Could not save the timeline picture: ${(e as Error).message}`);
     return undefined;
   }
   log(`timeline: exported ${target.toString()}`);
-  void vscode.window.showInformationMessage(`Saved the timeline picture as ${name}.`, 'Open').then(choice => {
+  void showInfo(`Saved the timeline picture as ${name}.`, 'Open').then(choice => {
     if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
   });
   return target;

@@ -8,6 +8,8 @@
  * value as a second argument to skip the input box.
  */
 import * as vscode from 'vscode';
+import { showError, showWarning, statusMessage } from '../shared/notify';
+import { iconSafe } from '../../core/safe/icons';
 import { readPirSettings, updateMe } from '../config/settings';
 import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
@@ -72,7 +74,7 @@ function guarded<A extends unknown[]>(fn: (...args: A) => Promise<unknown>): (..
     try {
       return await fn(...args);
     } catch (e) {
-      if (e instanceof UserError) { void vscode.window.showErrorMessage(e.message); return false; }
+      if (e instanceof UserError) { void showError(e.message); return false; }
       throw e;
     }
   };
@@ -158,7 +160,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     let url: URL | undefined;
     try { url = new URL(link); } catch { /* not a URL */ }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      void vscode.window.showWarningMessage(link ? `The tracking link of ${ref.id || 'this action'} is not an http(s) address; it was not opened.` : `${ref.id || 'This action'} has no tracking link.`);
+      void showWarning(link ? `The tracking link of ${ref.id || 'this action'} is not an http(s) address; it was not opened.` : `${ref.id || 'This action'} has no tracking link.`);
       return false;
     }
     return vscode.env.openExternal(vscode.Uri.parse(url.href, true));
@@ -168,7 +170,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     const ref = needRef(arg);
     if (!ref.id) throw new UserError('This action item has no ID.');
     await vscode.env.clipboard.writeText(ref.id);
-    vscode.window.setStatusBarMessage(`Copied ${ref.id}`, 3000);
+    statusMessage(`Copied ${ref.id}`, 3000);
     return ref.id;
   });
 
@@ -193,7 +195,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     const items: Item[] = [
       { key: 'openOnly', label: 'Open only', description: 'open, in progress or blocked', picked: f.openOnly },
       { key: 'overdueOnly', label: 'Overdue only', description: 'open and past the due date', picked: f.overdueOnly },
-      { key: 'mine', label: 'Mine', description: me.length ? `owner is ${me.map(m => '@' + m).join(' or ')} (pir.me)` : 'set your handle in pir.me', picked: f.mine },
+      { key: 'mine', label: 'Mine', description: me.length ? iconSafe(`owner is ${me.map(m => '@' + m).join(' or ')} (pir.me)`) : 'set your handle in pir.me', picked: f.mine },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: 'Filter Corrective Actions', canPickMany: true, placeHolder: 'Show only…' });
     if (!picked) return false;

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { readPirSettings } from '../config/settings';
 import type Picomatch from 'picomatch/posix';
+import { globProblem, MAX_GLOB_LENGTH } from '../../core/safe/glob';
 
 // loaded on first use, with the core (scripts/build/extension-split.mjs puts it in dist/core.js)
 let pm: typeof Picomatch | undefined;
@@ -31,6 +32,8 @@ export interface FolderScope {
   findExclude: string | undefined;
   isIncluded(relativePath: string): boolean;
   isExcluded(relativePath: string): boolean;
+  /** patterns left out because they could make matching slow (core/safe/glob), one sentence each */
+  problems: string[];
 }
 
 /**
@@ -74,21 +77,40 @@ function patterns(value: unknown, fallback: string): string[] {
   return [fallback];
 }
 
+/**
+ * The patterns of `setting` that pass core/safe/glob's limits (each brace alternative checked);
+ * each refused one adds a sentence to `problems`.
+ */
+export function checkedPatterns(list: string[], setting: string, problems: string[]): string[] {
+  const out: string[] = [];
+  for (const p of list) {
+    const expanded = expandBraces(p);
+    const why = p.length > MAX_GLOB_LENGTH ? globProblem(p) : expanded.map(globProblem).find(Boolean);
+    if (why) problems.push(`${setting}: ignored the pattern "${p.length > 60 ? p.slice(0, 60) + '…' : p}": ${why}.`);
+    else out.push(...expanded);
+  }
+  return out;
+}
+
 export function folderScope(folder: vscode.WorkspaceFolder): FolderScope {
   const { index } = readPirSettings(folder.uri);
-  const include = patterns(index.include, DEFAULT_INCLUDE)[0] ?? DEFAULT_INCLUDE;
-  const own = patterns(index.exclude, DEFAULT_EXCLUDE);
+  const problems: string[] = [];
+  // globs from settings are compiled and matched on every change: refused when they could be slow
+  const includes = checkedPatterns(patterns(index.include, DEFAULT_INCLUDE).slice(0, 1), 'pir.index.include', problems);
+  const include = includes.length ? patterns(index.include, DEFAULT_INCLUDE)[0] : DEFAULT_INCLUDE;
+  const own = checkedPatterns(patterns(index.exclude, DEFAULT_EXCLUDE), 'pir.index.exclude', problems);
   const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
   // entries set to true; `{ "when": ... }` sibling conditions are not supported here
-  const excludes = [...own, ...Object.keys(filesExclude).filter(k => filesExclude[k] === true)].flatMap(expandBraces);
+  const excludes = [...own, ...checkedPatterns(Object.keys(filesExclude).filter(k => filesExclude[k] === true), 'files.exclude', problems)];
   // one glob for the search; a pattern that still has braces (a literal `{`) is left to the matcher
   const simple = excludes.filter(p => !/[{}]/.test(p));
   const findExclude = simple.length === 0 ? undefined : simple.length === 1 ? simple[0] : `{${simple.join(',')}}`;
-  const opts = { dot: true };
+  // no extended globs (VS Code's globs have none; nested ones backtrack)
+  const opts = { dot: true, noextglob: true };
   const inc = picomatch(expandBraces(include), opts);
   const exc = excludes.length ? picomatch(excludes, opts) : () => false;
   return {
-    folder, include, excludes, findExclude,
+    folder, include, excludes, findExclude, problems,
     isIncluded: rel => inc(rel),
     // a pattern excludes a file when it matches the file or one of its folders (**/node_modules)
     isExcluded: rel => {

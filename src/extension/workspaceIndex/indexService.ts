@@ -11,6 +11,7 @@
  *   restart unchanged files are served from the cache by content hash.
  */
 import * as vscode from 'vscode';
+import { showWarning } from '../shared/notify';
 import type { ReviewIndex, TicketSnapshot, WorkspaceFacts } from '../../core';
 import { getCore } from '../shared/core';
 import { folderScope, relativeTo, type FolderScope } from './globs';
@@ -72,6 +73,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
   readonly onDidChangeFacts = this.factsChanged.event;
   /** the first scan finished */
   readonly onDidBecomeReady = this.readyEmitter.event;
+
+  private readonly globProblemsShown = new Set<string>();
 
   constructor(private readonly context: vscode.ExtensionContext, settings: SettingsService, private readonly log?: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -159,6 +162,13 @@ export class WorkspaceIndexService implements vscode.Disposable {
       const t0 = performance.now();
       if (first) await this.restoreCache();
       this.scopes = (vscode.workspace.workspaceFolders ?? []).map(folderScope);
+      // a refused glob is said once per value (each scan recomputes the scopes)
+      for (const problem of this.scopes.flatMap(s => s.problems)) {
+        if (this.globProblemsShown.has(problem)) continue;
+        this.globProblemsShown.add(problem);
+        this.log?.warn(problem);
+        void showWarning(problem);
+      }
       this.rewatch();
       this.touchedDuringScan = new Set();
       const parsedBefore = this.index.parsed;

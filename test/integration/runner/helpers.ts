@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const SCREENSHOT_MARKER = 'PIR-SCREENSHOT ';
+const DOM_MARKER = 'PIR-DOM ';
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -54,4 +55,24 @@ export async function requestScreenshot(name: string, timeoutMs = 15_000): Promi
   console.log(SCREENSHOT_MARKER + JSON.stringify({ name: safe }));
   await waitFor(() => fs.existsSync(file), `screenshot ${file}`, timeoutMs);
   return file;
+}
+
+/** What the workbench shows for the elements matching a CSS selector. */
+export interface DomElement { text: string; links: string[]; icons: string[] }
+
+/**
+ * Asks the outer runner (run-code-server.mjs) for the elements of the workbench that match
+ * `selector`: their text, their links' targets and their codicons. Undefined when nobody listens
+ * (desktop VS Code / test-electron, or no screenshot directory), for the caller to skip on.
+ */
+export async function queryWorkbench(selector: string, timeoutMs = 15_000): Promise<DomElement[] | undefined> {
+  const dir = process.env.PIR_SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  const file = path.join(dir, `dom-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  console.log(DOM_MARKER + JSON.stringify({ file, selector }));
+  await waitFor(() => fs.existsSync(file), `the workbench's answer for ${selector}`, timeoutMs);
+  const found = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file, { force: true });
+  if (!Array.isArray(found)) throw new Error(`DOM query ${selector}: ${found.error}`);
+  return found;
 }

@@ -49,6 +49,7 @@ export const CHROMIUM_ARGS = [
 export const TEST_TODAY = '2026-11-30';
 export const RESULT_MARKER = 'PIR-RESULT ';
 export const SCREENSHOT_MARKER = 'PIR-SCREENSHOT ';
+export const DOM_MARKER = 'PIR-DOM ';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -460,6 +461,26 @@ export async function withVSCode(opts, fn) {
           /* name-less request */
         }
         screenshot(req.name).catch((e) => log(`[runner] screenshot failed: ${e.message}`));
+      }
+      // a test asks what the workbench shows (notification text and links, status bar icons):
+      // the elements matching a selector, written as JSON where the test waits for it
+      const j = line.indexOf(DOM_MARKER);
+      if (j >= 0) {
+        let req;
+        try {
+          req = JSON.parse(line.slice(j + DOM_MARKER.length).trim());
+        } catch {
+          req = undefined;
+        }
+        if (req?.file && req.selector) {
+          page.$$eval(req.selector, (els) => els.map((e) => ({
+            text: e.textContent || '',
+            links: [...e.querySelectorAll('a')].map((a) => a.getAttribute('href') || a.getAttribute('data-href') || a.textContent || ''),
+            icons: [...e.querySelectorAll('.codicon')].map((s) => s.className),
+          })))
+            .then((found) => { writeFileSync(`${req.file}.tmp`, JSON.stringify(found)); renameSync(`${req.file}.tmp`, req.file); })
+            .catch((e) => { log(`[runner] DOM query failed: ${e.message}`); writeFileSync(req.file, JSON.stringify({ error: e.message })); });
+        }
       }
     });
     await page.exposeFunction('codeAutomationExit', async (code, logs) => {

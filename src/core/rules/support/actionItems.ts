@@ -59,5 +59,5 @@ export function nextActionId(review: Review): string {
 }
 
 export function fieldLine(item: ActionItem, key: string, placeholder: string, tab: number, eol: string): string {
-  return `${eol}${item.fieldIndent || '  '}- ${key}: \${${tab}:${snippetEscape(placeholder)}}`;
+  return `${eol}${item.fieldIndent || '  '}- ${snippetEscape(key)}: \${${tab}:${snippetEscape(placeholder)}}`;
 }

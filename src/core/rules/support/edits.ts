@@ -3,7 +3,7 @@ import type { Review } from '../../model';
 import type { Range } from '../../types';
 
 /** Escapes text for use inside a snippet placeholder. */
-export function snippetEscape(s: string): string { return s.replace(/[$}\\]/g, '\\$&'); }
+export { snippetEscape } from '../../safe/snippet';
 
 export function endOfLine(review: Review, line: number): Range {
   const c = review.lines.lineText(line).length;

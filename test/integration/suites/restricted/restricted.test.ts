@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FakeTracker } from '../../../support/fake-tracker';
-import { activeExtension, closeAll, codeActions, file, hasRule, open, waitForDiagnostics } from '../shared/pir';
+import { activeExtension, closeAll, codeActions, file, hasRule, open, waitFor, waitForDiagnostics, writeText } from '../shared/pir';
 
 describe('restricted mode (untrusted workspace)', () => {
   after(closeAll);
@@ -47,5 +47,52 @@ describe('restricted mode (untrusted workspace)', () => {
       await vscode.workspace.getConfiguration('pir').update('tickets.trustedHosts', undefined, vscode.ConfigurationTarget.Global);
       await fake.close();
     }
+  });
+});
+
+describe('restricted mode: settings a workspace cannot set', () => {
+  const settingsFile = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');
+  let original: Uint8Array | undefined;
+  before(async () => {
+    await activeExtension();
+    try { original = await vscode.workspace.fs.readFile(settingsFile()); } catch { original = undefined; }
+  });
+  after(async () => {
+    if (original) await vscode.workspace.fs.writeFile(settingsFile(), original);
+    await closeAll();
+  });
+
+  it('ignores the workspace\'s pir.index.include/exclude and pir.newReview.folder; New Review and the views use the defaults', async () => {
+    const ext = await activeExtension();
+    const restricted = ext.packageJSON.capabilities.untrustedWorkspaces;
+    assert.strictEqual(restricted.supported, 'limited');
+    assert.deepStrictEqual([...restricted.restrictedConfigurations].sort(), ['pir.index.exclude', 'pir.index.include', 'pir.newReview.folder']);
+    const base = original ? JSON.parse(new TextDecoder().decode(original)) : {};
+    await writeText(settingsFile(), JSON.stringify({
+      ...base,
+      // a pattern that would take seconds per file, one that would hide every review, a folder elsewhere
+      'pir.index.exclude': '**/*?*?*?*?*?*?*?*?*?*?*?*?*?*?x',
+      'pir.index.include': 'nothing-here/**/*.pir.md',
+      'pir.newReview.folder': 'planted',
+      // not restricted: shows the file was read
+      'pir.me': '@restricted-sentinel',
+    }, null, 2));
+    await waitFor(() => vscode.workspace.getConfiguration('pir').get('me') === '@restricted-sentinel', 'the workspace settings to be read', 30_000);
+    const c = vscode.workspace.getConfiguration('pir');
+    assert.strictEqual(c.get('index.include'), '**/*.pir.md', 'the default include');
+    assert.strictEqual(c.get('index.exclude'), '**/node_modules/**', 'the default exclude');
+    assert.strictEqual(c.get('newReview.folder'), 'reviews', 'the default folder');
+    // the views still list the workspace's reviews, at once
+    await vscode.commands.executeCommand('pir.actions.refresh');
+    const t = Date.now();
+    const reviews = await vscode.commands.executeCommand<{ uri: string }[]>('pir._test.reviewsTree');
+    assert.ok(reviews.length > 0, 'the reviews are indexed with the default include');
+    assert.ok(Date.now() - t < 5000);
+    // New Review writes under the default folder, not the planted one
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('pir.newReview', { title: 'Restricted mode check', severity: 'SEV3', noOpen: true });
+    assert.ok(uri);
+    assert.match(uri.path, /\/reviews\/[^/]+\.pir\.md$/);
+    assert.ok(!uri.path.includes('/planted/'));
+    await vscode.workspace.fs.delete(uri);
   });
 });
