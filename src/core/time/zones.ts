@@ -82,15 +82,26 @@ export function formatOffset(minutes: number): string {
   return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
-/** Whether the platform's time-zone data knows the IANA name. */
+/**
+ * Whether the platform's time-zone data knows the IANA name. Memoised per name: building an
+ * Intl.DateTimeFormat costs tens of microseconds, and a big timeline checks its zone per stamp.
+ * Bounded, so a document full of made-up zone names cannot grow it without limit.
+ */
 export function isValidIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = zoneValidity.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneValidity.size >= 1024) zoneValidity.clear();
+    zoneValidity.set(name, known);
   }
+  return known;
 }
+const zoneValidity = new Map<string, boolean>();
 
 export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second?: number }
 
