@@ -46,3 +46,43 @@ describe('hostile input: front matter', () => {
     assert.equal(b.review.eol, '\r', 'edits keep the file\'s own line break');
   });
 });
+
+describe('hostile input: nesting', () => {
+  const head = `---\n${FM}---\n# Queue stalls\n\n`;
+  const depthFindings = (findings: { rule: string; severity: string; message: string }[]) =>
+    findings.filter(f => /not analysed beyond depth/.test(f.message));
+
+  it('4,000 nested list markers in one section: one info finding, no rule fails, the items before it are read', () => {
+    const text = `${head}## Action items\n\n- [ ] CAP-1: Add an alert on queue depth over 10,000 for 5 minutes\n  - owner: @ana\n\n${'* '.repeat(4000)}deep\n\n${Array.from({ length: 4000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).slice(0, 300).join('\n')}\n`;
+    const { findings, review } = analyze(text);
+    assert.ok(!findings.some(f => /failed on this document/.test(f.message)), findings.map(f => f.message).join('\n'));
+    const deep = depthFindings(findings);
+    assert.equal(deep.length, 1);
+    assert.equal(deep[0].severity, 'info');
+    assert.equal(deep[0].rule, 'file-too-large');
+    assert.match(deep[0].message, /not analysed beyond depth 20/);
+    assert.equal(deep[0].range.start.line, text.split('\n').findIndex(l => l.startsWith('* * *')));
+    assert.equal(review.actions[0].id, 'CAP-1');
+    assert.equal(review.actions[0].fields.get('owner')?.value, '@ana');
+    // the line scan and the remark fallback read the capped section alike
+    const viaRemark = analyze(text, { markdown: 'remark' }).review;
+    assert.deepEqual(review.actions.map(a => [a.id, a.line, a.title]), viaRemark.actions.map(a => [a.id, a.line, a.title]));
+  });
+
+  it('"> " × 40,000, a blank line and <div>: analysed (the remark fallback stops at depth 20), one info finding', () => {
+    const text = `${head}## Summary\n\n${'> '.repeat(40_000)}\n\n<div>\n\nThe queue stalled.\n`;
+    const { findings, review } = analyze(text);
+    assert.equal(depthFindings(findings).length, 1);
+    const tree = review.section('summary')!.tree();
+    let depth = 0;
+    const walk = (n: { children?: unknown[] }, d: number) => { depth = Math.max(depth, d); for (const c of (n.children ?? []) as never[]) walk(c, d + 1); };
+    walk(tree, 0);
+    assert.ok(depth <= 22, `tree depth ${depth}`);
+  });
+
+  it('ordinary nesting (eight levels, quotes in lists, code indented deep in a fence) is not capped', () => {
+    const list = Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const text = `${head}## Summary\n\n${list}\n\n> > > quoted three deep\n\n\`\`\`json\n${'    '.repeat(9)}"deep": 1\n\`\`\`\n`;
+    assert.deepEqual(depthFindings(analyze(text).findings), []);
+  });
+});

@@ -6,7 +6,7 @@ import { scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
 import { sectionKindOf, type SectionKind } from './sections';
 import { parseMarkdown } from './markdown';
-import { cachedScanBlocks } from './blocks';
+import { cachedScanBlocks, capNesting, MAX_NESTING } from './blocks';
 import { extractTimeline, findDeclaredZone } from './timeline';
 import { extractActions } from './actions';
 
@@ -73,6 +73,13 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
         review.partial = true;
       }
       review.sections.push(section);
+      if (!tooLarge && body.length <= MAX_SECTION_BYTES && !review.parseFindings.some(f => f.rule === 'file-too-large' && f.severity === 'info')) {
+        const { at } = capNesting(body);
+        if (at >= 0) {
+          const p = lines.positionAt(startOffset + at);
+          parseFindings.push({ rule: 'file-too-large', severity: 'info', message: `Lists or block quotes are nested more than ${MAX_NESTING} levels deep here: the review is not analysed beyond depth ${MAX_NESTING}.`, range: { start: p, end: { line: p.line, character: lines.lineEnd(p.line) - lines.starts[p.line] } } });
+        }
+      }
     }
     if (tooLarge) {
       review.partial = true;
