@@ -5,7 +5,7 @@
  * sees: one clear finding, the same model, a file that still parses.
  */
 import assert from 'node:assert/strict';
-import { analyze, parseReview } from '../../src/core';
+import { analyze, parseReview, summarize, type Finding } from '../../src/core';
 
 const FM = 'id: INC-2026-017\ntitle: Queue stalls\nstatus: draft\nseverity: SEV3\nmajor: false\n';
 
@@ -49,7 +49,7 @@ describe('hostile input: front matter', () => {
 
 describe('hostile input: nesting', () => {
   const head = `---\n${FM}---\n# Queue stalls\n\n`;
-  const depthFindings = (findings: { rule: string; severity: string; message: string }[]) =>
+  const depthFindings = (findings: Finding[]) =>
     findings.filter(f => /not analysed beyond depth/.test(f.message));
 
   it('4,000 nested list markers in one section: one info finding, no rule fails, the items before it are read', () => {
@@ -86,3 +86,34 @@ describe('hostile input: nesting', () => {
     assert.deepEqual(depthFindings(analyze(text).findings), []);
   });
 });
+
+describe('hostile input: not text, too large', () => {
+  const base = `---\n${FM.replace('major: false', 'major: true\nmajor_rationale: checkout down for an hour\napprover: "@cto"')}attendees:\n  - name: Ana\n    role: incident-commander\n---\n# Queue stalls\n\n`;
+
+  it('a NUL byte after the first 8 KB still means the file is not text: one clear error', () => {
+    const text = `${base}## Summary\n\n${'The queue stalled for an hour while the consumer restarted.\n'.repeat(400)}\0tail\n`;
+    assert.ok(text.indexOf('\0') > 8192);
+    const { findings } = analyze(text);
+    assert.deepEqual(findings.map(f => f.rule), ['unreadable-file']);
+  });
+
+  it('a review over the size limit is not told it has no action items: the finding names the checks it skipped', () => {
+    const actions = '## Action items\n\n- [ ] CAP-1: Alert on queue depth over 10,000 for 5 minutes\n  - owner: @ana\n- [ ] CAP-2: Cap consumer restarts at 3 per minute\n  - owner: @bo\n';
+    const filler = `## Appendix\n\n${'A line of the consumer log, kept for the record of what the service printed.\n'.repeat(70_000)}`;
+    const text = `${base}${actions}\n${filler}`;
+    assert.ok(text.length > 5_000_000);
+    const { findings } = analyze(text);
+    assert.ok(!findings.some(f => f.rule === 'no-action-items'), 'no "no action items"');
+    const big = findings.filter(f => f.rule === 'file-too-large');
+    assert.equal(big.length, 1);
+    assert.match(big[0].message, /Not checked: .*no-action-items/);
+    assert.match(big[0].message, /vague-action/);
+    assert.doesNotMatch(big[0].message, /Not checked: .*front-matter-schema/);
+    // the register still lists both (the workspace index reads the items of any size of file)
+    assert.deepEqual(summarizeIds(text), ['CAP-1', 'CAP-2']);
+  });
+});
+
+function summarizeIds(text: string): string[] {
+  return summarize('file:///big.pir.md', text).actions.map(a => a.id);
+}

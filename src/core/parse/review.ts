@@ -110,9 +110,10 @@ function safeParse(body: string, findings: Finding[], line: number): Root {
   }
 }
 
-function looksBinary(text: string): boolean {
+/** Whether a text is not a text file: a NUL anywhere (not only in the first 8 KB), or mostly undecodable bytes. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
-  if (head.includes('\0')) return true;
   // a text decoded from bytes that aren't UTF-8 is full of replacement characters
   let bad = 0;
   for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;
