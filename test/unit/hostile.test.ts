@@ -117,3 +117,24 @@ describe('hostile input: not text, too large', () => {
 function summarizeIds(text: string): string[] {
   return summarize('file:///big.pir.md', text).actions.map(a => a.id);
 }
+
+describe('hostile input: suppression comments', () => {
+  const review = (extra: string) => `---\n${FM}---\n# Queue stalls\n\n## Action items\n\n${extra}\n- [ ] CAP-1: Look into the queue\n  - owner: @ana\n`;
+  const incomplete = (text: string) => analyze(text).findings.filter(f => f.rule === 'action-fields').length;
+
+  it('a directive in inline code or a fenced code block turns nothing off', () => {
+    assert.equal(incomplete(review('')), 1, 'the incomplete action is found');
+    assert.equal(incomplete(review('Write `<!-- pir-disable-file action-fields -->` to silence a rule.\n')), 1);
+    assert.equal(incomplete(review('Spans can run ``across\n<!-- pir-disable-file -->\nlines``.\n')), 1);
+    assert.equal(incomplete(review('```markdown\n<!-- pir-disable-file action-fields -->\n```\n')), 1);
+    assert.equal(incomplete(review('> ~~~\n> <!-- pir-disable-file -->\n> ~~~\n')), 1);
+  });
+
+  it('a real comment is obeyed: on its own line, inline after text, or after an unmatched backtick', () => {
+    assert.equal(incomplete(review('<!-- pir-disable-file action-fields -->\n')), 0);
+    assert.equal(incomplete(review('Noted. <!-- pir-disable-file action-fields -->\n')), 0);
+    assert.equal(incomplete(review('A lone ` backtick <!-- pir-disable-file action-fields -->\n')), 0);
+    assert.equal(incomplete(review('<!-- pir-disable-next-line action-fields -->\n')), 1, 'the next line is the blank line, not the item');
+    assert.equal(incomplete(review('<!-- pir-disable-next-line action-fields -->').replace('-->\n\n- [ ]', '-->\n- [ ]')), 0);
+  });
+});
