@@ -1,4 +1,4 @@
-import { analyze, applyEdits, automaticFixEdits, type Finding, type WorkspaceFacts } from '../core';
+import { analyze, fixText, type Finding, type WorkspaceFacts } from '../core';
 import { ConfigResolver } from './config';
 import { displayPath, readText, writeAtomic } from './files';
 import type { FileResult } from './format';
@@ -47,20 +47,16 @@ export function readInputs(files: string[], cwd?: string): { texts: Map<string, 
 /** Lints one file's text (and with `fix`, rewrites the file); `workspace` holds the facts of the whole run. */
 export function lintText(file: string, original: string, resolver: ConfigResolver, workspace: WorkspaceFacts, opts: LintFileOptions): { result: FileResult; fixed: boolean } {
   const { config, findings: configFindings } = resolver.resolve(file);
-  let text = original;
-  let { findings } = analyze(text, { uri: file, config, now: opts.now, workspace });
+  const run = (t: string) => analyze(t, { uri: file, config, now: opts.now, workspace });
+  const analysed = run(original);
+  let findings = analysed.findings;
   let fixed = false;
-  if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule))) {
-    // apply, re-analyse, repeat: fixes that overlapped in one pass land in the next
-    for (let pass = 0; pass < 10; pass++) {
-      const edits = automaticFixEdits(findings);
-      if (!edits.length) break;
-      const r = applyEdits(text, edits);
-      if (r.text === text) break;
-      text = r.text;
-      findings = analyze(text, { uri: file, config, now: opts.now, workspace }).findings;
-    }
-    if (text !== original) { writeAtomic(file, text); fixed = true; }
+  if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule) && f.severity !== 'info')) {
+    // apply, re-analyse, repeat (fixes that overlapped in one pass land in the next); a pass whose
+    // result parses worse than the file did is dropped, with a finding that says so
+    const r = fixText(original, run, 10, analysed);
+    findings = r.findings;
+    if (r.text !== original) { writeAtomic(file, r.text); fixed = true; }
   }
   const all: Finding[] = [...configFindings.map(f => ({ ...f, message: `.pir.yaml: ${f.message}` })), ...findings];
   return { result: { file, display: displayPath(file, opts.cwd), findings: all }, fixed };

@@ -5,7 +5,17 @@
  * sees: one clear finding, the same model, a file that still parses.
  */
 import assert from 'node:assert/strict';
-import { analyze, parseReview, summarize, type Finding } from '../../src/core';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze, fixText, parseReview, summarize, type Finding } from '../../src/core';
+import { main } from '../../src/cli/main';
+
+function cli(args: string[], cwd: string) {
+  let out = '', err = '';
+  const code = main(args, { out: s => { out += s + '\n'; }, err: s => { err += s + '\n'; }, isTTY: false, cwd });
+  return { code, out, err };
+}
 
 const FM = 'id: INC-2026-017\ntitle: Queue stalls\nstatus: draft\nseverity: SEV3\nmajor: false\n';
 
@@ -136,5 +146,79 @@ describe('hostile input: suppression comments', () => {
     assert.equal(incomplete(review('A lone ` backtick <!-- pir-disable-file action-fields -->\n')), 0);
     assert.equal(incomplete(review('<!-- pir-disable-next-line action-fields -->\n')), 1, 'the next line is the blank line, not the item');
     assert.equal(incomplete(review('<!-- pir-disable-next-line action-fields -->').replace('-->\n\n- [ ]', '-->\n- [ ]')), 0);
+  });
+});
+
+describe('hostile input: fixes never break the file', () => {
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pir-hostile-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const head = (extra = '') => `---\n${FM}${extra}---\n# Queue stalls\n\n`;
+  const timeline = '## Timeline\n\n- 2026-03-01 10:00 UTC — consumer lag alert [detected]\n- 2026-03-01 09:50 UTC — queue stalls [started]\n';
+
+  it('"make it a list" on a multi-line value edits the YAML node: the file still parses, and --fix adds nothing twice', () => {
+    const text = head('services:\n  queue one\n  - two\n') + timeline;
+    const f = analyze(text).findings.find(x => x.rule === 'front-matter-schema' && /"services"/.test(x.message))!;
+    assert.ok(f.fixes!.length >= 1);
+    assert.ok(f.fixes!.every(x => !x.isPreferred), 'not certain: offered, not applied by --fix');
+    const chosen = fixText(text, t => analyze(t)).text;
+    // apply the offered fix by hand: the value becomes a list and the YAML stays valid
+    const lines = text.split('\n');
+    const e = f.fixes![0].edits[0];
+    const edited = [...lines.slice(0, e.range.start.line), lines[e.range.start.line].slice(0, e.range.start.character) + e.newText + lines[e.range.end.line].slice(e.range.end.character), ...lines.slice(e.range.end.line + 1)].join('\n');
+    const after = analyze(edited);
+    assert.deepEqual(after.findings.filter(x => x.rule === 'front-matter-syntax'), []);
+    assert.deepEqual(after.review.frontMatter!.data.services, ['queue one - two']);
+    for (const t of [chosen, edited]) {
+      const again = fixText(t, x => analyze(x)).text;
+      assert.equal((again.match(/^detected:/gm) ?? []).length <= 1, true, 'detected: once at most');
+      assert.equal(fixText(again, x => analyze(x)).text, again, '--fix twice changes nothing the second time');
+    }
+  });
+
+  it('a one-line value is made a list by --fix; a value with commas is offered both ways', () => {
+    const one = analyze(head('services: queue-consumer\n')).findings.find(x => /"services"/.test(x.message))!;
+    assert.equal(one.fixes![0].isPreferred, true);
+    assert.equal(one.fixes![0].edits[0].newText, '[queue-consumer]');
+    const two = analyze(head('third_parties: Fastly, Stripe payments\n')).findings.find(x => /"third_parties"/.test(x.message))!;
+    assert.deepEqual(two.fixes!.map(x => [x.edits[0].newText, !!x.isPreferred]), [['[Fastly, Stripe payments]', false], ['["Fastly, Stripe payments"]', false]]);
+  });
+
+  it('fixes whose result parses worse than the input are dropped, with a finding that says so', () => {
+    const text = head() + timeline;
+    // a stand-in for a broken fix: its edit leaves the front matter unparseable
+    const broken = (t: string) => {
+      const r = analyze(t);
+      if (!t.includes('tags: [')) r.findings.push({ rule: 'x', severity: 'warning', message: 'x', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, fixes: [{ title: 'break', isPreferred: true, edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'tags: [\n' }] }] });
+      return r;
+    };
+    const r = fixText(text, broken);
+    assert.ok(!r.text.includes('tags: ['), 'the breaking pass is not kept');
+    assert.ok(r.dropped);
+    assert.match(r.dropped!.message, /not applied: together they made part of the file unreadable/);
+  });
+
+  it('500 duplicate action IDs get 500 distinct new IDs in one --fix, which then has nothing left to do', () => {
+    const items = Array.from({ length: 500 }, (_, i) => `- [ ] CAP-7: Cap consumer restarts at ${i + 1} per minute\n  - owner: @ana\n`).join('');
+    const file = path.join(tmp, 'dups.pir.md');
+    fs.writeFileSync(file, head() + timeline + '\n## Action items\n\n' + items);
+    cli(['lint', '--fix', file], tmp);
+    const ids = parseReview(fs.readFileSync(file, 'utf8')).actions.map(a => a.id);
+    assert.equal(ids.length, 500);
+    assert.equal(new Set(ids).size, 500, 'all distinct');
+    assert.ok(!analyze(fs.readFileSync(file, 'utf8')).findings.some(f => f.rule === 'duplicate-action-id'));
+    const before = fs.readFileSync(file, 'utf8');
+    cli(['lint', '--fix', file], tmp);
+    assert.equal(fs.readFileSync(file, 'utf8'), before, 'a second --fix changes nothing');
+  });
+
+  it('--fix on one file of a folder does not rename an ID to one a sibling review uses', () => {
+    const sibling = path.join(tmp, 'other.pir.md');
+    fs.writeFileSync(sibling, head().replace('INC-2026-017', 'INC-2026-018') + '## Action items\n\n- [ ] CAP-2: Alert on consumer lag\n  - owner: @bo\n');
+    const file = path.join(tmp, 'mine.pir.md');
+    fs.writeFileSync(file, head() + '## Action items\n\n- [ ] CAP-1: Alert on queue depth\n  - owner: @ana\n- [ ] CAP-1: Cap consumer restarts\n  - owner: @ana\n');
+    const r = cli(['lint', '--fix', file], tmp);
+    const ids = parseReview(fs.readFileSync(file, 'utf8')).actions.map(a => a.id);
+    assert.deepEqual(ids, ['CAP-1', 'CAP-3'], r.out);
   });
 });
