@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, defaultConfig, type Config, type Finding } from '../core';
+import { UsageError } from './files';
 
 /** Finds the nearest .pir.yaml upward from a file (cached per directory). */
 export class ConfigResolver {
@@ -27,7 +28,12 @@ export class ConfigResolver {
   private load(file: string) {
     const hit = this.loaded.get(file);
     if (hit) return hit;
-    const { config, findings } = parseConfig(fs.readFileSync(file, 'utf8'));
+    let text: string;
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(`Cannot read the configuration file ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message.split('\n')[0]}.`);
+    }
+    const { config, findings } = parseConfig(text);
     const r = { config, file, findings };
     this.loaded.set(file, r);
     return r;

@@ -60,10 +60,23 @@ export async function mainAsync(argv: string[], io: Io, script: string): Promise
   }
 }
 
+/**
+ * Every failure is one line on stderr: a usage error or a file that cannot be read or written says
+ * what and which file; anything else (a bug) its message, with the stack only under PIR_DEBUG=1.
+ */
 function failed(e: unknown, io: Io): number {
   if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { io.err(`pir: ${(e as Error).message}`); return 2; }
-  io.err(`pir: ${(e as Error).stack ?? e}`);
+  const sys = e as NodeJS.ErrnoException;
+  if (sys && typeof sys.code === 'string' && typeof sys.path === 'string') { io.err(`pir: ${fileError(sys)}`); return 2; }
+  if (process.env.PIR_DEBUG) io.err(`pir: ${(e as Error).stack ?? e}`);
+  else io.err(`pir: ${String((e as Error)?.message ?? e).split('\n')[0]} (PIR_DEBUG=1 shows where)`);
   return 2;
+}
+
+/** A file system error in words, with its path. */
+export function fileError(e: NodeJS.ErrnoException): string {
+  const what: Record<string, string> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a directory, not a file', ENOTDIR: 'a part of the path is not a directory', EMFILE: 'too many open files', ENOSPC: 'no space left on the device', EROFS: 'read-only file system' };
+  return `${e.path}: ${what[e.code ?? ''] ?? e.message.split('\n')[0]}`;
 }
 
 function lintCommand(args: string[], io: Io): number {

