@@ -14,6 +14,7 @@
 // At the end it writes .cache/vscode-env/env.json, which the test runner reads.
 //
 // Usage: node scripts/vscode-env.mjs [--force]      (--force redoes steps 2-3)
+//        node scripts/vscode-env.mjs --apt-only     (just step 1: CI prepares the machine with it)
 //        node scripts/vscode-env.mjs --print-env    (just print env.json)
 
 import { spawnSync } from 'node:child_process';
@@ -62,9 +63,32 @@ function seconds(t0) {
 // npm environment for installs into the cache: the machine's user npmrc sets
 // nodedir=/usr (Node 20 headers); override it so native modules build against
 // the Node we say. Keep audit/fund noise off.
+// An outer `npm start` / `npm test` exports its own configuration as npm_config_* and npm_*
+// variables, among them npm_config_user_agent naming Node 20: code-server's install script reads
+// it and refuses ("requires node v24") although the install runs on Node 24. The inner installs get
+// a clean npm environment: only settings a user sets on purpose (registry, proxies, certificates,
+// cache) are passed on.
+const NPM_SETTINGS_KEPT = new Set([
+  'npm_config_registry', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_http_proxy', 'npm_config_noproxy',
+  'npm_config_cafile', 'npm_config_ca', 'npm_config_strict_ssl', 'npm_config_cache', 'npm_config_userconfig',
+  'npm_config_globalconfig', 'npm_config_loglevel',
+]);
+
+/** process.env without what an outer npm run exported about itself (see NPM_SETTINGS_KEPT). */
+export function cleanNpmEnv(env = process.env) {
+  const clean = {};
+  for (const [k, v] of Object.entries(env)) {
+    const lower = k.toLowerCase();
+    if (lower.startsWith('npm_') && !NPM_SETTINGS_KEPT.has(lower)) continue;
+    if (k === 'INIT_CWD' || k === 'NODE' || k === 'NODE_GYP_FORCE_PYTHON') continue;
+    clean[k] = v;
+  }
+  return clean;
+}
+
 function npmEnv(extra = {}) {
   return {
-    ...process.env,
+    ...cleanNpmEnv(),
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
@@ -201,6 +225,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       process.exit(1);
     }
     console.log(JSON.stringify(env, null, 2));
+  } else if (process.argv.includes('--apt-only')) {
+    try {
+      aptStep();
+    } catch (e) {
+      console.error(`[vscode-env] FAILED: ${e.message}`);
+      process.exit(1);
+    }
   } else {
     try {
       ensureVSCodeEnv({ force: process.argv.includes('--force') });

@@ -1,4 +1,4 @@
-import { mainAsync } from './main';
+import { EXIT_INTERNAL, mainAsync } from './main';
 import { isLintWorker, runLintWorker } from './parallel';
 
 if (isLintWorker()) {
@@ -7,6 +7,14 @@ if (isLintWorker()) {
 } else {
   // `pir lint | head`: the reader went away. Write nothing more, but finish, so the exit code still
   // says whether errors were found (instead of dying on an unhandled EPIPE).
+  // A crash outside main's own handling (a worker thread, a stream): one line and exit 3, never a stack.
+  const crashed = (e: unknown) => {
+    process.stderr.write(`pir: internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]} — this is a bug in pir; please report it with the command you ran at https://github.com/pir-tools/pir-reviews/issues\n`);
+    if (process.env.PIR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exit(EXIT_INTERNAL);
+  };
+  process.on('uncaughtException', crashed);
+  process.on('unhandledRejection', crashed);
   let closed = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') closed = true; else throw e; });
   void mainAsync(process.argv.slice(2), {

@@ -30,8 +30,8 @@ export class ConfigResolver {
     if (hit) return hit;
     let text: string;
     try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new UsageError(`Cannot read the configuration file ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message.split('\n')[0]}.`);
+      const code = (e as { code?: string }).code;
+      throw new UsageError(code === 'ENOENT' ? `No such configuration file: ${file}` : `Cannot read the configuration ${file} (${code ?? (e as Error).message}).`);
     }
     const { config, findings } = parseConfig(text);
     const r = { config, file, findings };

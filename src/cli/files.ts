@@ -7,7 +7,11 @@ export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export class UsageError extends Error {}
 
-/** Expands files, directories (every *.pir.md below) and globs into a sorted list of files. */
+/**
+ * Expands files, directories (every *.pir.md below) and globs into a sorted list of absolute paths.
+ * Throws UsageError (exit 2) for a path that does not exist, a glob that matches nothing and a
+ * folder without reviews, naming the input as the user typed it.
+ */
 export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
   const out = new Set<string>();
   for (const input of inputs.length ? inputs : ['.']) {
@@ -15,7 +19,10 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(abs); } catch { /* maybe a glob */ }
     if (stat?.isDirectory()) {
-      for (const f of globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false })) out.add(path.normalize(f));
+      const found = globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false });
+      // a mistyped folder must not pass CI as "no problems"
+      if (!found.length) throw new UsageError(`No reviews found in ${input === '.' ? 'this folder' : input} (a review is a file named *.pir.md).`);
+      for (const f of found) out.add(path.normalize(f));
     } else if (stat?.isFile()) {
       out.add(abs);
     } else if (isDynamicPattern(input)) {

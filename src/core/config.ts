@@ -9,7 +9,7 @@ import type { SectionKind } from './parse/sections';
 import { sectionKindOf } from './parse/sections';
 import { LineIndex } from './text';
 import { RULES, PARSE_RULES } from './rules';
-import { levenshtein } from './rules/helpers';
+import { levenshtein } from './rules/support/text';
 import { resolveZone, isResolvable } from './time/zones';
 
 const SETTING_KEYS = ['rules', 'vagueActionPhrases', 'blamePhrases', 'requiredSections', 'requiredRoles', 'reviewMeetingDeadlineDays', 'severities', 'roles', 'actionFields', 'defaultTimezone'];

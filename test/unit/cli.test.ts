@@ -4,12 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv-draft-04';
-import { main } from '../../src/cli/main';
+import { EXIT_INTERNAL, main } from '../../src/cli/main';
 import { FIXTURES } from './helpers/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const COMPLETE = path.join(ROOT, 'examples', 'reviews', '2026-11-20-checkout-config-push.pir.md');
 const HEADLINE = path.join(FIXTURES, 'cli', 'headline-problems.pir.md');
+// "today" for every date check, so no test expires as the calendar moves on
+const NOW = ['--now', '2026-11-30'];
 
 function run(args: string[], cwd = ROOT) {
   let out = '', err = '';
@@ -23,7 +25,7 @@ describe('pir CLI', () => {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('reports no error or warning and exits 0 on a complete review', () => {
-    const r = run(['lint', '--format', 'json', COMPLETE]);
+    const r = run(['lint', ...NOW, '--format', 'json', COMPLETE]);
     const findings = JSON.parse(r.out);
     assert.deepEqual(findings.filter((f: { severity: string }) => f.severity !== 'info'), []);
     assert.equal(r.code, 0);
@@ -124,7 +126,7 @@ describe('pir CLI', () => {
     const bin = path.join(ROOT, 'dist', 'cli.js');
     if (!fs.existsSync(bin)) this.skip();
     assert.equal(spawnSync(process.execPath, [bin, 'lint', HEADLINE]).status, 1);
-    assert.equal(spawnSync(process.execPath, [bin, 'lint', COMPLETE]).status, 0);
+    assert.equal(spawnSync(process.execPath, [bin, 'lint', ...NOW, COMPLETE]).status, 0);
     assert.equal(spawnSync(process.execPath, [bin, 'lint', '--format', 'nope', COMPLETE]).status, 2);
   });
 
@@ -135,5 +137,108 @@ describe('pir CLI', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint --format sarif "${HEADLINE}" | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
     assert.equal(r.status, 1, 'pir lint still exits 1: the review has errors');
+  });
+
+  it('--now sets "today": an open action becomes overdue once its due date has passed', () => {
+    const overdue = (now: string) => JSON.parse(run(['lint', '--now', now, '--format', 'json', COMPLETE]).out)
+      .filter((f: { rule: string }) => f.rule === 'action-overdue').length;
+    assert.equal(overdue('2026-11-30'), 0);
+    assert.ok(overdue('2030-01-01') > 0);
+    const bad = run(['lint', '--now', 'soon', COMPLETE]);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err, 'pir: --now "soon" is not a date (use YYYY-MM-DD).\n');
+  });
+});
+
+describe('pir CLI failures: one line, documented exit codes, never a stack trace', () => {
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pir-cli-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const oneLine = (err: string) => {
+    assert.equal(err.trimEnd().split('\n').length, 1, `one line: ${err}`);
+    assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+  };
+
+  it('--output into a missing folder', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    const r = run(['lint', 'x.pir.md', '--output', 'reports/lint.sarif', '--format', 'sarif'], tmp);
+    assert.equal(r.code, 2);
+    oneLine(r.err);
+    assert.equal(r.err, 'pir: Cannot write --output reports/lint.sarif: the folder reports does not exist.\n');
+    const a = run(['actions', 'x.pir.md', '--output', 'out/actions.csv', '--format', 'csv'], tmp);
+    assert.equal(a.code, 2);
+    assert.match(a.err, /^pir: Cannot write --output out\/actions\.csv: the folder out does not exist\.$/m);
+  });
+
+  it('pir import of a missing file names the path as typed', () => {
+    const r = run(['import', path.join('old', 'postmortem.md')], tmp);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, `pir: No such file: ${path.join('old', 'postmortem.md')}\n`);
+  });
+
+  it('pir import of a binary or non-UTF-8 file is refused as pir lint refuses it', () => {
+    fs.writeFileSync(path.join(tmp, 'shot.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    fs.writeFileSync(path.join(tmp, 'latin1.md'), Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 ? 0xe9 : 0xfc))));
+    for (const f of ['shot.md', 'latin1.md']) {
+      const r = run(['import', f], tmp);
+      assert.equal(r.code, 2, f);
+      oneLine(r.err);
+      assert.equal(r.err, `pir: ${f} is not a text file: pir import reads a UTF-8 Markdown postmortem.\n`);
+      assert.equal(r.out, '', 'nothing is printed as a review');
+    }
+  });
+
+  it('pir actions / pir report over a binary file report it, fail, and invent no review', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    fs.writeFileSync(path.join(tmp, 'img.pir.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const a = run(['actions', '.', '--format', 'json', ...NOW], tmp);
+    assert.equal(a.code, 1);
+    assert.equal(a.err, 'pir: img.pir.md: not a text file (a review is UTF-8 Markdown); left out of the register.\n');
+    assert.ok(JSON.parse(a.out).length > 0, 'the readable review is still in the register');
+    const r = run(['report', '.', '--format', 'json', ...NOW], tmp);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^pir: img\.pir\.md: not a text file .*left out of the report\.$/m);
+    assert.doesNotMatch(r.out, /"id": ""/, 'no review with an empty id');
+  });
+
+  it('pir lint over a folder or glob without reviews exits 2: a mistyped path cannot pass CI', () => {
+    fs.mkdirSync(path.join(tmp, 'docs'));
+    fs.writeFileSync(path.join(tmp, 'docs', 'notes.md'), '# notes\n');
+    const dir = run(['lint', 'docs'], tmp);
+    assert.equal(dir.code, 2);
+    assert.equal(dir.err, 'pir: No reviews found in docs (a review is a file named *.pir.md).\n');
+    const glob = run(['lint', 'reviews/**/*.pir.md'], tmp);
+    assert.equal(glob.code, 2);
+    assert.equal(glob.err, 'pir: No files match "reviews/**/*.pir.md".\n');
+    assert.equal(run(['lint'], path.join(tmp, 'docs')).code, 2, 'no path and no review in the current folder');
+  });
+
+  it('unknown options and missing values: one balanced line', () => {
+    const u = run(['lint', '--fxi', '.'], tmp);
+    assert.equal(u.code, 2);
+    assert.equal(u.err, 'pir: Unknown option --fxi (pir --help lists the options).\n');
+    const v = run(['lint', '--format'], tmp);
+    assert.equal(v.code, 2);
+    assert.equal(v.err, 'pir: Option --format needs a value (pir --help).\n');
+    for (const err of [u.err, v.err]) assert.equal((err.match(/"/g) ?? []).length % 2, 0, 'quotes balanced');
+  });
+
+  it('a missing --config file', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    const r = run(['lint', 'x.pir.md', '--config', path.join(tmp, 'team.pir.yaml')], tmp);
+    assert.equal(r.code, 2);
+    oneLine(r.err);
+    assert.match(r.err, /^pir: No such configuration file: .*team\.pir\.yaml$/m);
+  });
+
+  it('an internal error exits 3 (not 2, a usage error) with one line asking for a report', () => {
+    fs.copyFileSync(HEADLINE, path.join(tmp, 'x.pir.md'));
+    let err = '';
+    const code = main(['lint', 'x.pir.md'], { out: () => { throw new TypeError('boom'); }, err: s => { err += s + '\n'; }, isTTY: false, cwd: tmp });
+    assert.equal(code, EXIT_INTERNAL);
+    assert.equal(code, 3);
+    oneLine(err);
+    assert.match(err, /^pir: internal error: boom — this is a bug in pir; please report it/);
   });
 });

@@ -280,11 +280,13 @@ describe('hostile input: .pir.yaml and the CLI', () => {
         const r = cli(args, dir);
         assert.equal(r.code, 2, args.join(' '));
         assert.equal(r.err.trim().split('\n').length, 1, r.err);
-        assert.match(r.err, /^pir: Cannot read the configuration file .*nope\.yaml: no such file\.\n$/);
+        assert.match(r.err, /^pir: .*nope\.yaml.*\n$/);
+        assert.doesNotMatch(r.err, /\bat \S+:\d+/, 'no stack trace');
       }
       const r = cli(['actions', '--output', path.join(dir, 'missing', 'out.csv'), '--format', 'csv', 'a.pir.md'], dir);
       assert.equal(r.code, 2);
-      assert.match(r.err, /^pir: .*out\.csv: no such file or directory\n$/);
+      assert.match(r.err, /^pir: .*out\.csv.*\n$/);
+      assert.equal(r.err.trim().split('\n').length, 1);
     } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 });

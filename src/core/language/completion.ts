@@ -11,7 +11,8 @@ import type { Position } from '../types';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
 import { SECTION_SPECS, sectionKindOf } from '../parse/sections';
-import { canonicalField } from '../parse/actions';
+import { readFieldLine, readLeadingId } from '../format/actionItem';
+import { readListItem } from '../format/listItem';
 
 export type SuggestionKind = 'key' | 'value' | 'section' | 'field' | 'owner' | 'time' | 'role' | 'action-id';
 
@@ -163,7 +164,8 @@ function inKey(lines: LineIndex, open: number, line: number, key: string): boole
 
 function timelineCompletions(prefix: string, options: CompletionOptions): Suggestion[] {
   // the start of a list item or of a table row's first cell, before anything but a partial stamp
-  const m = /^\s*(?:[-*+]|\d+[.)])[ \t]+([\d: -]*)$/.exec(prefix) ?? /^\s*\|[ \t]*([\d: -]*)$/.exec(prefix);
+  const li = readListItem(prefix);
+  const m = li ? (li.checkbox ? null : /^([\d: -]*)$/.exec(prefix.slice(li.markerEnd))) : /^\s*\|[ \t]*([\d: -]*)$/.exec(prefix);
   if (!m) return [];
   const stamp = timelineStampNow(options.now);
   const table = prefix.trimStart().startsWith('|');
@@ -175,34 +177,36 @@ function timelineCompletions(prefix: string, options: CompletionOptions): Sugges
 
 // ----------------------------------------------------------------------------------- action items
 
-const ITEM = /^(\s*)(?:[-*+]|\d+[.)])[ \t]+/;
-const ID_AT_START = /^\s*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(?:\*\*|`)?\s*(?:[:.—–]|\s-)/;
+/** The ID a list item's title starts with. */
+function idAtStart(line: string): string | undefined {
+  const li = readListItem(line);
+  return li && readLeadingId(li.content)?.id;
+}
 
 function actionCompletions(lines: LineIndex, line: number, prefix: string, options: CompletionOptions): Suggestion[] {
-  const item = ITEM.exec(prefix);
-  if (!item || item[1].length === 0) return [];
-  const indent = item[1].replace(/\t/g, '    ').length;
+  const item = readListItem(prefix);
+  if (!item || item.indent.length === 0) return [];
+  const indent = item.indent.replace(/\t/g, '    ').length;
   // the action this nested item belongs to: the nearest list item above with less indentation
   let parent = -1;
   for (let l = line - 1; l >= 0; l--) {
     const t = lines.lineText(l);
     if (/^#{1,6}\s/.test(t)) break;
-    const m = ITEM.exec(t);
-    if (m && m[1].replace(/\t/g, '    ').length < indent) { parent = l; break; }
+    const m = readListItem(t);
+    if (m && m.indent.replace(/\t/g, '    ').length < indent) { parent = l; break; }
   }
   if (parent < 0) return [];
-  const rest = prefix.slice(item[0].length);
+  const rest = prefix.slice(item.markerEnd);
   const fieldName = /^([A-Za-z]*)$/.exec(rest);
   if (fieldName) {
     const present = new Set<string>();
     for (let l = parent + 1; l < lines.lineCount; l++) {
       if (l === line) continue;
       const t = lines.lineText(l);
-      const m = ITEM.exec(t);
+      const m = readListItem(t);
       if (!m) { if (t.trim() === '' || /^\s/.test(t)) continue; break; }
-      if (m[1].replace(/\t/g, '    ').length < indent) break;
-      const f = /^([A-Za-z][A-Za-z _'-]{0,30}?)\s*:/.exec(t.slice(m[0].length));
-      const k = f && canonicalField(f[1]);
+      if (m.indent.replace(/\t/g, '    ').length < indent) break;
+      const k = m.checkbox ? undefined : readFieldLine(m.content)?.key;
       if (k) present.add(k);
     }
     const required = new Set(options.config.actionFields);
@@ -212,16 +216,18 @@ function actionCompletions(lines: LineIndex, line: number, prefix: string, optio
       retrigger: f.key === 'owner' || !!f.values || f.key === 'depends', sortText: `${required.has(f.key) ? 0 : 1}${String(i).padStart(2, '0')}`,
     }));
   }
-  const value = /^([A-Za-z][A-Za-z _'-]{0,30}?)\s*:[ \t]*(\S*)$/.exec(rest);
-  if (!value) return [];
-  const key = canonicalField(value[1]);
-  const from = prefix.length - value[2].length;
+  const f = readFieldLine(rest);
+  const typed = f && rest.slice(f.valueStart);
+  if (!f || typed === undefined || !/^\S*$/.test(typed)) return [];
+  const key = f.key;
+  const from = prefix.length - typed.length;
   if (key === 'owner') {
     const owners = new Set<string>(options.owners ?? []);
     // owners written in this document count too, before the index has seen the edit
     for (let l = 0; l < lines.lineCount; l++) {
-      const m = /^\s*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|_)?(?:owner|owners|assignee)(?:\*\*|_)?\s*:[ \t]*(\S.*?)\s*$/i.exec(lines.lineText(l));
-      if (m && l !== line) owners.add(m[1]);
+      const li = l === line ? undefined : readListItem(lines.lineText(l));
+      const o = li && !li.checkbox ? readFieldLine(li.content) : undefined;
+      if (o?.key === 'owner' && o.value) owners.add(o.value);
     }
     return [...owners].filter(o => o && o.length <= 80).sort((a, b) => a.localeCompare(b)).map(o => ({
       label: o, kind: 'owner' as const, insertText: o, replaceFrom: from, detail: 'owner used in the workspace',
@@ -230,8 +236,8 @@ function actionCompletions(lines: LineIndex, line: number, prefix: string, optio
   if (key === 'depends') {
     const ids: string[] = [];
     for (let l = 0; l < lines.lineCount; l++) {
-      const m = l === parent ? null : ID_AT_START.exec(lines.lineText(l));
-      if (m && !ids.includes(m[1])) ids.push(m[1]);
+      const id = l === parent ? undefined : idAtStart(lines.lineText(l));
+      if (id && !ids.includes(id)) ids.push(id);
     }
     return ids.map(id => ({ label: id, kind: 'action-id' as const, insertText: id, replaceFrom: from, detail: 'action in this review' }));
   }

@@ -7,6 +7,9 @@ import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { Position, Range } from '../types';
 import { describeZone } from '../time/zones';
+import { actionIdsIn, idList, isOverdue } from '../format/actionItem';
+import type { ActionStatus } from '../model';
+import { utcDay } from '../time/calendar';
 import { TIME_TO, formatDuration, formatInZone, formatUtc, milestoneTimes, sinceStart, type MilestoneTime } from './milestones';
 
 export interface HoverRow { label: string; value: string }
@@ -136,14 +139,11 @@ function milestoneHover(review: Review, m: Milestone, range: Range): HoverInfo {
 
 // ----------------------------------------------------------------------------------- actions
 
-/** An action ID as the parser reads it: CAP-42-1, PLAT-7, FU-3a. */
-export const ACTION_ID = /(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?(?![\w-])/g;
-
+/** The action ID (CAP-42-1, PLAT-7, FU-3a) under a 0-based column of a line. */
 export function actionIdAt(line: string, character: number): { id: string; start: number; end: number } | undefined {
-  for (const m of line.matchAll(ACTION_ID)) {
-    const start = m.index!, end = start + m[0].length;
-    if (character >= start && character <= end) return { id: m[0], start, end };
-    if (start > character) break;
+  for (const m of actionIdsIn(line)) {
+    if (character >= m.start && character <= m.end) return m;
+    if (m.start > character) break;
   }
   return undefined;
 }
@@ -155,7 +155,7 @@ export function fileName(uri: string): string {
   try { return decodeURIComponent(last); } catch { return last; }
 }
 
-const listIds = (s: string) => s.split(/[\s,;]+/).map(x => x.replace(/[`*]/g, '')).filter(Boolean);
+const listIds = idList;
 
 function actionHover(review: Review, pos: Position, options: HoverOptions): HoverInfo | undefined {
   const lineText = review.lines.lineText(pos.line);
@@ -173,7 +173,7 @@ function actionHover(review: Review, pos: Position, options: HoverOptions): Hove
   const info = here
     ? { title: here.title, status: here.status, owner: here.fields.get('owner')?.value ?? '', due: here.fields.get('due')?.value ?? '' }
     : { title: elsewhere[0].title, status: elsewhere[0].status, owner: elsewhere[0].owner, due: elsewhere[0].due };
-  const overdue = info.status !== 'done' && info.status !== 'wont-do' && /^\d{4}-\d{2}-\d{2}/.test(info.due) && info.due.slice(0, 10) < now.toISOString().slice(0, 10);
+  const overdue = isOverdue({ status: info.status as ActionStatus, due: info.due }, utcDay(now));
   rows.push({ label: 'Status', value: `${STATUS_TEXT[info.status] ?? info.status}${overdue ? ' (overdue)' : ''}` });
   rows.push({ label: 'Owner', value: info.owner || '(none)' });
   rows.push({ label: 'Due', value: info.due || '(none)' });
@@ -192,7 +192,7 @@ function actionHover(review: Review, pos: Position, options: HoverOptions): Hove
     if (l === here?.line) continue;
     const t = lines.lineText(l);
     if (!t.includes(id)) continue;
-    if (![...t.matchAll(ACTION_ID)].some(m => m[0] === id)) continue;
+    if (!actionIdsIn(t).some(m => m.id === id)) continue;
     const by = dependsLines.get(l);
     refs.push(by ? `line ${l + 1} (${by} depends on it)` : `line ${l + 1}`);
   }

@@ -6,19 +6,18 @@ import type { Milestone, Review } from '../model';
 import { MILESTONES } from '../model';
 import { formatOffset, resolveZone, wallTimeIn } from '../time/zones';
 import { formatDuration } from '../time/duration';
+import { formatUtcMinute, formatYmd, parseInstant } from '../time/calendar';
 
 export { formatDuration };
 
 export interface MilestoneTime { utc: number; source: 'front-matter' | 'tag' | 'first-entry'; line?: number }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-
+/**
+ * A front matter key's instant (epoch ms, UTC): an ISO 8601 date-time with `Z` or an offset
+ * (`2026-11-20T14:00:00+01:00`), read as the milestone-order rule reads it (time/calendar).
+ */
 export function frontMatterInstant(review: Review, key: string): number | undefined {
-  const v = review.frontMatter?.data[key];
-  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.getTime() : undefined;
-  if (typeof v !== 'string' || !ISO_UTC.test(v.trim())) return undefined;
-  const t = Date.parse(v.trim());
-  return Number.isFinite(t) ? t : undefined;
+  return parseInstant(review.frontMatter?.data[key]);
 }
 
 export function milestoneTimes(review: Review): Partial<Record<Milestone, MilestoneTime>> {
@@ -43,9 +42,7 @@ export const TIME_TO: Record<Exclude<Milestone, 'started'>, string> = {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** "2026-11-20 13:55 UTC" */
-export function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
+export const formatUtc = formatUtcMinute;
 
 /** The same instant on the author's clock: "2026-11-20 14:55 (Europe/Berlin, UTC+01:00)"; undefined for a zone the platform doesn't know. */
 export function formatInZone(ms: number, zone: string): string | undefined {
@@ -57,7 +54,7 @@ export function formatInZone(ms: number, zone: string): string | undefined {
   }
   const w = z.kind === 'iana' ? wallTimeIn(ms, z.name) : undefined;
   if (!w) return undefined;
-  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} (${zone}, ${formatOffset(w.offsetMinutes)})`;
+  return `${formatYmd(w)} ${two(w.hour)}:${two(w.minute)} (${zone}, ${formatOffset(w.offsetMinutes)})`;
 }
 
 /** "+1 h 5 min after the start", "at the start", "10 min before the start" */

@@ -1,9 +1,10 @@
 import type { List, Table, TableRow, RootContent } from 'mdast';
 import type { Milestone, Review, Section, TimelineEntry, ZoneDeclaration } from '../model';
 import { readStamp } from '../time/stamp';
+import { milestoneTags, withoutMilestoneTags } from '../format/milestones';
+import { leadingYmd } from '../time/calendar';
 import { resolveZone, toUtc, isResolvable, type ZoneRef } from '../time/zones';
 
-const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
 const ZONE_PATTERN = String.raw`(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])`;
 // "All times are in CET", "timestamps below are in Europe/Berlin"
 const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|dates?)\b[^.\n]{0,40}?\b(?:in|are)\s+[*_]{0,2}` + ZONE_PATTERN);
@@ -49,10 +50,7 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
 }
 
 function startedDate(review: Review): { year: number; month: number; day: number } | undefined {
-  const v = review.frontMatter?.data.started;
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined;
-  const m = s && /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  return leadingYmd(review.frontMatter?.data.started);
 }
 
 export function extractTimeline(review: Review, sections: Section[], declared: ZoneDeclaration | undefined): TimelineEntry[] {
@@ -82,8 +80,8 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     }
     const firstLine = review.text.slice(textStart, lines.lineEnd(line));
     const tags: TimelineEntry['tags'] = [];
-    for (const m of firstLine.matchAll(TAG_RE)) {
-      tags.push({ milestone: m[1].toLowerCase() as Milestone, range: lines.range(textStart + m.index!, textStart + m.index! + m[0].length) });
+    for (const t of milestoneTags(firstLine)) {
+      tags.push({ milestone: t.milestone, range: lines.range(textStart + t.start, textStart + t.end) });
     }
     entries.push({
       form, line, range: lines.range(lineStartOffset, textEnd), stamp,
@@ -130,5 +128,5 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
 }
 
 function cleanDescription(s: string): string {
-  return s.replace(/^[\s*_\]|)]*[—–:|-]*\s*/, '').replace(TAG_RE, '').trim();
+  return withoutMilestoneTags(s.replace(/^[\s*_\]|)]*[—–:|-]*\s*/, '')).trim();
 }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { insertFieldsFix, itemName, itemRange } from './action-fields';
+import { insertFieldsFix, itemName, itemRange } from './support/actionItems';
 
 export const actionDoneUnverified: Rule = {
   id: 'action-done-unverified',

@@ -1,53 +1,11 @@
 import type { Rule, RuleFinding } from './rule';
 import type { ActionItem, Review } from '../model';
 import type { Fix, Range } from '../types';
-import { canonicalField } from '../parse/actions';
-import { DAY_MS, endOfLine, fieldLine, isoDay, quote } from './helpers';
-
-/** What each field is for, in messages. */
-export const FIELD_PURPOSE: Record<string, string> = {
-  owner: 'owner (one person or team)',
-  due: 'due date',
-  validation: 'validation (how you will know it worked)',
-  tracking: 'tracking link (the ticket)',
-  type: 'type (prevent, mitigate, detect or process)',
-  domain: 'domain',
-  evidence: 'evidence',
-  depends: 'its dependencies',
-};
-
-/** Snippet placeholders for a missing field. */
-export function fieldPlaceholder(key: string, now: Date): string {
-  switch (key) {
-    case 'owner': return '@owner';
-    case 'due': return isoDay(now.getTime() + 28 * DAY_MS);
-    case 'validation': return 'how we will know it worked: a test, a drill, a query';
-    case 'tracking': return 'link to the ticket';
-    case 'type': return 'prevent';
-    case 'domain': return 'e.g. monitoring';
-    case 'evidence': return 'link to the merged change, closed ticket or drill result';
-    default: return key;
-  }
-}
-
-/** The item's ID and title line, for findings about the whole item. */
-export function itemRange(item: ActionItem): Range {
-  return { start: item.idRange?.start ?? item.titleRange.start, end: item.titleRange.end };
-}
-
-export function itemName(item: ActionItem): string {
-  return item.id ?? `"${quote(item.title, 40)}"`;
-}
-
-/** Inserts fields as nested `key: value` lines under a list item, as snippet placeholders. */
-export function insertFieldsFix(review: Review, item: ActionItem, keys: string[], now: Date, title: string): Fix | undefined {
-  if (item.form === 'table' || !keys.length) return undefined;
-  let text = ''; let tab = 1;
-  for (const k of keys) text += fieldLine(item, k, fieldPlaceholder(k, now), tab++, review.eol);
-  return { title, edits: [{ range: endOfLine(review, item.lastLine), newText: text }], isPreferred: true, snippet: true };
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { canonicalField, dueDay, plainFieldValue } from '../format/actionItem';
+import { DAY_MS, formatDay } from '../time/calendar';
+import { FIELD_PURPOSE, fieldLine, insertFieldsFix, itemName, itemRange } from './support/actionItems';
+import { endOfLine } from './support/edits';
+import { quote } from './support/text';
 
 export const actionFields: Rule = {
   id: 'action-fields',
@@ -74,8 +32,8 @@ export const actionFields: Rule = {
         });
       }
       const due = item.fields.get('due');
-      const dueValue = due?.value.replace(/[*_`]/g, '').trim();
-      if (due && dueValue && !ISO_DAY.test(dueValue)) {
+      const dueValue = due && plainFieldValue(due.value);
+      if (due && dueValue && dueDay(dueValue) === undefined) {
         out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}": write a date (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
       }
     }

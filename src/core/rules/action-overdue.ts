@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
-import { DAY_MS, parseDay } from './helpers';
-import { itemName } from './action-fields';
+import { DAY_MS, utcDay } from '../time/calendar';
+import { dueDay, isOpenStatus } from '../format/actionItem';
+import { itemName } from './support/actionItems';
 
 export const actionOverdue: Rule = {
   id: 'action-overdue',
@@ -8,11 +9,12 @@ export const actionOverdue: Rule = {
   defaultSeverity: 'warning',
   check({ review, now }) {
     const out: RuleFinding[] = [];
-    const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+    const today = utcDay(now);
     for (const item of review.actions) {
-      if (item.status !== 'open' && item.status !== 'in-progress' && item.status !== 'blocked') continue;
+      // the format's definition (format/actionItem isOverdue), as the tree and the exports use it
+      if (!isOpenStatus(item.status)) continue;
       const due = item.fields.get('due');
-      const day = due && parseDay(due.value.replace(/[*_`]/g, '').trim());
+      const day = dueDay(due?.value);
       if (!due || day === undefined || day >= today) continue;
       const days = Math.round((today - day) / DAY_MS);
       const state = item.status === 'open' ? 'still open' : `still ${item.status}`;

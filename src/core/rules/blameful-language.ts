@@ -1,8 +1,9 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { phrasePattern, reviewProse } from './helpers';
 import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from './language';
-import { CAUSE_SECTIONS } from './shallow-root-cause';
+import { reviewProse } from './support/prose';
+import { CAUSE_SECTIONS } from './support/sections';
+import { phrasePattern } from './support/text';
 
 export const blamefulLanguage: Rule = {
   id: 'blameful-language',

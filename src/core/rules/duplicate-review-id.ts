@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
-import { fmRange } from './helpers';
-import { otherFiles, shortName } from './duplicate-action-id';
+import { fmRange } from './support/frontMatter';
+import { otherFiles, shortName } from './support/workspace';
 
 export const duplicateReviewId: Rule = {
   id: 'duplicate-review-id',

@@ -1,26 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Section } from '../model';
 import { sectionSpec } from '../parse/sections';
-import { sectionContentText } from './helpers';
-import { SECTION_PURPOSE } from './missing-section';
-
-const PLACEHOLDER = /^(?:tbd|tbc|todo|to ?do|n\/?a|-+|[—–]|\.{2,}|…|\?+|xxx+)[.!]?$/i;
-
-/**
- * What a section holds when it is empty: '' for nothing, the placeholder ("TBD"), or the template's
- * prompt; undefined when it has content.
- */
-export function emptyContent(section: Section): string | undefined {
-  const body = section.body;
-  // a long body is never empty: skip the clean-up (sections can be megabytes)
-  if (body.replace(/\s+/g, '').length > 400 && !/<!--/.test(body.slice(0, 200))) return undefined;
-  const text = sectionContentText(body);
-  if (!text) return '';
-  if (PLACEHOLDER.test(text)) return text;
-  const prompt = section.kind ? sectionSpec(section.kind).prompt : '';
-  if (prompt && text.replace(/[.\s]+$/, '').toLowerCase() === prompt.replace(/[.\s]+$/, '').toLowerCase()) return text;
-  return undefined;
-}
+import { SECTION_PURPOSE, emptyContent, sectionContentText } from './support/sections';
 
 export const emptySection: Rule = {
   id: 'empty-section',

@@ -6,29 +6,18 @@ import schema from '../../../schemas/review.schema.json';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { Review } from '../model';
 import type { Fix, Range, TextEdit } from '../types';
-import { completenessSeverity, fmInsertEdit, fmMapAppendEdit, frontMatterStart, firstLineOf, isoInstant, likelyTypo, parseInstant, quote, snippetEscape, yamlScalar } from './helpers';
+import { formatInstant, parseInstant } from '../time/calendar';
+import { completenessSeverity } from './rule';
+import { snippetEscape } from './support/edits';
+import { ATTENDEE_KEYS, FRONT_MATTER_KEYS, RISK_KEYS, firstLineOf, fmInsertEdit, fmMapAppendEdit, frontMatterStart, isBlank, yamlScalar } from './support/frontMatter';
+import { likelyTypo, quote } from './support/text';
 
 // compiled at build time (Ajv standalone code, scripts/build/schema-validator.mjs): no schema
 // compiler and no `new Function` at run time, so it also runs under VS Code for the Web's CSP
 const validate = generatedValidate as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
-/** The top-level keys of the format, and the keys of its list items. */
-export const FRONT_MATTER_KEYS = Object.keys(schema.properties);
-export const ATTENDEE_KEYS = Object.keys(schema.properties.attendees.items.properties);
-export const RISK_KEYS = Object.keys(schema.properties.residual_risks.items.properties);
-
 const MILESTONE_KEYS = new Set(['started', 'detected', 'mitigated', 'resolved']);
 const STRING_LISTS = new Set(['third_parties', 'services', 'authors']);
-
-/**
- * Whether a mapping has a key, written correctly or as a likely misspelling (which this rule
- * reports): other rules use it so that `major_rational:` is reported once, as a typo.
- */
-export function hasKeyOrTypo(obj: unknown, key: string, known: string[]): boolean {
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return false;
-  if (key in obj) return true;
-  return Object.keys(obj).some(k => !known.includes(k) && likelyTypo(k, known) === key);
-}
 
 const PLACEHOLDERS: Record<string, string> = {
   id: 'INC-YYYY-NNN',
@@ -129,10 +118,6 @@ function isDelegated(path: (string | number)[]): boolean {
   return path.length === 3 && path[0] === 'residual_risks' && (path[2] === 'accepted_by' || path[2] === 'date');
 }
 
-export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && !v.trim());
-}
-
 function pathOf(instancePath: string): (string | number)[] {
   if (!instancePath) return [];
   return instancePath.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~')).map(s => (/^\d+$/.test(s) ? +s : s));
@@ -173,7 +158,7 @@ function typeFinding(review: Review, path: (string | number)[], errors: ErrorObj
     message = `"${top}" must be an ISO 8601 date-time in UTC ending in Z, such as 2026-11-20T14:02:00Z; it is ${shown(value)}.`;
     const ms = parseInstant(value);
     if (ms !== undefined) {
-      const utc = isoInstant(ms);
+      const utc = formatInstant(ms);
       message += ` Converted to UTC it is ${utc}.`;
       fixes.push({ title: `Write it in UTC: ${utc}`, edits: [{ range, newText: utc }], isPreferred: true });
     } else if (typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*$/.test(value)) {
@@ -182,7 +167,7 @@ function typeFinding(review: Review, path: (string | number)[], errors: ErrorObj
   } else if (top === 'review_meeting') {
     message = `"review_meeting" must be a date (2026-11-24) or a UTC date-time (2026-11-24T15:00:00Z); it is ${shown(value)}.`;
     const ms = parseInstant(value);
-    if (ms !== undefined) fixes.push({ title: `Write it in UTC: ${isoInstant(ms)}`, edits: [{ range, newText: isoInstant(ms) }], isPreferred: true });
+    if (ms !== undefined) fixes.push({ title: `Write it in UTC: ${formatInstant(ms)}`, edits: [{ range, newText: formatInstant(ms) }], isPreferred: true });
   } else if (top === 'major' && path.length === 1) {
     message = `"major" must be true or false, not ${shown(value)}.`;
     const s = typeof value === 'string' ? value.trim().toLowerCase() : typeof value === 'number' ? String(value) : '';

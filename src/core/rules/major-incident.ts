@@ -1,8 +1,7 @@
 import { isMap } from 'yaml';
 import type { Rule } from './rule';
 import type { Fix } from '../types';
-import { fmInsertEdit, fmRange, frontMatterStart } from './helpers';
-import { FRONT_MATTER_KEYS, hasKeyOrTypo, isBlank } from './front-matter-schema';
+import { FRONT_MATTER_KEYS, fmInsertEdit, fmRange, frontMatterStart, hasKeyOrTypo, isBlank } from './support/frontMatter';
 
 export const majorIncident: Rule = {
   id: 'major-incident',

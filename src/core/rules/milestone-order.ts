@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import { MILESTONES } from '../model';
-import { fmRange, humanInstant, parseInstant } from './helpers';
+import { humanInstant, parseInstant } from '../time/calendar';
+import { fmRange } from './support/frontMatter';
 
 export const milestoneOrder: Rule = {
   id: 'milestone-order',

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
-import { insertSectionFix, sectionContentText } from './helpers';
+import { insertSectionFix, sectionContentText } from './support/sections';
 
 const UNKNOWN = /^(?:tbd|tbc|to be determined|to be confirmed|unknown|not (?:yet )?known|under investigation|still under investigation|investigation (?:is )?ongoing|pending|n\/a|todo|\?+|-+)\.?$/i;
 const UNKNOWN_LEAD = /^(?:tbd|tbc|unknown|under investigation|not yet known|still unknown|pending)\b/i;

@@ -1,24 +1,8 @@
 import type { Rule, RuleFinding } from './rule';
 import type { SectionKind } from '../parse/sections';
 import { sectionSpec } from '../parse/sections';
-import { frontMatterStart, insertSectionFix } from './helpers';
-
-/** Why each section is in the format, for the message. */
-export const SECTION_PURPOSE: Record<SectionKind, string> = {
-  'summary': 'what happened, for how long, to whom, and what ended it, for readers who read nothing else',
-  'impact': 'who and what was affected, how much and for how long',
-  'timeline': 'the factual record of what happened when, in UTC',
-  'response': 'how the incident was detected, contained and resolved, and the key decisions',
-  'root-cause': 'the conditions in the system that made the incident possible',
-  'contributing-factors': 'what made the incident more likely, larger or longer',
-  'went-well': 'what helped, and is worth keeping',
-  'went-poorly': 'what hindered detection, diagnosis or recovery, and is worth changing',
-  'lucky': 'what limited the damage by chance rather than by design: risks that will not be lucky next time',
-  'lessons': 'what the team now knows that it did not before',
-  'actions': 'the corrective action plan: what will change, who does it and by when',
-  'policy': 'the policies, runbooks or procedures this review changes',
-  'questions': 'what is still unknown, each with someone who follows it up',
-};
+import { frontMatterStart } from './support/frontMatter';
+import { SECTION_PURPOSE, insertSectionFix } from './support/sections';
 
 export const missingSection: Rule = {
   id: 'missing-section',

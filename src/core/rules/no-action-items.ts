@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 import type { Fix } from '../types';
-import { insertSectionFix, nextActionId, snippetEscape } from './helpers';
-import { emptyContent } from './empty-section';
-import { fieldPlaceholder } from './action-fields';
+import { fieldPlaceholder, nextActionId } from './support/actionItems';
+import { snippetEscape } from './support/edits';
+import { emptyContent, insertSectionFix } from './support/sections';
 
 export const noActionItems: Rule = {
   id: 'no-action-items',

@@ -1,7 +1,8 @@
 import { isMap } from 'yaml';
 import type { Rule, RuleFinding } from './rule';
-import { fmListAppendEdit, fmRange, frontMatterStart, likelyTypo, snippetEscape, yamlInline } from './helpers';
-import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
+import { snippetEscape } from './support/edits';
+import { FRONT_MATTER_KEYS, fmListAppendEdit, fmRange, frontMatterStart, hasKeyOrTypo, yamlInline } from './support/frontMatter';
+import { likelyTypo } from './support/text';
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
 

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import type { Rule, RuleFinding } from './rule';
-import { firstLineOf, fmMapAppendEdit, frontMatterStart, isoDay } from './helpers';
-import { hasKeyOrTypo, isBlank, RISK_KEYS } from './front-matter-schema';
+import { formatDay } from '../time/calendar';
+import { RISK_KEYS, firstLineOf, fmMapAppendEdit, frontMatterStart, hasKeyOrTypo, isBlank } from './support/frontMatter';
 
 export const residualRiskApprover: Rule = {
   id: 'residual-risk-approver',
@@ -19,7 +19,7 @@ export const residualRiskApprover: Rule = {
       const item = r as Record<string, unknown>;
       const missing = ['accepted_by', 'date'].filter(k => (k in item ? isBlank(item[k]) : !hasKeyOrTypo(item, k, RISK_KEYS)));
       if (!missing.length) return;
-      const lines = missing.filter(k => !(k in item)).map((k, n) => `${k}: \${${n + 1}:${k === 'date' ? isoDay(now.getTime()) : 'who accepted the risk'}}`);
+      const lines = missing.filter(k => !(k in item)).map((k, n) => `${k}: \${${n + 1}:${k === 'date' ? formatDay(now.getTime()) : 'who accepted the risk'}}`);
       const edit = lines.length === missing.length ? fmMapAppendEdit(review, ['residual_risks', i], lines) : undefined;
       const risk = typeof item.risk === 'string' ? `"${item.risk.replace(/\s+/g, ' ').trim().slice(0, 50)}${item.risk.length > 50 ? '…' : ''}"` : `${i + 1}`;
       out.push({

@@ -1,5 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
-import { completenessSeverity, DAY_MS, fmInsertEdit, fmRange, isoDay, parseDay, parseInstant } from './helpers';
+import { DAY_MS, dayOf, formatDay, parseInstant } from '../time/calendar';
+import { completenessSeverity } from './rule';
+import { fmInsertEdit, fmRange } from './support/frontMatter';
 
 /** Days allowed between `resolved` and the review meeting for a severity. */
 export function deadlineDays(map: Record<string, number>, severity: unknown): number {
@@ -24,21 +26,21 @@ export const reviewMeetingDeadline: Rule = {
     const meeting = d.review_meeting;
     if (meeting !== undefined && meeting !== null && meeting !== '') {
       const dateOnly = typeof meeting === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(meeting);
-      const meetingDay = parseDay(meeting);
+      const meetingDay = dayOf(meeting);
       if (meetingDay === undefined || resolved === undefined || resolvedDay === undefined) return out; // front-matter-schema reports a bad date
       const range = fmRange(review, ['review_meeting'], 'value');
       const before = dateOnly ? meetingDay < resolvedDay : parseInstant(meeting)! < resolved;
       if (before) {
-        out.push({ message: `The review meeting (${isoDay(meetingDay)}) is before the incident was resolved (${isoDay(resolved)}): check both dates. A lessons-learned meeting looks back on a resolved incident.`, range });
+        out.push({ message: `The review meeting (${formatDay(meetingDay)}) is before the incident was resolved (${formatDay(resolved)}): check both dates. A lessons-learned meeting looks back on a resolved incident.`, range });
       } else {
         const after = Math.round((meetingDay - resolvedDay) / DAY_MS);
         if (after > days) {
-          out.push({ message: `The review meeting was held ${after} days after the incident was resolved; the deadline ${sevText} is ${days} days (${isoDay(resolvedDay + days * DAY_MS)}). Hold it while memories are fresh and the logs still exist, or change \`reviewMeetingDeadlineDays\` in .pir.yaml.`, range });
+          out.push({ message: `The review meeting was held ${after} days after the incident was resolved; the deadline ${sevText} is ${days} days (${formatDay(resolvedDay + days * DAY_MS)}). Hold it while memories are fresh and the logs still exist, or change \`reviewMeetingDeadlineDays\` in .pir.yaml.`, range });
         }
       }
       return out;
     }
-    const placeholder = resolvedDay !== undefined ? isoDay(Math.min(resolvedDay + days * DAY_MS, Math.floor(ctx.now.getTime() / DAY_MS) * DAY_MS)) : 'YYYY-MM-DD';
+    const placeholder = resolvedDay !== undefined ? formatDay(Math.min(resolvedDay + days * DAY_MS, Math.floor(ctx.now.getTime() / DAY_MS) * DAY_MS)) : 'YYYY-MM-DD';
     const edit = fmInsertEdit(review, [`review_meeting: \${1:${placeholder}}`]);
     const fixes = edit ? [{ title: 'Add "review_meeting:"', edits: [edit], isPreferred: true, snippet: true }] : [];
     if (ctx.lifecycle === 'final') {
@@ -53,7 +55,7 @@ export const reviewMeetingDeadline: Rule = {
       if (today > due) {
         out.push({
           severity: completenessSeverity(ctx),
-          message: `No review meeting is recorded, and its deadline (${days} days after resolution ${sevText}: ${isoDay(due)}) has passed. Hold the meeting, then add \`review_meeting\`.`,
+          message: `No review meeting is recorded, and its deadline (${days} days after resolution ${sevText}: ${formatDay(due)}) has passed. Hold the meeting, then add \`review_meeting\`.`,
           range: fmRange(review, ['resolved'], 'value'),
           fixes,
         });

@@ -35,3 +35,8 @@ export const RULE_DOCS_BASE = 'https://github.com/pir-tools/pir-reviews/blob/mai
 export const ruleDocsUrl = (id: string) => `${RULE_DOCS_BASE}${id}.md`;
 
 export type { Finding };
+
+/** The severity of a completeness finding from a rule that also reports other problems: info in drafts. */
+export function completenessSeverity(ctx: RuleContext): Severity | undefined {
+  return ctx.lifecycle === 'draft' ? 'info' : undefined;
+}

@@ -1,11 +1,9 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Review, Section } from '../model';
 import type { Range } from '../types';
-import { sectionProse } from './helpers';
 import { findMatches, SHALLOW_CAUSES } from './language';
-
-/** The sections that state causes: a person named there is offered as the cause. */
-export const CAUSE_SECTIONS = new Set(['root-cause', 'contributing-factors']);
+import { sectionProse } from './support/prose';
+import { CAUSE_SECTIONS } from './support/sections';
 
 export function shallowCauseMatches(review: Review, section: Section): { range: Range; text: string; hint: string }[] {
   const out: { range: Range; text: string; hint: string }[] = [];

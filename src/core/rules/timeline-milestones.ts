@@ -1,8 +1,9 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Milestone, TimelineEntry } from '../model';
 import type { TextEdit } from '../types';
-import { completenessSeverity, fmInsertEdit, humanInstant, isoInstant, parseInstant } from './helpers';
-import { FRONT_MATTER_KEYS, hasKeyOrTypo } from './front-matter-schema';
+import { formatInstant, humanInstant, parseInstant } from '../time/calendar';
+import { completenessSeverity } from './rule';
+import { FRONT_MATTER_KEYS, fmInsertEdit, hasKeyOrTypo } from './support/frontMatter';
 
 /** Words that mark an untagged entry as the detection or the mitigation. */
 const WORDS: Partial<Record<Milestone, RegExp>> = {
@@ -36,19 +37,19 @@ export const timelineMilestones: Rule = {
         const t = parseInstant(d[m]);
         if (t === undefined) {
           if (fm && !hasKeyOrTypo(d, m, FRONT_MATTER_KEYS)) { // a misspelt key is front-matter-schema's
-            const edit = fmInsertEdit(review, [`${m}: ${isoInstant(e.utc)}`]);
+            const edit = fmInsertEdit(review, [`${m}: ${formatInstant(e.utc)}`]);
             out.push({
               severity: 'info',
               message: `The timeline tags ${humanInstant(e.utc)} as [${m}], but the front matter has no \`${m}\`: add it, so that reports and the deadline checks see it.`,
               range: tag.range,
-              fixes: edit ? [{ title: `Add "${m}: ${isoInstant(e.utc)}" to the front matter`, edits: [edit], isPreferred: true }] : [],
+              fixes: edit ? [{ title: `Add "${m}: ${formatInstant(e.utc)}" to the front matter`, edits: [edit], isPreferred: true }] : [],
             });
           }
           continue;
         }
         if (Math.abs(e.utc - t) > 60_000) {
           out.push({
-            message: `The [${m}] entry is at ${humanInstant(e.utc)}, but the front matter says \`${m}: ${isoInstant(t)}\`: one of them is wrong. Make them agree to the minute.`,
+            message: `The [${m}] entry is at ${humanInstant(e.utc)}, but the front matter says \`${m}: ${formatInstant(t)}\`: one of them is wrong. Make them agree to the minute.`,
             range: tag.range,
           });
         }

@@ -2,7 +2,7 @@ import type { List, Table, TableRow } from 'mdast';
 import type { Rule, RuleFinding } from './rule';
 import type { Review, TimelineEntry } from '../model';
 import type { Fix } from '../types';
-import { humanInstant, isoDay, DAY_MS, parseDay } from './helpers';
+import { DAY_MS, dayOf, formatDay, humanInstant } from '../time/calendar';
 
 /** One list item or table row of a timeline, by lines. */
 interface Item { start: number; end: number; entry?: TimelineEntry }
@@ -58,7 +58,7 @@ export function sortFix(review: Review, group: Item[]): Fix | undefined {
   const idx = firstEntry ? review.timeline.indexOf(firstEntry) : -1;
   let carry: number | undefined;
   for (let i = idx - 1; i >= 0 && carry === undefined; i--) { const d = review.timeline[i].date; if (d) carry = Date.UTC(d.year, d.month - 1, d.day); }
-  if (carry === undefined) carry = parseDay(review.frontMatter?.data.started);
+  if (carry === undefined) carry = dayOf(review.frontMatter?.data.started);
   const pieces: string[] = [];
   for (let n = 0; n < sorted.length; n++) {
     const { item } = sorted[n];
@@ -70,7 +70,7 @@ export function sortFix(review: Review, group: Item[]): Fix | undefined {
       if (e.date.carried && day !== carry) {
         if (e.stamp.date || !e.stamp.time) return undefined; // "Nov 20, 14:02": leave it to the author
         const at = e.stampBase + e.stamp.time.start - a;
-        chunk = `${chunk.slice(0, at)}${isoDay(day)} ${chunk.slice(at)}`;
+        chunk = `${chunk.slice(0, at)}${formatDay(day)} ${chunk.slice(at)}`;
       }
       carry = day;
     }
@@ -111,7 +111,7 @@ export const timelineOrder: Rule = {
         if (group && !fixOf.has(group)) fixOf.set(group, sortFix(review, group));
         const fix = group && groupOf.get(prev) === group ? fixOf.get(group) : undefined;
         const nextDay = e.date?.carried && !e.stamp.date && prev.utc - e.utc > 12 * 3600_000
-          ? ` If it happened after midnight UTC, write its date (${isoDay(Math.floor(e.utc / DAY_MS) * DAY_MS + DAY_MS)}): a time without a date takes the date of the entry above.`
+          ? ` If it happened after midnight UTC, write its date (${formatDay(Math.floor(e.utc / DAY_MS) * DAY_MS + DAY_MS)}): a time without a date takes the date of the entry above.`
           : '';
         out.push({
           message: `This entry (${humanInstant(e.utc)}) is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): keep the timeline in chronological order.${nextDay}`,

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import type { Fix } from '../types';
-import { DAY_MS, isoDay, parseInstant } from './helpers';
+import { DAY_MS, formatDay, parseInstant } from '../time/calendar';
 
 export const timestampMissingDate: Rule = {
   id: 'timestamp-missing-date',
@@ -13,7 +13,7 @@ export const timestampMissingDate: Rule = {
     const d = review.frontMatter?.data ?? {};
     const known = ['started', 'detected', 'mitigated', 'resolved'].map(k => parseInstant(d[k])).filter((t): t is number => t !== undefined);
     const fromName = /(?:^|[\\/])(\d{4}-\d{2}-\d{2})[^\\/]*$/.exec(review.uri ?? '')?.[1];
-    const guess = known.length ? isoDay(Math.floor(Math.min(...known) / DAY_MS) * DAY_MS) : fromName ?? 'YYYY-MM-DD';
+    const guess = known.length ? formatDay(Math.floor(Math.min(...known) / DAY_MS) * DAY_MS) : fromName ?? 'YYYY-MM-DD';
     const fixes: Fix[] = [];
     if (!first.stamp.date && first.stamp.time) {
       const at = review.lines.positionAt(first.stampBase + first.stamp.time.start);

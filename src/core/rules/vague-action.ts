@@ -1,7 +1,8 @@
 import type { Rule, RuleFinding } from './rule';
 import { assessAction, describeMissing } from '../language/specificity';
-import { endOfLine, fieldLine, nextActionId, snippetEscape } from './helpers';
 import type { Fix, TextEdit } from '../types';
+import { fieldLine, nextActionId } from './support/actionItems';
+import { endOfLine, snippetEscape } from './support/edits';
 
 const PLACEHOLDERS: [string, string][] = [['owner', '@owner'], ['due', 'YYYY-MM-DD'], ['validation', 'how we will know the change works']];
 

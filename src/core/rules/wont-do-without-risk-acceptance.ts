@@ -1,7 +1,10 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { fieldLine, fmListAppendEdit, isoDay, endOfLine, snippetEscape, quote, yamlInline } from './helpers';
-import { itemName, itemRange } from './action-fields';
+import { formatDay } from '../time/calendar';
+import { fieldLine, itemName, itemRange } from './support/actionItems';
+import { endOfLine, snippetEscape } from './support/edits';
+import { fmListAppendEdit, yamlInline } from './support/frontMatter';
+import { quote } from './support/text';
 
 const RISK_FIELD = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?(?:\*\*|_)?\s*:(?:\*\*|_)?\s*\S/i;
 
@@ -28,7 +31,7 @@ export const wontDoWithoutRiskAcceptance: Rule = {
         const edit = fmListAppendEdit(review, 'residual_risks', [
           `risk: Not doing ${snippetEscape(item.id)} (${snippetEscape(yamlInline(quote(item.title, 50)))}) leaves \${1:what can still happen}`,
           'accepted_by: ${2:who accepts the risk}',
-          `date: \${3:${isoDay(now.getTime())}}`,
+          `date: \${3:${formatDay(now.getTime())}}`,
         ]);
         if (edit) fixes.push({ title: `Record the accepted risk of not doing ${item.id} in residual_risks`, edits: [edit], isPreferred: true, snippet: true });
       }

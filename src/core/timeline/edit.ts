@@ -21,7 +21,10 @@ import { MILESTONES } from '../model';
 import type { TextEdit } from '../types';
 import { readStamp } from '../time/stamp';
 import { resolveZone, isResolvable, toUtc, type ZoneRef } from '../time/zones';
-import { convertFix } from '../rules/non-utc-timestamp';
+import { convertFix } from './toUtc';
+import { splitTableRow } from '../format/table';
+import { milestoneTagPattern, TRAILING_MILESTONE_TAGS } from '../format/milestones';
+import { formatYmd, leadingYmd, readUtcDateTime, type Ymd, type DateTime } from '../time/calendar';
 
 /** Where an entry was when the webview saw it: re-located by content when the document moved on. */
 export interface EntryRef {
@@ -52,8 +55,8 @@ export type TimelineIntent =
 
 export type EditResult = { ok: true; edits: TextEdit[]; /** line the intent's entry ends up on, for focus */ line?: number } | { ok: false; error: string };
 
-const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
-const TRAILING_TAGS_RE = /(?:\s*\[(?:started|detected|mitigated|resolved)\])+\s*$/i;
+const TAG_RE = milestoneTagPattern('g');
+const TRAILING_TAGS_RE = TRAILING_MILESTONE_TAGS;
 const MD_LINK_RE = /\[([^\]\n]*)\]\((https?:\/\/[^\s)]+)\)/i;
 const BARE_URL_RE = /<?(https?:\/\/[^\s<>)\]]+)>?/i;
 const TRAILING_SOURCE_RE = /\s*\(\[source\]\((https?:\/\/[^\s)]+)\)\)\s*$/i;
@@ -125,27 +128,9 @@ function bodyParts(line: string, descStart: number, descEnd: number): EntryParts
 }
 
 /** Cell content spans of a table row, `\|` not splitting. */
+/** A table line's cells as [start, end) columns of their trimmed content (the format's GFM split). */
 export function tableCells(line: string): [number, number][] {
-  const bars: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') { i++; continue; }
-    if (line[i] === '|') bars.push(i);
-  }
-  const t = line.trimStart();
-  const leading = t.startsWith('|');
-  const trailing = line.trimEnd().endsWith('|') && !line.trimEnd().endsWith('\\|');
-  const bounds: number[] = [];
-  if (!leading) bounds.push(-1);
-  bounds.push(...bars);
-  if (!trailing) bounds.push(line.length);
-  const cells: [number, number][] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    let a = bounds[i] + 1, b = bounds[i + 1];
-    while (a < b && line[a] === ' ') a++;
-    while (b > a && line[b - 1] === ' ') b--;
-    cells.push([a, b]);
-  }
-  return cells;
+  return splitTableRow(line).cells.map(c => [c.contentStart, c.contentEnd]);
 }
 
 function tableParts(line: string, e: TimelineEntry, header: string[]): EntryParts {
@@ -189,20 +174,15 @@ export function tableHeader(review: Review, e: TimelineEntry): string[] {
 // ------------------------------------------------------------------ rendering
 
 const two = (n: number) => String(n).padStart(2, '0');
-export interface Ymd { year: number; month: number; day: number }
-const ymd = (d: Ymd) => `${d.year}-${two(d.month)}-${two(d.day)}`;
+export type { Ymd };
+const ymd = formatYmd;
 const sameDay = (a?: Ymd, b?: Ymd) => !!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day;
 
-export interface UtcTime extends Ymd { hour: number; minute: number; second: number }
+export type UtcTime = DateTime;
 
 /** Reads the time the webview sends: `YYYY-MM-DD HH:MM[:SS]` (or with `T`, optional `Z`/` UTC`), in UTC. */
 export function parseUtcTime(s: string): UtcTime | undefined {
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(?:Z|UTC))?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const t = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: m[6] ? +m[6] : 0 };
-  const check = toUtc(t, { kind: 'utc', text: 'UTC' });
-  if (!check || check.month !== t.month || check.day !== t.day || t.hour > 23 || t.minute > 59 || t.second > 59) return undefined;
-  return t;
+  return readUtcDateTime(s);
 }
 
 export function renderStamp(t: UtcTime, withDate: boolean): string {
@@ -277,10 +257,7 @@ function isStructural(t: string, indent: number): boolean {
 }
 
 function startedDate(review: Review): Ymd | undefined {
-  const v = review.frontMatter?.data.started;
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : undefined;
-  const m = s && /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  return leadingYmd(review.frontMatter?.data.started);
 }
 
 function itemOf(review: Review, b: Block): Item {

@@ -9,7 +9,10 @@
  */
 import { LineIndex } from '../text';
 import type { Position, TextEdit } from '../types';
-import { canonicalField } from '../parse/actions';
+import { canonicalField, FIELD_COLUMN as COLUMN_NAME, FIELD_ORDER, readFieldLine } from '../format/actionItem';
+import { readListItem } from '../format/listItem';
+import { escapeCell, isTableLine, splitTableRow as cellsOf } from '../format/table';
+import { isDay } from '../time/calendar';
 import { summarize, type ActionRecord } from './summary';
 
 export class ActionEditError extends Error {}
@@ -17,21 +20,12 @@ export class ActionEditError extends Error {}
 /** The fields the tracker writes. */
 export type WritableField = 'owner' | 'due' | 'evidence' | 'status' | 'tracking' | 'validation' | 'type' | 'domain' | 'depends';
 
-/** The order fields are written in (docs/format.md); a new field goes where this order puts it. */
-const FIELD_ORDER = ['owner', 'due', 'type', 'domain', 'validation', 'tracking', 'depends', 'status', 'evidence'];
-const COLUMN_NAME: Record<string, string> = { owner: 'Owner', due: 'Due', evidence: 'Evidence', status: 'Status', tracking: 'Tracking', validation: 'Validation', type: 'Type', domain: 'Domain', depends: 'Depends' };
-
-const ITEM = /^(\s*)((?:[-*+]|\d+[.)])\s+)(\[([ xX])\]\s+)?(.*)$/;
-const FIELD = /^(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:(?:\*\*|_)?\s*(.*)$/;
 const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
-const TABLE_LINE = /^\s*\|/;
 
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(s + 'T00:00:00Z');
-  return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return isDay(s);
 }
 
 /** A value as one line: line breaks and runs of white space become one space. */
@@ -113,36 +107,6 @@ interface ListItem {
 interface TableRow { line: number; header: number; last: number; first: number; columns: (string | undefined)[] }
 type Target = { kind: 'list'; item: ListItem } | ({ kind: 'table' } & TableRow);
 
-interface Cell { start: number; end: number; contentStart: number; contentEnd: number }
-
-/** Splits a table line into cells at unescaped pipes (positions are columns of the line). */
-function cellsOf(t: string): { cells: Cell[]; trailingPipe: boolean } {
-  const pipes: number[] = [];
-  let code = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '`') code = !code;
-    else if (c === '|' && !code) pipes.push(i);
-  }
-  const lead = t.search(/\S/);
-  const leading = pipes.length > 0 && pipes[0] === lead;
-  const trailingPipe = pipes.length > (leading ? 1 : 0) && t.slice(pipes[pipes.length - 1] + 1).trim() === '';
-  const bounds = [leading ? pipes[0] : -1, ...pipes.slice(leading ? 1 : 0, trailingPipe ? -1 : undefined), trailingPipe ? pipes[pipes.length - 1] : t.length];
-  const cells: Cell[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const start = bounds[i] + 1, end = bounds[i + 1];
-    const raw = t.slice(start, end);
-    const a = raw.search(/\S/);
-    const contentStart = a < 0 ? start : start + a;
-    const contentEnd = a < 0 ? start : start + raw.trimEnd().length;
-    cells.push({ start, end, contentStart, contentEnd });
-  }
-  return { cells, trailingPipe };
-}
-
-const escapeCell = (s: string) => s.replace(/\\?\|/g, '\\|');
-
 type Op = { a: number; b: number; text: string };
 
 class Doc {
@@ -160,18 +124,18 @@ class Doc {
       throw new ActionEditError(`Line ${line + 1} is not an action item (the document may have changed).`);
     }
     const t = this.lines.lineText(line);
-    if (TABLE_LINE.test(t)) return { kind: 'table', ...this.tableRow(line) };
+    if (isTableLine(t)) return { kind: 'table', ...this.tableRow(line) };
     return { kind: 'list', item: this.listItem(line) };
   }
 
   private listItem(line: number): ListItem {
-    const m = ITEM.exec(this.lines.lineText(line))!;
-    const indent = m[1].length;
-    const contentCol = m[1].length + m[2].length;
+    const m = readListItem(this.lines.lineText(line))!;
+    const indent = m.indent.length;
+    const contentCol = m.markerEnd;
     const item: ListItem = {
       line, indent, contentCol, fields: new Map(), nested: [], paragraphEnd: line,
       fieldIndent: ' '.repeat(contentCol), bullet: '-',
-      checkbox: m[3] ? { col: contentCol + 1, checked: m[4] !== ' ' } : undefined,
+      checkbox: m.checkbox ? { col: m.checkbox.col + 1, checked: m.checkbox.checked } : undefined,
     };
     let inParagraph = true;
     let childIndent: number | undefined;
@@ -180,22 +144,20 @@ class Doc {
       const t = this.lines.lineText(l);
       if (FENCE.test(t)) { fence = !fence; inParagraph = false; continue; }
       if (fence) continue;
-      if (HEADING.test(t) || TABLE_LINE.test(t)) break;
+      if (HEADING.test(t) || isTableLine(t)) break;
       if (!t.trim()) { inParagraph = false; continue; }
-      const im = ITEM.exec(t);
+      const im = readListItem(t);
       if (im) {
-        if (im[1].length <= indent) break;
+        if (im.indent.length <= indent) break;
         inParagraph = false;
-        if (childIndent === undefined) { childIndent = im[1].length; item.fieldIndent = im[1]; item.bullet = im[2].trim(); }
-        const f = FIELD.exec(im[5] ?? '');
-        const key = f ? canonicalField(f[1]) : undefined;
+        if (childIndent === undefined) { childIndent = im.indent.length; item.fieldIndent = im.indent; item.bullet = im.marker; }
+        const f = im.checkbox ? undefined : readFieldLine(im.content);
+        const key = f?.key;
         const n = { line: l, end: l, key };
         item.nested.push(n);
-        if (f && key && !item.fields.has(key) && !im[3]) {
-          const valueStart = im[1].length + im[2].length + (f[0].length - f[2].length);
-          const raw = t.slice(valueStart);
-          const comment = /\s+#\s.*$/.exec(raw);
-          item.fields.set(key, { key, line: l, end: l, valueStart, valueEnd: valueStart + (comment ? comment.index : raw.trimEnd().length) });
+        if (f && key && !item.fields.has(key)) {
+          const valueStart = im.contentCol + f.valueStart;
+          item.fields.set(key, { key, line: l, end: l, valueStart, valueEnd: valueStart + f.rawValue.length });
         }
         continue;
       }
@@ -215,9 +177,9 @@ class Doc {
 
   private tableRow(line: number): TableRow {
     let first = line, last = line;
-    while (first > 0 && TABLE_LINE.test(this.lines.lineText(first - 1))) first--;
-    while (last + 1 < this.lines.lineCount && TABLE_LINE.test(this.lines.lineText(last + 1))) last++;
-    const columns = cellsOf(this.lines.lineText(first)).cells.map(c => canonicalField(this.lines.lineText(first).slice(c.contentStart, c.contentEnd).replace(/[*_`]/g, '')));
+    while (first > 0 && isTableLine(this.lines.lineText(first - 1))) first--;
+    while (last + 1 < this.lines.lineCount && isTableLine(this.lines.lineText(last + 1))) last++;
+    const columns = cellsOf(this.lines.lineText(first)).cells.map(c => canonicalField(c.raw.replace(/[*_`]/g, '')));
     if (line <= first + 1) throw new ActionEditError(`Line ${line + 1} is the table's header, not an action item.`);
     return { line, header: first, first, last, columns };
   }

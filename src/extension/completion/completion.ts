@@ -10,6 +10,7 @@ import { readSettings } from '../config/configStore';
 import { getCore } from '../shared/core';
 import { PIR_SELECTOR, authorZone } from '../shared/reviews';
 import { workspaceIndex } from '../index/workspaceIndex';
+import { now } from '../shared/clock';
 
 const KIND: Record<SuggestionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -30,7 +31,7 @@ export function registerCompletion(context: vscode.ExtensionContext, store: Conf
       const settings = readSettings(doc);
       const config = await store.configFor(doc, settings).catch(() => store.effective(undefined, settings));
       const suggestions = getCore().completionsAt(doc.getText(), { line: position.line, character: position.character }, {
-        config, owners: workspaceOwners(), localZone: authorZone(doc),
+        config, owners: workspaceOwners(), localZone: authorZone(doc), now: now(),
       });
       return suggestions.map(s => toItem(s, position));
     },

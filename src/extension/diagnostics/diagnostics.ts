@@ -10,6 +10,7 @@ import { isReview, toRange, toSeverity } from '../shared/convert';
 import { cachedReview } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
 import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
+import { now } from '../shared/clock';
 
 export const DEBOUNCE_MS = 300;
 export const SOURCE = 'pir';
@@ -98,7 +99,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const t0 = Date.now();
     // the parse is shared with the hover, outline, folding and status bar (one per document version)
     const review = cachedReview(doc, config.defaultTimezone);
-    const findings = getCore().lintReview(review, { config, workspace: currentWorkspaceFacts() });
+    const findings = getCore().lintReview(review, { config, workspace: currentWorkspaceFacts(), now: now() });
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);
     return findings;

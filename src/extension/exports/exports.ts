@@ -14,6 +14,7 @@ import { getCore } from '../shared/core';
 import type { WorkspaceIndexService } from '../index/workspaceIndex';
 import { relativeTo } from '../index/globs';
 import type { AuditConfigs } from './auditConfig';
+import { now as clockNow } from '../shared/clock';
 
 export type ExportFormat = 'csv' | 'json' | 'md';
 export const FORMATS: { format: ExportFormat; label: string; ext: string; filter: string }[] = [
@@ -38,20 +39,20 @@ export function folderContent(service: WorkspaceIndexService, folder: vscode.Wor
   return { reviews, actions, show: uri => rel.get(uri) ?? uri };
 }
 
-export function exportRows(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, now = new Date()): ExportedAction[] {
+export function exportRows(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, now = clockNow()): ExportedAction[] {
   const { actions, show } = folderContent(service, folder, now);
   return getCore().toExported(actions, show);
 }
 
 /** The file content: what `pir actions --format F --output FILE` writes (ends with one line break). */
-export function exportText(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, format: ExportFormat, now = new Date()): string {
+export function exportText(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, format: ExportFormat, now = clockNow()): string {
   const core = getCore();
   const rows = exportRows(service, folder, now);
   const text = format === 'csv' ? core.actionsToCsv(rows) : format === 'json' ? core.actionsToJson(rows) : core.actionsToMarkdown(rows);
   return text.endsWith('\n') ? text : text + '\n';
 }
 
-export async function buildFolderAudit(service: WorkspaceIndexService, configs: AuditConfigs, folder: vscode.WorkspaceFolder, now = new Date()): Promise<AuditReport> {
+export async function buildFolderAudit(service: WorkspaceIndexService, configs: AuditConfigs, folder: vscode.WorkspaceFolder, now = clockNow()): Promise<AuditReport> {
   const { reviews, actions, show } = folderContent(service, folder, now);
   const config = await configs.resolveAll(reviews.map(r => r.uri));
   return getCore().buildAudit(reviews, actions, { now, config, showFile: show });

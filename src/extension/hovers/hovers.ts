@@ -11,6 +11,7 @@ import { getCore } from '../shared/core';
 import { toRange } from '../shared/convert';
 import { PIR_SELECTOR, authorZone, reviewFor } from '../shared/reviews';
 import { workspaceIndex } from '../index/workspaceIndex';
+import { now } from '../shared/clock';
 
 export function registerHovers(context: vscode.ExtensionContext, store: ConfigStore): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider(PIR_SELECTOR, {
@@ -19,9 +20,9 @@ export function registerHovers(context: vscode.ExtensionContext, store: ConfigSt
       // the workspace's actions are listed only when the hover is over an action ID
       const workspaceActions = (): KnownAction[] | undefined => {
         const index = workspaceIndex();
-        return index?.ready ? index.index.actions() : undefined;
+        return index?.ready ? index.index.actions(now()) : undefined;
       };
-      const info = getCore().hoverAt(review, { line: position.line, character: position.character }, { localZone: authorZone(doc), workspaceActions });
+      const info = getCore().hoverAt(review, { line: position.line, character: position.character }, { localZone: authorZone(doc), workspaceActions, now: now() });
       return info ? new vscode.Hover(render(info), toRange(info.range)) : undefined;
     },
   }));

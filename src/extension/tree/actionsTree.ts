@@ -8,6 +8,7 @@ import type { IndexedAction, ReviewSummary } from '../../core';
 import type { WorkspaceIndexService } from '../index/workspaceIndex';
 import { countText, describeFilters, groupActions, iconOf, isFiltered, matches, NO_FILTERS, parseMe, type Filters, type Group, type GroupBy, type IconKind } from './model';
 import { actionTooltip, groupTooltip } from './tooltips';
+import { now } from '../shared/clock';
 
 export const VIEW_ID = 'pir.actions';
 const GROUP_KEY = 'pir.actions.groupBy';
@@ -68,7 +69,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   groupBy: GroupBy;
   filters: Filters;
   /** "today", for overdue items and due-date groups */
-  now = () => new Date();
+  now = now;
 
   constructor(private readonly service: WorkspaceIndexService, private readonly state: vscode.Memento) {
     const g = state.get<GroupBy>(GROUP_KEY);

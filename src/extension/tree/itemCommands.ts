@@ -15,6 +15,7 @@ import { toTextEdit } from '../shared/convert';
 import type { WorkspaceIndexService } from '../index/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { GROUP_BYS, NO_FILTERS, parseMe, type Filters, type GroupBy } from './model';
+import { now } from '../shared/clock';
 
 let edits: typeof EditsModule | undefined;
 function getEdits(): typeof EditsModule {
@@ -140,7 +141,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
       due = await vscode.window.showInputBox({
         title: `Due date of ${ref.id || 'the action'}`,
         prompt: 'A date, YYYY-MM-DD',
-        placeHolder: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+        placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
         value: /^\d{4}-\d{2}-\d{2}$/.test(current) ? current : '',
         validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
       });

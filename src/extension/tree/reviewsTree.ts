@@ -10,6 +10,7 @@ import { buildFolderAudit, folderContent } from '../exports/exports';
 import type { AuditConfigs } from '../exports/auditConfig';
 import { fileName } from './model';
 import { complianceText, reviewTooltip } from './tooltips';
+import { now as clockNow } from '../shared/clock';
 
 export const REVIEWS_VIEW_ID = 'pir.reviews';
 
@@ -38,7 +39,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewNode>,
   async getChildren(node?: ReviewNode): Promise<ReviewNode[]> {
     if (node || !this.service.ready) return [];
     const out: ReviewNode[] = [];
-    const now = new Date();
+    const now = clockNow();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { reviews } = folderContent(this.service, folder, now);
       const audit = await buildFolderAudit(this.service, this.configs, folder, now);

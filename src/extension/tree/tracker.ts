@@ -12,6 +12,7 @@ import { registerExports } from '../exports/exports';
 import { ActionsTreeProvider, VIEW_ID, type Node } from './actionsTree';
 import { ReviewsTreeProvider, REVIEWS_VIEW_ID } from './reviewsTree';
 import { registerItemCommands } from './itemCommands';
+import { now } from '../shared/clock';
 
 export function registerTracker(context: vscode.ExtensionContext, log?: vscode.LogOutputChannel): void {
   const service = createWorkspaceIndex(context, log);
@@ -24,9 +25,9 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
   context.subscriptions.push(configs, actions, view, reviews, reviewsView);
 
   // "overdue" and meeting deadlines depend on the day: look again when the (UTC) date changes
-  let day = new Date().toISOString().slice(0, 10);
+  let day = now().toISOString().slice(0, 10);
   const clock = setInterval(() => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = now().toISOString().slice(0, 10);
     if (today !== day) { day = today; actions.refresh(); reviews.refresh(); }
   }, 10 * 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(clock) });

@@ -45,6 +45,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Lines the tests module prints (see mocha-index.ts). */
+/** The date the integration suites run on (PIR_NOW), whatever the system clock says. */
+export const TEST_TODAY = '2026-11-30';
 export const RESULT_MARKER = 'PIR-RESULT ';
 export const SCREENSHOT_MARKER = 'PIR-SCREENSHOT ';
 
@@ -382,6 +384,9 @@ export async function withVSCode(opts, fn) {
         verbose: opts.verbose,
         extraEnv: {
           PIR_TEST_RESULT_FILE: resultFile,
+          // "today" for every date check of the extension and the CLI it spawns: suites must not
+          // expire as the calendar moves on (src/extension/shared/clock.ts)
+          PIR_NOW: process.env.PIR_NOW || TEST_TODAY,
           ...(screenshotDir ? { PIR_SCREENSHOT_DIR: screenshotDir } : {}),
           ...(opts.env || {}),
         },

@@ -11,6 +11,7 @@ import { ReviewIndex, actionsToJson, toExported, type IndexedAction } from '../.
 import type { TreeSnapshot } from '../../../../src/extension/tree/actionsTree';
 import { requestScreenshot } from '../../runner/helpers';
 import { activeExtension, closeAll, file, folder, lineOf, open, sleep, waitFor, writeText } from '../shared/pir';
+import { now as clockNow } from '../../../../src/extension/shared/clock';
 
 type Item = TreeSnapshot['groups'][number]['items'][number];
 
@@ -33,7 +34,7 @@ function expectedFiles(root: string, skip = ['node_modules', 'archive', '.vscode
 }
 
 /** The core on the files as they are on disk: what the tree must show. */
-function expectedActions(now = new Date()): IndexedAction[] {
+function expectedActions(now = clockNow()): IndexedAction[] {
   const index = new ReviewIndex();
   for (const f of expectedFiles(folder().fsPath)) index.update(vscode.Uri.file(f).toString(), fs.readFileSync(f, 'utf8'));
   return index.actions(now);
@@ -141,7 +142,7 @@ describe('corrective-action tracker', () => {
         const labels = t.groups.map(g => g.label);
         // which buckets exist depends on today's date: check the order, then each item's bucket
         assert.deepStrictEqual(labels, ['Overdue', 'Due this week', 'Due later', 'No due date', 'Closed'].filter(l => labels.includes(l)));
-        const weekEnd = new Date(Date.parse(new Date().toISOString().slice(0, 10) + 'T00:00:00Z') + 6 * 86_400_000).toISOString().slice(0, 10);
+        const weekEnd = new Date(Date.parse(clockNow().toISOString().slice(0, 10) + 'T00:00:00Z') + 6 * 86_400_000).toISOString().slice(0, 10);
         for (const label of ['Due this week', 'Due later']) {
           for (const i of t.groups.find(g => g.label === label)?.items ?? []) {
             assert.ok(!i.overdue && (label === 'Due this week' ? i.due <= weekEnd : i.due > weekEnd), `${i.id} (due ${i.due}) belongs in "${label}"`);
@@ -221,7 +222,7 @@ describe('corrective-action tracker', () => {
 
   it('follows files created, changed and deleted outside the editor', async () => {
     const uri = file('team-b', '2026-11-21-outside.pir.md');
-    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const soon = new Date(clockNow().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
     const text = (title: string) => `---\nid: INC-2026-050\ntitle: Written outside the editor\n---\n\n## Action items\n\n- [ ] CAP-50-1: ${title}\n  - owner: @outside\n  - due: ${soon}\n`;
     let t0 = Date.now();
     await writeText(uri, text('Created by another program'));
