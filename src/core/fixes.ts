@@ -79,6 +79,8 @@ export interface FixRun {
   text: string;
   /** the findings of `text` */
   findings: Finding[];
+  /** the parse of `text` */
+  review: Review;
   /** passes whose fixes were kept */
   passes: number;
   /** set when the fixes of a pass were dropped because the result parsed worse than the input */
@@ -96,6 +98,7 @@ export function fixText(original: string, analyze: (text: string) => { review: R
   const baseline = parseQuality(first.review, first.findings);
   let text = original;
   let findings = first.findings;
+  let review = first.review;
   let passes = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const edits = automaticFixEdits(findings);
@@ -110,11 +113,12 @@ export function fixText(original: string, analyze: (text: string) => { review: R
         message: `${edits.length} automatic fix${edits.length === 1 ? ' was' : 'es were'} not applied: together they ${loss.join(', ')}. Apply them one at a time in the editor and check the result.`,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       };
-      return { text, findings: [dropped, ...findings], passes, dropped };
+      return { text, findings: [dropped, ...findings], review, passes, dropped };
     }
     text = next;
     findings = r.findings;
+    review = r.review;
     passes++;
   }
-  return { text, findings, passes };
+  return { text, findings, review, passes };
 }
