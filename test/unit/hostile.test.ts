@@ -290,3 +290,30 @@ describe('hostile input: .pir.yaml and the CLI', () => {
     } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 });
+
+describe('hostile input: big timelines and broken front matter under --fix', () => {
+  it('a 10,000-row timeline table in the timezone key\'s zone: every row read and converted, across the DST change', function () {
+    this.timeout(60_000);
+    const rows: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const minute = i % 60; const hour = Math.floor(i / 60) % 24; const day = 25 + Math.floor(i / 1440);
+      rows.push(`| 2026-03-${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} | consumer ${i} restarted |`);
+    }
+    const text = `---\n${FM}timezone: Europe/Berlin\n---\n# Queue stalls\n\n## Timeline\n\n| Time | Event |\n|---|---|\n${rows.join('\n')}\n`;
+    assert.ok(text.length < 1_000_000);
+    const { review } = analyze(text, { now: new Date('2026-04-01T00:00:00Z') });
+    assert.equal(review.timeline.length, 10_000);
+    assert.ok(review.timeline.every(e => e.utc !== undefined));
+    // 25 March, 10:00 in Berlin is CET (UTC+1); 30 March, 10:00 is CEST (UTC+2)
+    const at = (d: number, h: number) => review.timeline[(d - 25) * 1440 + h * 60].utc;
+    assert.equal(new Date(at(25, 10)!).toISOString(), '2026-03-25T09:00:00.000Z');
+    assert.equal(new Date(at(30, 10)!).toISOString(), '2026-03-30T08:00:00.000Z');
+  });
+
+  it('a front matter that does not parse gets no key added by --fix (it once appended detected: on every pass)', () => {
+    const text = `---\n${FM}services: [queue\n---\n# Queue stalls\n\n## Timeline\n\n- 2026-03-01 09:50 UTC — queue stalls [started]\n- 2026-03-01 10:00 UTC — lag alert [detected]\n`;
+    const r = fixText(text, t => analyze(t));
+    assert.equal(r.text.match(/^(started|detected):/gm), null);
+    assert.equal(r.dropped, undefined);
+  });
+});
