@@ -146,6 +146,7 @@ export function toUtc(wall: WallTime, zone: ZoneRef | string): UtcInstant | unde
   const before = offsetAt(asUtc - DAY_MS, z.name);
   const after = offsetAt(asUtc + DAY_MS, z.name);
   if (before === undefined || after === undefined) return undefined;
+  if (before === after) return utcInstant(asUtc - before * 60_000); // no change of offset within a day either side
   const fits = [before, after].map(o => asUtc - o * 60_000).filter(ms => offsetAt(ms, z.name) === (asUtc - ms) / 60_000);
   return utcInstant(fits.length ? Math.min(...fits) : asUtc - before * 60_000);
 }
