@@ -10,7 +10,8 @@
 // It prints a table and writes docs/performance.md (machine, date, table, budgets).
 //
 // Options: --only-worst (just the worst cases of issue 17: generated nesting, keys, long lines, big
-//          tables, many items; with --write it updates that section of docs/performance.md),
+//          tables, many items; --case NAME for one of them; with --write it updates that section
+//          of docs/performance.md),
 //          --render (re-write docs/performance.md from the last results), --only-vscode (just the
 //          activation in VS Code), --quick (fewer repetitions, 500 files: a smoke run, does not write docs/performance.md
 //          unless --write), --files N, --no-vscode, --no-write, --keep (keep the temp corpus),
@@ -419,11 +420,11 @@ if (flag('--only-worst')) {
   await buildBundles();
   const core = require(join(OUT, 'core.cjs'));
   const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-  const rows = benchWorstCases(core, { runs: QUICK ? 1 : 3, log });
+  const rows = benchWorstCases(core, { runs: QUICK ? 1 : 3, log, only: opt('--case') });
   const table = worstCaseTable(rows);
   const note = `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${gitHead()}, load average ${load} before, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after.`;
   process.stdout.write(`\n${table}\n\n${note}\n`);
-  if (flag('--write')) {
+  if (flag('--write') && !opt('--case')) {
     const docPath = join(ROOT, 'docs', 'performance.md');
     const doc = readFileSync(docPath, 'utf8');
     const section = `<!-- worst-cases:start -->\n${note}\n\n${table}\n<!-- worst-cases:end -->`;

@@ -78,10 +78,11 @@ export const WORST_CASES = {
  * Analyses each worst case at 1 MB and at the size limit, cold (parse caches emptied), `runs`
  * times: wall and CPU time, median. `core` is the bundled core (dist/bench/core.cjs).
  */
-export function benchWorstCases(core, { runs = 3, log = () => {} } = {}) {
+export function benchWorstCases(core, { runs = 3, log = () => {}, only } = {}) {
   const now = new Date('2026-12-01T12:00:00Z');
   const out = [];
   for (const [name, c] of Object.entries(WORST_CASES)) {
+    if (only && !name.includes(only)) continue;
     for (const [size, budgetMs] of [[MB, 1000], [LIMIT, 3000]]) {
       const text = c.make(size);
       if (text.length > size) throw new Error(`${name}: ${text.length} bytes, over ${size}`);
