@@ -11,7 +11,10 @@ if (writeValidator()) console.log('schema-validator: regenerated src/core/genera
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || !!process.env.CI;
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', define: { PIR_VERSION: JSON.stringify(pkg.version) }, legalComments: 'none' };
+// the `pir._test.*` commands (src/extension/testHooks.ts) are left out of the packaged extension
+// (`--production`, as `npm run package` builds it); a CI build without the flag keeps them for the suites
+const testHooks = !process.argv.includes('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info', define: { PIR_VERSION: JSON.stringify(pkg.version), PIR_TEST_HOOKS: JSON.stringify(testHooks) }, legalComments: 'none' };
 
 // some dependencies (fdir) read import.meta.url, which a CommonJS bundle must provide
 const nodeCjs = { platform: 'node', format: 'cjs', target: 'node20', define: { ...common.define, 'import.meta.url': '__pirImportMetaUrl' }, banner: { js: "const __pirImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };

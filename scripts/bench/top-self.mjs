@@ -44,6 +44,7 @@ const STAGES = [
   [/^(micromark|mdast-util|unist-util|remark-|unified|vfile|decode-named|character-|trough|bail|devlop|is-plain-obj|ccount|escape-string|markdown-table|longest-streak|zwitch)/, 'Markdown parse (remark: micromark + mdast)'],
   [/^yaml$/, 'YAML (front matter, .pir.yaml)'],
   [/^src\/core\/rules|^src\/core\/language/, 'rules'],
+  [/^src\/core\/format/, 'pir parser + engine (scan, timeline, actions, suppressions)'],
   [/^src\/core\/parse|^src\/core\/text|^src\/core\/suppress|^src\/core\/engine/, 'pir parser + engine (scan, timeline, actions, suppressions)'],
   [/^src\/core\/workspace/, 'workspace index (line scan)'],
   [/^@date-fns\/tz$|^src\/core\/time/, 'time zones (@date-fns/tz, stamps)'],

@@ -1,41 +1,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig, defaultConfig, type Config, type Finding } from '../core';
+import { ConfigResolver as CoreResolver, type ConfigFileSystem, type ResolvedConfig } from '../core/configFiles';
 import { UsageError } from './files';
 
-/** Finds the nearest .pir.yaml upward from a file (cached per directory). */
+/** node:fs for the core's `.pir.yaml` resolver: the search stops at the repository root (a folder with `.git`). */
+const nodeFs: ConfigFileSystem = {
+  parent: dir => { const p = path.dirname(dir); return p === dir ? undefined : p; },
+  join: (dir, name) => path.join(dir, name),
+  read: file => { try { return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined; } catch { return undefined; } },
+  isBoundary: dir => fs.existsSync(path.join(dir, '.git')),
+};
+
+/** The `.pir.yaml` for each file: `--config FILE`, else the nearest one up to the repository root (cached per folder). */
 export class ConfigResolver {
-  private byDir = new Map<string, { config: Config; file?: string; findings: Finding[] }>();
+  private readonly core = new CoreResolver(nodeFs);
   constructor(private explicit?: string) {}
-  resolve(file: string): { config: Config; file?: string; findings: Finding[] } {
-    if (this.explicit) return this.load(this.explicit);
-    return this.forDir(path.dirname(file));
-  }
-  private forDir(dir: string): { config: Config; file?: string; findings: Finding[] } {
-    const hit = this.byDir.get(dir);
-    if (hit) return hit;
-    const candidate = path.join(dir, '.pir.yaml');
-    let result;
-    if (fs.existsSync(candidate)) result = this.load(candidate);
-    else {
-      const parent = path.dirname(dir);
-      result = parent === dir ? { config: defaultConfig(), findings: [] } : this.forDir(parent);
+  resolve(file: string): ResolvedConfig {
+    if (this.explicit) {
+      const r = this.core.load(path.resolve(this.explicit));
+      if (!r) {
+        // a missing or unreadable --config is a usage error: one line, exit 2
+        let code = 'unreadable';
+        try { fs.readFileSync(this.explicit, 'utf8'); } catch (e) { code = (e as { code?: string }).code ?? code; }
+        throw new UsageError(code === 'ENOENT' ? `No such configuration file: ${this.explicit}` : `Cannot read the configuration ${this.explicit} (${code}).`);
+      }
+      return r;
     }
-    this.byDir.set(dir, result);
-    return result;
-  }
-  private loaded = new Map<string, { config: Config; file?: string; findings: Finding[] }>();
-  private load(file: string) {
-    const hit = this.loaded.get(file);
-    if (hit) return hit;
-    let text: string;
-    try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new UsageError(code === 'ENOENT' ? `No such configuration file: ${file}` : `Cannot read the configuration ${file} (${code ?? (e as Error).message}).`);
-    }
-    const { config, findings } = parseConfig(text);
-    const r = { config, file, findings };
-    this.loaded.set(file, r);
-    return r;
+    return this.core.forDir(path.dirname(path.resolve(file)));
   }
 }

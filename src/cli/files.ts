@@ -4,13 +4,17 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export const REVIEW_GLOB = '**/*.pir.md';
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** A folder without any *.pir.md is a folder of existing postmortems: every *.md below, but the project's own files. */
+export const POSTMORTEM_GLOB = '**/*.md';
+const NOT_POSTMORTEMS = ['**/{README,CHANGELOG,CONTRIBUTING,CODE_OF_CONDUCT,SECURITY,LICENSE,LICENCE,AUTHORS,SUPPORT}.md', '**/{readme,changelog,contributing,license}.md'];
 
 export class UsageError extends Error {}
 
 /**
- * Expands files, directories (every *.pir.md below) and globs into a sorted list of absolute paths.
- * Throws UsageError (exit 2) for a path that does not exist, a glob that matches nothing and a
- * folder without reviews, naming the input as the user typed it.
+ * Expands files, directories and globs into a sorted list of absolute paths. A directory means
+ * every *.pir.md below it; a directory holding none is a folder of existing postmortems: every *.md
+ * below it except README, CHANGELOG and the like. Throws UsageError (exit 2) for a path that does
+ * not exist, a glob that matches nothing and a folder with neither, naming the input as typed.
  */
 export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
   const out = new Set<string>();
@@ -19,9 +23,10 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(abs); } catch { /* maybe a glob */ }
     if (stat?.isDirectory()) {
-      const found = globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false });
+      let found = globSync(REVIEW_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORE, dot: false });
+      if (!found.length) found = globSync(POSTMORTEM_GLOB, { cwd: abs, absolute: true, ignore: [...DEFAULT_IGNORE, ...NOT_POSTMORTEMS], dot: false });
       // a mistyped folder must not pass CI as "no problems"
-      if (!found.length) throw new UsageError(`No reviews found in ${input === '.' ? 'this folder' : input} (a review is a file named *.pir.md).`);
+      if (!found.length) throw new UsageError(`No reviews found in ${input === '.' ? 'this folder' : input} (a review is a *.pir.md file, or a Markdown postmortem in a folder of them).`);
       for (const f of found) out.add(path.normalize(f));
     } else if (stat?.isFile()) {
       out.add(abs);

@@ -22,7 +22,8 @@ Usage:
   pir rules                       list the rules
   pir --version | --help
 
-A directory means every *.pir.md below it (node_modules excluded); no path means the current directory.
+A directory means every *.pir.md below it (node_modules excluded), or every *.md when it holds no
+*.pir.md (a folder of existing postmortems; README and the like skipped); no path means the current directory.
 --now YYYY-MM-DD sets "today" for the date checks (overdue actions, review-meeting deadline);
 without it, the environment variable PIR_NOW does, else the system date.
 Exit codes: 0 no error-severity finding; 1 an error-severity finding (or, for actions and report, a file

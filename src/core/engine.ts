@@ -7,6 +7,7 @@ import { applySuppressions } from './suppress';
 import { RULES } from './rules';
 import type { RuleContext, WorkspaceFacts } from './rules/rule';
 import { parseReview, MAX_DOCUMENT_BYTES, MAX_SECTION_BYTES, type ParseOptions } from './parse/review';
+import { applyFallbackZone, fallbackZoneOf } from './zoneFallback';
 
 export interface LintOptions {
   config?: Config;
@@ -77,9 +78,17 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
 }
 
-/** Parse and lint in one call. */
-export function analyze(text: string, options: LintOptions & ParseOptions = {}): { review: Review; findings: Finding[] } {
+export interface AnalyzeOptions extends LintOptions, ParseOptions {
+  /** the author's `pir.defaultTimezone` setting: the zone of zone-less stamps when neither the review nor the team configuration names one */
+  userZone?: string;
+}
+
+/**
+ * Parse and lint in one call: the review as every feature should see it (the fallback zone from the
+ * team configuration, else the user's setting, applied; see zoneFallback.ts) and its findings.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): { review: Review; findings: Finding[] } {
   const config = options.config ?? defaultConfig();
-  const review = parseReview(text, { uri: options.uri, defaultZone: options.defaultZone ?? config.defaultTimezone, markdown: options.markdown });
+  const review = applyFallbackZone(parseReview(text, { uri: options.uri, markdown: options.markdown }), fallbackZoneOf(config, options.userZone));
   return { review, findings: lintReview(review, { ...options, config }) };
 }

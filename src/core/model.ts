@@ -4,18 +4,34 @@ import type { Finding, Range } from './types';
 import type { FrontMatter } from './parse/frontMatter';
 import type { SectionKind } from './parse/sections';
 import type { Stamp } from './time/stamp';
-import type { ZoneRef } from './time/zones';
+import type { LocalResolution, ZoneRef } from './time/zones';
 
 export type { FrontMatter, SectionKind };
 
+/**
+ * A part of the review: a heading at any level, or a label line naming a purpose (`**Root cause:**`),
+ * with the text up to the next heading or label (parse/outline.ts). Parts are disjoint; `kinds` are
+ * the purposes the part serves (its own words', else its parent's), `kind` the first of them.
+ */
 export interface Section {
   kind?: SectionKind;
+  kinds: SectionKind[];
+  /** the purposes the heading's own words name ([] when they name none and the part inherits) */
+  ownKinds: SectionKind[];
   heading: string;
+  /** the heading's level (1–6); 7 for a label line */
   level: number;
+  /** a label line (a bold or italic phrase opening a paragraph), not a heading */
+  label?: boolean;
+  parent?: Section;
   headingRange: Range;
-  /** first line of the body (after the heading) and the line after the last one */
+  /** first line of the body (after the heading; the label's own line for a label) and the line after the last one */
   bodyStartLine: number;
   endLine: number;
+  /** the line after the last line of the part and the parts below it (sub-headings, labels) */
+  subtreeEndLine: number;
+  /** the raw text of the part's body and of the parts below it, their headings included */
+  subtree(): string;
   /** the body text, raw */
   body: string;
   /** the body parsed by remark (positions relative to bodyStartLine); parsed on first use and cached by content */
@@ -32,7 +48,8 @@ export type Milestone = 'started' | 'detected' | 'mitigated' | 'resolved';
 export const MILESTONES: Milestone[] = ['started', 'detected', 'mitigated', 'resolved'];
 
 export interface TimelineEntry {
-  form: 'list' | 'table';
+  /** a list item, a table row, a heading carrying the stamp, or a line of a paragraph or of raw HTML */
+  form: 'list' | 'table' | 'heading' | 'line';
   /** the entry's line (list item's first line, or the table row) */
   line: number;
   range: Range;
@@ -46,9 +63,11 @@ export interface TimelineEntry {
   date?: { year: number; month: number; day: number; carried: boolean };
   /** the zone that applies: the stamp's own, else the declared one; undefined when none is known */
   zone?: ZoneRef;
-  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'setting' | 'none';
-  /** epoch milliseconds in UTC, when date and zone are known */
+  zoneSource: 'stamp' | 'prose' | 'front-matter' | 'team-config' | 'user-setting' | 'none';
+  /** epoch milliseconds in UTC, when date and zone are known (a repeated or skipped local time: its "compatible" reading, for ordering) */
   utc?: number;
+  /** how certain `utc` is: a repeated (autumn), nonexistent (spring) or season-mismatched local time lists its readings (time/zones.ts resolveLocal) */
+  certainty?: LocalResolution;
 }
 
 export type ActionStatus = 'open' | 'in-progress' | 'blocked' | 'wont-do' | 'done';
@@ -56,7 +75,8 @@ export type ActionStatus = 'open' | 'in-progress' | 'blocked' | 'wont-do' | 'don
 export interface ActionField { key: string; value: string; line: number; range: Range; valueRange: Range }
 
 export interface ActionItem {
-  form: 'task' | 'list' | 'table';
+  /** a task-list item, a list item, a table row, or a paragraph the authors commit to */
+  form: 'task' | 'list' | 'table' | 'paragraph';
   id?: string;
   idRange?: Range;
   title: string;
@@ -75,7 +95,8 @@ export interface ActionItem {
   lastLine: number;
 }
 
-export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'setting' }
+/** A zone the review's zone-less stamps were written in: declared by the review, or the fallback the engine applied (zoneFallback.ts). */
+export interface ZoneDeclaration { zone: ZoneRef; range: Range; source: 'prose' | 'front-matter' | 'team-config' | 'user-setting' }
 
 export interface Review {
   uri?: string;
@@ -94,4 +115,10 @@ export interface Review {
   /** true when the document was too large or not text, and only parts were analysed */
   partial: boolean;
   section(kind: SectionKind): Section | undefined;
+  /**
+   * A part whose heading names no purpose but whose text serves `kind` (sections.ts purposesFromText),
+   * or the opening text (the title's preamble, or the first part without a purpose before any
+   * named section) for the summary: the completeness rules do not call such a purpose missing.
+   */
+  mayServe(kind: SectionKind): Section | undefined;
 }

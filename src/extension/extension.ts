@@ -6,6 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { ConfigStore } from './config/configStore';
+import { SettingsService } from './config/settings';
+import { createWorkspaceIndex } from './workspaceIndex/workspaceIndex';
+import type { Services } from './shared/services';
 import { DiagnosticsManager } from './diagnostics/diagnostics';
 import { registerCodeActions } from './actions/codeActions';
 import { getCore } from './shared/core';
@@ -25,24 +28,34 @@ export interface PirExtensionApi {
   lint(uri: vscode.Uri): Promise<void>;
 }
 
+declare const PIR_TEST_HOOKS: boolean | undefined;
+
 export function activate(context: vscode.ExtensionContext): PirExtensionApi {
   const t0 = performance.now();
+  // the shared services, built once and handed to every feature
   const log = lazyLog(context);
-  const store = new ConfigStore();
-  const diagnostics = new DiagnosticsManager(store, log);
-  context.subscriptions.push(store, diagnostics, registerCodeActions(diagnostics));
-  registerTracker(context, log);
-  registerTimelineEditor(context);
-  registerCommands(context, store);
-  registerHovers(context, store);
-  registerSymbols(context, store);
-  registerFolding(context, store);
-  registerCompletion(context, store);
-  registerStatusBar(context, store, diagnostics);
+  const settings = new SettingsService();
+  const config = new ConfigStore();
+  const index = createWorkspaceIndex(context, settings, log);
+  const diagnostics = new DiagnosticsManager(config, settings, index, log);
+  context.subscriptions.push(settings, config, diagnostics, registerCodeActions(diagnostics));
+  const services: Services = { context, log, settings, config, index, diagnostics };
+  const trackers = registerTracker(services);
+  registerTimelineEditor(services);
+  registerCommands(services);
+  registerHovers(services);
+  registerSymbols(services);
+  registerFolding(services);
+  registerCompletion(services);
+  registerStatusBar(services);
+  if (typeof PIR_TEST_HOOKS !== 'undefined' && PIR_TEST_HOOKS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./testHooks') as typeof import('./testHooks')).registerTestHooks(services, trackers);
+  }
   // after activate() has returned: evaluate the core, read .pir.yaml files, lint open reviews
   setTimeout(() => {
     diagnostics.lintAll();
-    void store.warm().catch(() => undefined);
+    void config.warm().catch(() => undefined);
     setTimeout(() => getCore(), 0);
   }, 0);
   const activationMs = performance.now() - t0;

@@ -39,7 +39,7 @@ describe('pir CLI', () => {
     assert.equal(lineOf('missing-root-cause').length, 1);
     assert.equal(lineOf('vague-action').length, 1);
     assert.equal(lineOf('non-utc-timestamp').length, 1);
-    assert.match(lineOf('non-utc-timestamp')[0], /^\s+27:3\s+warning\s+Timeline stamp "07:25 PDT"/);
+    assert.match(lineOf('non-utc-timestamp')[0], /^\s+27:3\s+warning\s+Timeline stamp "06:25 PST"/);
   });
 
   it('json: 1-based positions with file, rule, severity and message', () => {
@@ -75,6 +75,19 @@ describe('pir CLI', () => {
     fs.writeFileSync(path.join(tmp, 'a', 'notes.md'), '# not a review');
     const files = new Set(JSON.parse(run(['lint', '--format', 'json', 'a'], tmp).out).map((f: { file: string }) => f.file));
     assert.deepEqual([...files], [path.join('a', 'one.pir.md')]);
+  });
+
+  it('a folder of existing postmortems (no *.pir.md) means every *.md below it, README skipped; their sections are recognised', () => {
+    fs.mkdirSync(path.join(tmp, 'postmortems', '2025'), { recursive: true });
+    const pm = ['# Queue outage', '', '**Summary:** the queue stopped for an hour.', '', '## What happened', '', 'A full disk stopped the broker.', '',
+      '## Timeline (all times UTC)', '', '- 10:00 alert fires', '- 11:00 disk cleaned', '', '## Next steps', '', '- Alert on free disk below 15% on broker hosts', ''].join('\n');
+    fs.writeFileSync(path.join(tmp, 'postmortems', '2025', 'queue.md'), pm);
+    fs.writeFileSync(path.join(tmp, 'postmortems', 'README.md'), '# How we write postmortems');
+    const findings = JSON.parse(run(['lint', '--format', 'json', 'postmortems'], tmp).out) as { file: string; rule: string; message: string }[];
+    assert.deepEqual([...new Set(findings.map(f => f.file))], [path.join('postmortems', '2025', 'queue.md')]);
+    const missing = findings.filter(f => f.rule === 'missing-section' || f.rule === 'missing-root-cause').map(f => (/"([^"]+)"/.exec(f.message) ?? [])[1]);
+    for (const present of ['Summary', 'Timeline', 'Action items', 'Root cause']) assert.ok(!missing.includes(present), `${present}: ${missing}`);
+    assert.ok(!findings.some(f => f.rule === 'non-utc-timestamp'), 'the timeline is declared UTC');
   });
 
   it('globs expand; usage errors exit 2 with a message', () => {

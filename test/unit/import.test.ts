@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze, parseReview } from '../../src/core';
 import { importPostmortem } from '../../src/core/import/convert';
-import { newReviewText, nextReviewId, renderTemplate, reviewTemplateBody, slugify, yamlScalar } from '../../src/core/import/template';
+import { newReviewText, nextReviewId, renderTemplate, reviewTemplateBody, slugify, yamlScalar } from '../../src/core/newReview/template';
 import { main } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -134,7 +134,7 @@ describe('import of Markdown postmortems', () => {
     assert.equal(review.actions[3].fields.get('owner')!.value, '@platform');
     assert.equal(headingsOf(r.text).filter(h => h === '## Action items').length, 1);
     assert.match(r.text, /### Follow-ups\n\n- \[ \] Q-7: Ask the broker vendor/);
-    assert.deepEqual(review.sections.filter(s => s.kind).map(s => s.kind), ['summary', 'timeline', 'root-cause', 'actions']);
+    assert.deepEqual(review.sections.filter(s => s.kind && s.level === 2).map(s => s.kind), ['summary', 'timeline', 'root-cause', 'actions']);
     assertNoTextLost(src, r.text);
   });
 
@@ -206,5 +206,28 @@ describe('pir import', () => {
     assert.equal(printed.code, 0);
     assert.equal(printed.out, written);
     assert.equal(run(['import']).code, 2);
+  });
+});
+
+describe('import reads action items as the checks do', () => {
+  it('an action table in any column order becomes canonical items with IDs, states, owners and links kept; a heading naming two purposes stays as written', () => {
+    const src = [
+      '# Broker disk full', '', '## Summary', '', 'The broker disk filled up.', '',
+      '## Lessons learned and actions taken', '', 'We learned that disks fill quietly.', '',
+      '## Follow-ups', '',
+      '| Owner | Status | Action | Bug |', '|---|---|---|---|',
+      '| @ops | Done | Alert on broker disk below 15% | https://tracker.example.com/OPS-1 |',
+      '| @db | In progress | Move the WAL to its own volume | https://tracker.example.com/OPS-2 |', '',
+      '### Completed', '', '- Cleaned the old segments', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0101' });
+    assert.match(r.text, /^## Lessons learned and actions taken$/m);
+    assert.doesNotMatch(r.text, /\| Owner \| Status/);
+    const review = parseReview(r.text);
+    assert.deepEqual(review.actions.map(a => [a.id, a.status, a.title, a.fields.get('owner')?.value, a.fields.get('tracking')?.value]), [
+      ['CAP-2026-0101-1', 'done', 'Alert on broker disk below 15%', '@ops', 'https://tracker.example.com/OPS-1'],
+      ['CAP-2026-0101-2', 'in-progress', 'Move the WAL to its own volume', '@db', 'https://tracker.example.com/OPS-2'],
+      ['CAP-2026-0101-3', 'done', 'Cleaned the old segments', '@owner', 'link to the ticket'],
+    ]);
   });
 });

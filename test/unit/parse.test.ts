@@ -48,8 +48,9 @@ describe('parsing a review', () => {
 
   it('finds the title and sections by their aliases, ignoring headings in code', () => {
     assert.equal(r.title?.text, 'Queue stalled');
-    assert.deepEqual(r.sections.map(s => [s.heading, s.kind]), [['Overview', 'summary'], ['Chronology', 'timeline'], ['Corrective actions', 'actions']]);
-    assert.equal(r.sections[1].headingRange.start.line, 12);
+    // the title is a part too (its preamble is prose), serving no purpose of its own
+    assert.deepEqual(r.sections.map(s => [s.heading, s.kind]), [['Queue stalled', undefined], ['Overview', 'summary'], ['Chronology', 'timeline'], ['Corrective actions', 'actions']]);
+    assert.equal(r.sections[2].headingRange.start.line, 12);
   });
 
   it('reads front matter with positions of keys and values', () => {

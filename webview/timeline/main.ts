@@ -13,6 +13,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import './style.css';
 import type { HostMessage, TimelineIntent, WebviewMessage, TimelineView, Scene } from '../../src/extension/timeline/protocol';
 import type { TimelineRowView } from '../../src/core/timeline/view';
+import { dateTimeMs, formatUtcField, readUtcDateTime } from '../../src/core/time/calendar';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(s: unknown): void };
 
@@ -49,11 +50,8 @@ function h(tag: string, props: Partial<Record<string, unknown>> = {}, ...childre
   return el;
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-function utcField(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${d.getUTCSeconds() ? `:${two(d.getUTCSeconds())}` : ''}`;
-}
+/** `YYYY-MM-DD HH:MM[:SS]` in UTC (core/time/calendar, as the host reads it back). */
+const utcField = formatUtcField;
 const LOCAL = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 const LOCAL_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -63,7 +61,6 @@ function localTime(ms: number): string {
   return sameDay ? LOCAL_TIME.format(ms) : LOCAL.format(ms);
 }
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const TIME_RE = /^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|UTC)?\s*$/i;
 
 function status(text: string, kind: 'info' | 'error' = 'info'): void {
   const el = document.getElementById('status');
@@ -249,7 +246,7 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement {
   const n = i + 1;
   const timeValue = r.utc !== undefined ? utcField(r.utc) : r.stamp;
   const time = field(`${i}:time`, `Entry ${n} time in UTC, YYYY-MM-DD HH:MM`, timeValue, v => {
-    if (!TIME_RE.test(v)) { time.invalid = true; status(`Entry ${n}: write the time as YYYY-MM-DD HH:MM (UTC).`, 'error'); return; }
+    if (!readUtcDateTime(v)) { time.invalid = true; status(`Entry ${n}: write the time as YYYY-MM-DD HH:MM (UTC), a date that exists.`, 'error'); return; }
     onRow(i, ref => ({ type: 'editEntry', ref, changes: { time: v.trim().replace(/\s*(Z|UTC)$/i, '') } }));
   }, { invalid: r.utc === undefined });
   const notes = h('div', { class: 'sub' });
@@ -324,7 +321,7 @@ function addForm(view: TimelineView, kept: Record<string, string>): HTMLElement 
   const link = h('vscode-textfield', { id: 'new-link', 'data-key': 'new-link', label: 'New entry source link', placeholder: 'https://…', value: kept['new-link'] ?? '' }) as Field;
   const submit = () => {
     const t = time.value.trim(), d = desc.value.trim(), l = link.value.trim();
-    if (!TIME_RE.test(t)) { time.invalid = true; status('Write the time as YYYY-MM-DD HH:MM (UTC).', 'error'); time.focus(); return; }
+    if (!readUtcDateTime(t)) { time.invalid = true; status('Write the time as YYYY-MM-DD HH:MM (UTC), a date that exists.', 'error'); time.focus(); return; }
     if (!d) { desc.invalid = true; status('Write what happened.', 'error'); desc.focus(); return; }
     if (l && !/^https?:\/\/\S+$/i.test(l)) { link.invalid = true; status('The source link must start with http:// or https://.', 'error'); link.focus(); return; }
     const milestone = (tag.value || null) as typeof MILESTONES[number] | null;
@@ -347,8 +344,8 @@ function addForm(view: TimelineView, kept: Record<string, string>): HTMLElement 
 }
 
 function localHint(v: string): string {
-  const m = TIME_RE.test(v) ? Date.parse(v.trim().replace(' ', 'T').replace(/\s*(Z|UTC)$/i, '') + 'Z') : NaN;
-  return Number.isFinite(m) ? `Your time: ${LOCAL.format(m)}` : '';
+  const t = readUtcDateTime(v);
+  return t ? `Your time: ${LOCAL.format(dateTimeMs(t))}` : '';
 }
 
 document.addEventListener('input', e => {

@@ -7,6 +7,8 @@ import type { Config } from '../config';
 import { defaultConfig } from '../config';
 import type { IndexedAction, ReviewSummary } from '../workspace';
 import { isOverdue } from '../workspace';
+import { isOpenStatus } from '../format/actionItem';
+import { DAY_MS, leadingYmd, parseInstant, utcDay } from '../time/calendar';
 
 export interface ReviewAudit {
   id: string; title: string; file: string; severity: string; status: string; major?: boolean;
@@ -24,8 +26,15 @@ export interface AuditReport {
   byDomain: { domain: string; total: number; open: number }[];
 }
 
-const DAY = 86_400_000;
-const dateOf = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s) : NaN);
+const DAY = DAY_MS;
+/** A front matter date or date-time (time/calendar): epoch ms; a date alone is its UTC midnight; NaN when none. */
+function dateOf(s?: string): number {
+  if (!s) return NaN;
+  const t = parseInstant(s);
+  if (t !== undefined) return t;
+  const d = leadingYmd(s);
+  return d ? Date.UTC(d.year, d.month - 1, d.day) : NaN;
+}
 
 export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], opts: { now?: Date; config?: (uri: string) => Config; showFile?: (uri: string) => string } = {}): AuditReport {
   const now = opts.now ?? new Date();
@@ -34,7 +43,7 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
     const config = opts.config?.(r.uri) ?? defaultConfig();
     const deadlineDays = config.reviewMeetingDeadlineDays[r.severity] ?? config.reviewMeetingDeadlineDays.default ?? 7;
     const res = dateOf(r.resolved), meet = dateOf(r.reviewMeeting);
-    const daysToMeeting = !isNaN(res) && !isNaN(meet) ? Math.floor((meet - Date.parse(new Date(res).toISOString().slice(0, 10) + 'T00:00:00Z')) / DAY) : undefined;
+    const daysToMeeting = !isNaN(res) && !isNaN(meet) ? Math.floor((meet - utcDay(res)) / DAY) : undefined;
     let meetingCompliant: boolean | undefined;
     if (daysToMeeting !== undefined) meetingCompliant = daysToMeeting >= 0 && daysToMeeting <= deadlineDays;
     else if (!isNaN(res) && (now.getTime() - res) / DAY > deadlineDays) meetingCompliant = false;
@@ -42,14 +51,14 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
     return {
       id: r.id, title: r.title, file: show(r.uri), severity: r.severity, status: r.status, major: r.major,
       resolved: r.resolved, reviewMeeting: r.reviewMeeting, daysToMeeting, deadlineDays, meetingCompliant,
-      open: mine.filter(a => a.status === 'open' || a.status === 'in-progress' || a.status === 'blocked').length,
+      open: mine.filter(a => isOpenStatus(a.status)).length,
       overdue: mine.filter(a => isOverdue(a, now)).length,
       done: mine.filter(a => a.status === 'done').length,
       verified: mine.filter(a => a.status === 'done' && (a.evidence || a.validation)).length,
       wontDo: mine.filter(a => a.status === 'wont-do').length,
     };
   });
-  const open = actions.filter(a => a.status === 'open' || a.status === 'in-progress' || a.status === 'blocked');
+  const open = actions.filter(a => isOpenStatus(a.status));
   const owners = new Map<string, { open: number; overdue: number }>();
   for (const a of open) {
     const o = owners.get(a.owner || '(no owner)') ?? { open: 0, overdue: 0 };

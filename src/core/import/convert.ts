@@ -22,10 +22,17 @@
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
-import { canonicalField } from '../parse/actions';
-import { sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
+import { readFieldLine, readLeadingId } from '../format/actionItem';
+import { LIST_MARKER, readListItem, stripListMarker } from '../format/listItem';
+import { isDelimiterRow, splitTableRow } from '../format/table';
+import { milestoneTags } from '../format/milestones';
+import { formatYmd, leadingYmd } from '../time/calendar';
+import { exactSectionKind, purposesOf, sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
+import { parseReview } from '../parse/review';
+import type { ActionItem } from '../model';
 import { readStamp, type Stamp } from '../time/stamp';
-import { yamlScalar } from './template';
+import { declaresZone, readHeadingDeclaration } from '../time/declaration';
+import { yamlScalar } from '../newReview/template';
 
 export interface ImportOptions {
   /** the original file's name, for a title when the text has none */
@@ -65,12 +72,23 @@ interface Unit {
   /** the heading line(s) as written; empty for the preamble */
   heading?: { text: string; level: number; lines: string[] };
   kind?: SectionKind;
+  /** every purpose the heading names ("Lessons learned and actions taken": lessons and actions) */
+  kinds: SectionKind[];
   body: string[];
+  /** the 0-based line of the original text each body line comes from */
+  src: number[];
+}
+
+/** The purposes a heading names, its exact name first (sections.ts). */
+function headingKinds(text: string): SectionKind[] {
+  const exact = exactSectionKind(text);
+  const words = purposesOf(text);
+  return exact ? [exact, ...words.filter(k => k !== exact)] : words;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( +|$)(.*)$/;
-const TABLE_SEP = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+// a top-level item of a list (up to three spaces before the marker, as CommonMark allows)
+const LIST_ITEM = new RegExp(String.raw`^( {0,3})(${LIST_MARKER})( +|$)(.*)$`);
 
 export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
   const eol = /\r\n/.test(input) ? '\r\n' : '\n';
@@ -96,7 +114,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   // ---- units: the preamble, then one per heading of level 1 or 2 (level-1 headings naming a section count as sections)
   const headings = scanned.headings.filter(h => h.line >= bodyStart);
   let titleHeading: typeof headings[number] | undefined;
-  const units: Unit[] = [{ body: [] }];
+  const units: Unit[] = [{ kinds: [], body: [], src: [] }];
   const starts = new Map<number, { text: string; level: number; setext: boolean }>();
   for (const h of headings) {
     if (h.level === 1 && !sectionKindOf(h.text) && !titleHeading && ![...starts.values()].some(s => s.level === 2)) { titleHeading = h; continue; }
@@ -106,38 +124,40 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     const h = starts.get(l);
     if (h) {
       const hl = h.setext ? [lines[l], lines[l + 1]] : [lines[l]];
-      units.push({ heading: { text: h.text, level: h.level, lines: hl }, kind: sectionKindOf(h.text), body: [] });
+      const kinds = headingKinds(h.text);
+      units.push({ heading: { text: h.text, level: h.level, lines: hl }, kind: kinds[0], kinds, body: [], src: [] });
       if (h.setext) l++;
       continue;
     }
+    const u = units[units.length - 1];
     if (titleHeading && l === titleHeading.line) {
-      units[units.length - 1].body.push(lines[l]);
-      if (titleHeading.setext) { units[units.length - 1].body.push(lines[l + 1]); l++; }
+      u.body.push(lines[l]); u.src.push(l);
+      if (titleHeading.setext) { u.body.push(lines[l + 1]); u.src.push(l + 1); l++; }
       continue;
     }
-    units[units.length - 1].body.push(lines[l]);
+    u.body.push(lines[l]); u.src.push(l);
   }
 
   // ---- level-3 headings that name another section become sections (not inside a timeline or the actions)
   const promoted: Unit[] = [];
   for (const u of units) {
-    if (!u.heading || u.kind === 'timeline' || u.kind === 'actions') { promoted.push(u); continue; }
-    let cur: Unit = { ...u, body: [] };
+    if (!u.heading || u.kinds.includes('timeline') || u.kinds.includes('actions')) { promoted.push(u); continue; }
+    let cur: Unit = { ...u, body: [], src: [] };
     promoted.push(cur);
     let fence: string | undefined;
-    for (const line of u.body) {
+    u.body.forEach((line, i) => {
       const f = FENCE.exec(line);
-      if (fence) { if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined; cur.body.push(line); continue; }
-      if (f) { fence = f[1]; cur.body.push(line); continue; }
+      if (fence) { if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined; cur.body.push(line); cur.src.push(u.src[i]); return; }
+      if (f) { fence = f[1]; cur.body.push(line); cur.src.push(u.src[i]); return; }
       const m = /^ {0,3}###[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-      const kind = m ? sectionKindOf(m[1]) : undefined;
-      if (m && kind && kind !== u.kind && kind !== 'timeline') {
-        cur = { heading: { text: m[1], level: 2, lines: [line] }, kind, body: [] };
+      const kinds = m ? headingKinds(m[1]) : [];
+      if (m && kinds.length && !kinds.includes(u.kind!) && !kinds.includes('timeline')) {
+        cur = { heading: { text: m[1], level: 2, lines: [line] }, kind: kinds[0], kinds, body: [], src: [] };
         promoted.push(cur);
-        continue;
+        return;
       }
-      cur.body.push(line);
-    }
+      cur.body.push(line); cur.src.push(u.src[i]);
+    });
   }
 
   // ---- title and the incident's date
@@ -146,7 +166,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const fileTitle = options.fileName ? titleFromFileName(options.fileName) : undefined;
   const title = fmTitle ?? h1Title ?? fileTitle;
 
-  const timelineUnits = promoted.filter(u => u.kind === 'timeline');
+  const timelineUnits = promoted.filter(u => u.kinds.includes('timeline'));
   const firstStamp = firstTimelineStamp(timelineUnits);
   const fmDate = dateOf(fmData?.date);
   const date = firstStamp?.day ?? (title ? /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(title)?.[0] : undefined) ?? fmDate;
@@ -157,28 +177,35 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
 
   // ---- sections: convert the timeline and the actions, map the headings, keep the rest
   let actions = 0, newIds = 0, timelineEntries = 0;
-  const takenIds = actionIdsIn(units.flatMap(u => u.body));
+  // the action items as the checks read them (parse/actions.ts): the same recognition, no second splitter
+  const parsedActions = parseReview(text).actions;
+  const takenIds = new Set(parsedActions.map(a => a.id).filter((x): x is string => !!x));
+  for (const x of actionIdsIn(units.flatMap(u => u.body))) takenIds.add(x);
   const fields = options.actionFields ?? DEFAULT_FIELDS;
   const mapped: string[] = [];
   const kept: string[] = [];
   const byKind = new Map<SectionKind, Unit[]>();
-  for (const u of promoted) if (u.kind) { const list = byKind.get(u.kind) ?? []; list.push(u); byKind.set(u.kind, list); }
+  const present = new Set<SectionKind>();
+  for (const u of promoted) {
+    for (const k of u.kinds) present.add(k);
+    // a heading naming several purposes ("Incident timeline and response") is kept as written, where it is
+    if (u.kind && u.kinds.length === 1) { const list = byKind.get(u.kind) ?? []; list.push(u); byKind.set(u.kind, list); }
+  }
   const converted = new Map<Unit, string[]>();
   for (const u of promoted) {
-    if (u.kind === 'timeline') {
+    if (u.kinds.includes('timeline')) {
       // "Timeline (times in CEST)": the checks read a zone in the heading only as "(CEST)"; say it in a line they read
-      const paren = /\(\s*(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+)?(?:in\s+)?([^)\s]+)\s*\)\s*:?\s*$/i.exec(u.heading?.text ?? '');
-      const zone = paren ? readStamp(`00:00 ${paren[1]}`)?.zone : undefined;
-      if (paren && zone && !u.body.some(l => DECLARES_ZONE.test(l))) {
+      const zone = readHeadingDeclaration(u.heading?.text ?? '')?.zone;
+      if (zone && !u.body.some(l => declaresZone(l))) {
         const lead = u.body.findIndex(l => l.trim());
-        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${paren[1]}.`, '');
+        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${zone.text}.`, '');
       }
       const r = convertTimeline(u.body);
       timelineEntries += r.entries;
       if (r.note) notes.push(r.note);
       converted.set(u, r.lines);
-    } else if (u.kind === 'actions') {
-      const r = convertActions(u.body, actionPrefix, actions, fields, takenIds);
+    } else if (u.kinds.includes('actions')) {
+      const r = convertActions(u, lines, parsedActions, actionPrefix, actions, fields, takenIds);
       actions += r.count;
       newIds += r.generated;
       converted.set(u, r.lines);
@@ -186,7 +213,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   }
 
   const out: string[] = [];
-  const hasSummary = byKind.has('summary');
+  const hasSummary = present.has('summary');
   const done = new Set<Unit>();
   for (const u of promoted) {
     if (done.has(u)) continue;
@@ -217,6 +244,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     if (!u.kind) {
       out.push(...u.heading.lines, ...converted.get(u)!);
       kept.push(plainText(u.heading.text));
+      continue;
+    }
+    if (u.kinds.length > 1) {
+      out.push(`## ${u.heading.text}`, ...converted.get(u)!);
       continue;
     }
     const spec = sectionSpec(u.kind);
@@ -273,7 +304,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   if (kept.length) notes.push(`Kept as written (not sections of the format): ${kept.map(k => `"${k}"`).join(', ')}.`);
   if (actions) notes.push(`${actions} action item${actions === 1 ? '' : 's'} now ${actions === 1 ? 'has' : 'have'} placeholder fields${newIds ? ` and ${newIds} a new ID (${actionPrefix}-…)` : ''}: fill in the owners, dates and validation.`);
   const missing = ['summary', 'impact', 'timeline', 'response', 'root-cause', 'contributing-factors', 'went-well', 'went-poorly', 'lucky', 'lessons', 'actions']
-    .filter(k => !byKind.has(k as SectionKind) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
+    .filter(k => !present.has(k as SectionKind) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
     .map(k => sectionSpec(k as SectionKind).title);
   if (missing.length) notes.push(`Not in the original: ${missing.join(', ')}.`);
 
@@ -309,7 +340,7 @@ function blocks(body: string[]): Block[] {
     }
     if (!line.trim()) { out.push({ kind: 'blank', lines: [line] }); i++; continue; }
     if (/^ {0,3}#{1,6}(\s|$)/.test(line)) { out.push({ kind: 'heading', lines: [line] }); i++; continue; }
-    if (line.includes('|') && i + 1 < body.length && TABLE_SEP.test(body[i + 1]) && body[i + 1].includes('-')) {
+    if (line.includes('|') && i + 1 < body.length && isDelimiterRow(body[i + 1])) {
       const b: Block = { kind: 'table', lines: [line, body[i + 1]] };
       i += 2;
       while (i < body.length && body[i].trim() && body[i].includes('|')) b.lines.push(body[i++]);
@@ -333,7 +364,7 @@ function blocks(body: string[]): Block[] {
     }
     const b: Block = { kind: 'para', lines: [line] };
     i++;
-    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && TABLE_SEP.test(body[i + 1] ?? ''))) b.lines.push(body[i++]);
+    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && isDelimiterRow(body[i + 1] ?? ''))) b.lines.push(body[i++]);
     out.push(b);
   }
   return out;
@@ -347,23 +378,11 @@ function leadingStamp(s: string): Stamp | undefined {
   return st;
 }
 
+/** A table row's cells as written (the format's GFM split; `\|` stays escaped). */
 function splitRow(row: string): string[] {
-  let r = row.trim();
-  if (r.startsWith('|')) r = r.slice(1);
-  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
-  const cells: string[] = [];
-  let cur = '';
-  for (let i = 0; i < r.length; i++) {
-    if (r[i] === '\\' && r[i + 1] === '|') { cur += '\\|'; i++; continue; }
-    if (r[i] === '|') { cells.push(cur.trim()); cur = ''; continue; }
-    cur += r[i];
-  }
-  cells.push(cur.trim());
-  return cells;
+  return splitTableRow(row).cells.map(c => c.raw);
 }
 
-/** A prose line that says which zone the timeline is in ("All times are UTC", "Times: CET"). */
-const DECLARES_ZONE = /\b(times?|timestamps?)\b[^.\n]{0,40}?\b(in|are)\s+[*_]{0,2}([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\b|\btimes?\s*:?\s+(UTC|GMT|[A-Z]{3,4})\b/;
 
 const TRIVIAL_TIME_HEADER = /^(time|date|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
 const TRIVIAL_EVENT_HEADER = /^(event|events|description|what happened|what|details|action|activity|notes?|)$/i;
@@ -374,7 +393,7 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
   let tables = 0;
   let zoneless = 0;
   const bs = blocks(body);
-  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && DECLARES_ZONE.test(l));
+  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && declaresZone(l));
   const count = (st: Stamp | undefined) => { if (st && !st.zone && !declared) zoneless++; };
   for (let i = 0; i < bs.length; i++) {
     const b = bs[i];
@@ -388,10 +407,9 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
       const n = joinFirstTwo ? 2 : 1;
       const timeHeader = header.slice(0, n).join(' ');
       const rest = header.slice(n);
-      const zoneIn = /\(([^)]+)\)/.exec(timeHeader);
-      const zone = zoneIn ? readStamp(`00:00 ${zoneIn[1].replace(/^(times?|all times)\s+(in\s+)?/i, '')}`)?.zone : undefined;
+      const zone = readHeadingDeclaration(timeHeader.replace(/\)[^)]*$/, ')'))?.zone;
       const trivial = header.slice(0, n).every(h => TRIVIAL_TIME_HEADER.test(h.replace(/\s*\([^)]*\)\s*/, ''))) && rest.every(h => TRIVIAL_EVENT_HEADER.test(h)) && rest.length <= 1;
-      if (zone) out.push(`All times in ${zoneIn![1].replace(/^(times?|all times)\s+(in\s+)?/i, '')} (the original table's "${timeHeader}" column).`, '');
+      if (zone) out.push(`All times in ${zone.text} (the original table's "${timeHeader}" column).`, '');
       if (!trivial) out.push(`Columns of the original table: ${header.filter(Boolean).join(' · ')}.`, '');
       for (const r of rows) {
         const cells = r.slice(n).filter(c => c !== '');
@@ -456,57 +474,74 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
 
 const ACTION_ID = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/;
 
-function convertActions(body: string[], prefix: string, startAt: number, required: string[], taken: Set<string>): { lines: string[]; count: number; generated: number } {
+/**
+ * The actions section with each action item the checks read (parse/actions.ts: list and task items,
+ * table rows in any column order, committed paragraphs) rewritten as a canonical task item with an
+ * ID: its state ([x] when done, a `status` field when in progress), its fields kept, the required
+ * ones added as placeholders, a single link as its tracking field; sub-tasks and notes stay nested
+ * under it. A table of items becomes the items (its header and delimiter rows go). Everything else
+ * is kept as written.
+ */
+function convertActions(u: Unit, source: string[], parsed: ActionItem[], prefix: string, startAt: number, required: string[], taken: Set<string>): { lines: string[]; count: number; generated: number } {
   const out: string[] = [];
   let count = 0, generated = 0;
   // a new ID is the next number no item of the document uses (an item may already carry CAP-…-2)
   let next = startAt;
   const newId = () => { do next++; while (taken.has(`${prefix}-${next}`)); taken.add(`${prefix}-${next}`); generated++; return `${prefix}-${next}`; };
-  for (const b of blocks(body)) {
-    if (b.kind !== 'list') { out.push(...b.lines); continue; }
-    // split the list into top-level items
-    const items: string[][] = [];
-    let baseIndent = -1;
-    for (const l of b.lines) {
-      const m = LIST_ITEM.exec(l);
-      if (m && (baseIndent < 0 || m[1].length <= baseIndent)) { baseIndent = baseIndent < 0 ? m[1].length : baseIndent; items.push([l]); continue; }
-      items[items.length - 1].push(l);
-    }
-    for (const item of items) {
-      const m = LIST_ITEM.exec(item[0])!;
-      const contentIndent = m[1].length + m[2].length + Math.min(m[3].length || 1, 4);
-      let first = m[4];
+  const inUnit = new Set(u.src);
+  const byLine = new Map(parsed.filter(a => inUnit.has(a.line)).map(a => [a.line, a]));
+  // the header and delimiter rows of the tables whose rows are items
+  const drop = new Set<number>();
+  for (const a of byLine.values()) {
+    if (a.form !== 'table' || byLine.get(a.line - 1)?.form === 'table') continue;
+    if (isDelimiterRow(source[a.line - 1] ?? '')) { drop.add(a.line - 1); drop.add(a.line - 2); }
+  }
+  for (let i = 0; i < u.body.length; i++) {
+    const l = u.src[i];
+    if (drop.has(l)) continue;
+    const item = byLine.get(l);
+    if (!item) { out.push(u.body[i]); continue; }
+    let last = i;
+    while (last + 1 < u.body.length && u.src[last + 1] <= item.lastLine) last++;
+    const fieldLines = new Set([...item.fields.values()].map(f => f.line));
+    let title = item.title;
+    const rest: string[] = [];
+    if (item.form === 'list' || item.form === 'task') {
+      const li = LIST_ITEM.exec(u.body[i]);
+      const contentIndent = li ? li[1].length + li[2].length + Math.min(li[3].length || 1, 4) : 2;
       // continuation lines of the first paragraph join the title; the rest is kept below it
-      let k = 1;
-      while (k < item.length && item[k].trim() && !LIST_ITEM.test(item[k].trimStart())) { first += ' ' + item[k].trim(); k++; }
-      const rest = item.slice(k).map(l => reindent(l, contentIndent, '  '));
+      let k = i + 1;
+      while (k <= last && u.body[k].trim() && !LIST_ITEM.test(u.body[k].trimStart())) { title += ' ' + u.body[k].trim(); k++; }
+      for (; k <= last; k++) if (!fieldLines.has(u.src[k])) rest.push(reindent(u.body[k], contentIndent, '  '));
       while (rest.length && !rest[rest.length - 1].trim()) rest.pop();
-      const task = /^\[([ xX])\]\s+(.*)$/.exec(first);
-      const checked = task ? task[1] !== ' ' : false;
-      let title = task ? task[2] : first;
-      const idm = ACTION_ID.exec(title);
-      let id: string;
-      if (idm) { id = idm[2]; title = title.slice(idm[0].length); } else id = newId();
-      count++;
-      const present = new Set<string>();
-      for (const l of rest) {
-        const f = /^\s*[-*+]\s+(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:/.exec(l);
-        const key = f ? canonicalField(f[1]) : undefined;
-        if (key) present.add(key);
-      }
-      const fieldsOut: string[] = [];
-      const urls = [...title.matchAll(/https?:\/\/[^\s)<>\]"']+/g)].map(x => x[0]);
-      for (const key of required) {
-        if (present.has(key)) continue;
-        let value = PLACEHOLDER[key] ?? key;
-        if (key === 'tracking' && urls.length === 1) value = urls[0];
-        if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) value = o[1]; }
-        if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) value = d[1]; }
-        fieldsOut.push(`  - ${key}: ${value}`);
-      }
-      if (!required.includes('tracking') && !present.has('tracking') && urls.length === 1) fieldsOut.push(`  - tracking: ${urls[0]}`);
-      out.push(`- [${checked ? 'x' : ' '}] ${id}: ${title.trim()}`, ...fieldsOut, ...rest);
     }
+    title = title.replace(/\s+/g, ' ').trim();
+    const id = item.id ?? newId();
+    count++;
+    const fieldsOut: string[] = [];
+    const urls = [...title.matchAll(/https?:\/\/[^\s)<>\]"'|]+/g)].map(x => x[0]);
+    // the item's own fields as written, in their order; then the required ones it lacks, as placeholders
+    for (const f of [...item.fields.values()].sort((x, y) => x.line - y.line || x.range.start.character - y.range.start.character)) {
+      if (f.key === 'title' || f.key === 'id' || !f.value.trim()) continue;
+      if (f.key === 'status' && (item.status === 'done' || item.status === 'open') && item.form === 'table') continue;
+      fieldsOut.push(`  - ${f.key}: ${f.value.trim()}`);
+    }
+    for (const key of required) {
+      if (item.fields.get(key)?.value.trim()) continue;
+      let v = PLACEHOLDER[key] ?? key;
+      if (key === 'tracking' && urls.length === 1) v = urls[0];
+      if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) v = o[1]; }
+      if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) v = d[1]; }
+      fieldsOut.push(`  - ${key}: ${v}`);
+    }
+    if (!item.fields.has('status') && (item.status === 'in-progress' || item.status === 'blocked' || item.status === 'wont-do')) fieldsOut.push(`  - status: ${item.status}`);
+    if (!required.includes('tracking') && !item.fields.has('tracking') && urls.length === 1) fieldsOut.push(`  - tracking: ${urls[0]}`);
+    // an item right after raw HTML or a paragraph would be read as part of it
+    const prev = out.length ? out[out.length - 1] : '';
+    if (prev.trim() && !/^(- \[[ x]\] |  )/.test(prev)) out.push('');
+    out.push(`- [${item.status === 'done' ? 'x' : ' '}] ${id}: ${title}`, ...fieldsOut, ...rest);
+    if (item.form === 'paragraph' && last + 1 < u.body.length) out.push('');
+    i = last;
   }
   return { lines: out, count, generated };
 }
@@ -515,9 +550,9 @@ function convertActions(body: string[], prefix: string, startAt: number, require
 function actionIdsIn(lines: string[]): Set<string> {
   const ids = new Set<string>();
   for (const l of lines) {
-    const m = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(l);
-    const id = m && ACTION_ID.exec(m[1]);
-    if (id) ids.add(id[2]);
+    const li = readListItem(l);
+    const id = li && readLeadingId(li.content);
+    if (id) ids.add(id.id);
   }
   return ids;
 }
@@ -533,7 +568,7 @@ function reindent(line: string, from: number, to: string): string {
 function firstTimelineStamp(units: Unit[]): { day: string; utc?: string } | undefined {
   for (const u of units) {
     for (const line of u.body) {
-      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
+      const t = stripListMarker(line).replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
       const st = leadingStamp(t);
       if (!st?.date || st.date.year === undefined) continue;
       const day = `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}`;
@@ -549,12 +584,12 @@ function milestoneStamps(units: Unit[]): [string, string][] {
   const out: [string, string][] = [];
   for (const u of units) {
     for (const line of u.body) {
-      const tag = /\[(detected|mitigated|resolved)\]/i.exec(line);
+      const tag = milestoneTags(line).find(t => t.milestone !== 'started');
       if (!tag) continue;
-      const t = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/^\s*\|/, '');
+      const t = stripListMarker(line).replace(/^\s*\|/, '');
       const st = leadingStamp(t);
       if (!st?.date?.year || !st.time || st.zone?.ref.kind !== 'utc') continue;
-      const key = tag[1].toLowerCase();
+      const key = tag.milestone;
       if (!out.some(o => o[0] === key)) out.push([key, `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z`]);
     }
   }
@@ -570,9 +605,8 @@ function findSeverity(text: string, severities: string[]): string | undefined {
 }
 
 function dateOf(v: unknown): string | undefined {
-  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string') return /^(\d{4}-\d{2}-\d{2})/.exec(v)?.[1];
-  return undefined;
+  const d = leadingYmd(v);
+  return d && formatYmd(d);
 }
 
 // ---------------------------------------------------------------- text helpers

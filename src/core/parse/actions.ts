@@ -1,13 +1,24 @@
 import type { List, ListItem, Table, TableRow, RootContent } from 'mdast';
 import type { ActionField, ActionItem, ActionStatus, Review, Section } from '../model';
 import type { Range } from '../types';
+import { purposesFromText } from './sections';
 import { canonicalField, readFieldLine, readLeadingId, statusOf } from '../format/actionItem';
 import { readListItem } from '../format/listItem';
 import { cellValue, splitTableRow } from '../format/table';
 
 export { canonicalField, statusOf } from '../format/actionItem';
 
-export function extractActions(review: Review, sections: Section[]): ActionItem[] {
+/**
+ * The action items of a review: list and task-list items, table rows (any column order, the title
+ * from an Action/Item/Task column) and paragraphs the authors commit to under an actions purpose,
+ * plus `**TODO**:`/`**DONE**:` paragraphs and the list a sentence such as "To prevent this in the
+ * future we made these changes:" introduces, wherever they stand (`others`: the other parts).
+ * Nested list items are part of their parent (fields or sub-tasks). A paragraph ending with a colon
+ * introduces items and is none; a legend ("Types: Prevent – …") is none. The state comes from the
+ * checkbox or status field, else the text ("(Done)", "✔️", "(in progress)", "~~…~~"), else the
+ * sub-heading or label the item stands under ("Completed", "In progress", "Long-term").
+ */
+export function extractActions(review: Review, sections: Section[], others: Section[] = []): ActionItem[] {
   const out: ActionItem[] = [];
   const { lines, text } = review;
   const range = (a: number, b: number): Range => lines.range(a, b);
@@ -58,7 +69,28 @@ export function extractActions(review: Review, sections: Section[]): ActionItem[
       form: li.checkbox ? 'task' : 'list', id, idRange, title,
       titleRange: { start: { line, character: col }, end: { line, character: lineText.length } },
       line, range: range(lineStart, end), checked, checkboxRange,
-      status: statusOf(checked, fields.get('status')?.value), fields, fieldIndent, lastLine,
+      status: stateOf(checked, fields.get('status')?.value, title, group), fields, fieldIndent, lastLine,
+    });
+  };
+
+  /** A paragraph (or raw HTML paragraph) the authors commit to: the whole paragraph is the title. */
+  const fromParagraph = (a: number, b: number, html: boolean) => {
+    let raw = text.slice(a, b);
+    let lead = 0;
+    const m = PARAGRAPH_LEAD.exec(raw);
+    if (m) lead = m[0].length;
+    if (html) { const h = /^(?:\s*<[^>]+>\s*)*(?:\d{1,3}[a-z]?[.)]\s*)?(?:<\/[^>]+>\s*)*/i.exec(raw.slice(lead))!; lead += h[0].length; }
+    raw = raw.slice(lead);
+    let title = raw.replace(/\s*\n\s*/g, ' ');
+    if (html) title = title.replace(/<[^>]+>/g, '');
+    title = title.trim();
+    if (!title || title.length > 1500) return;
+    const line = lines.positionAt(a).line;
+    const lastLine = lines.positionAt(Math.max(a, b - 1)).line;
+    const state = m ? markerState(m[0]) : undefined;
+    out.push({
+      form: 'paragraph', title, titleRange: range(a + lead, b), line, range: range(lines.starts[line], b),
+      status: state ?? stateOf(undefined, undefined, title, group), fields: new Map(), fieldIndent: '  ', lastLine,
     });
   };
 
@@ -95,18 +127,129 @@ export function extractActions(review: Review, sections: Section[]): ActionItem[
       });
       out.push({
         form: 'table', id, idRange, title: title.trim(), titleRange: titleRange ?? lines.lineRange(line), line,
-        range: lines.lineRange(line), status: statusOf(undefined, fields.get('status')?.value), fields,
+        range: lines.lineRange(line), status: stateOf(undefined, fields.get('status')?.value, title, group), fields,
         fieldIndent: '', lastLine: line,
       });
     }
   };
 
+  let group: ActionStatus | undefined;
   for (const s of sections) {
     const base = lines.starts[s.bodyStartLine] ?? text.length;
-    for (const node of s.blocks().children as RootContent[]) {
+    // "### Completed", "**In progress:**", "### Long-term": the state of the items below
+    group = undefined;
+    for (let p: Section | undefined = s; p && p.kinds.includes('actions') && group === undefined; p = p.parent) group = groupState(p.heading);
+    const nodes = s.blocks().children as RootContent[];
+    // paragraphs are the items only where the authors wrote no list or table of them
+    const listed = nodes.some(n => n.type === 'list' || n.type === 'table');
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
       if (node.type === 'list') for (const item of (node as List).children) fromListItem(item, base);
       else if (node.type === 'table') fromTable(node as Table, base);
+      else if ((node.type === 'paragraph' || node.type === 'html') && node.position) {
+        const a = base + node.position.start.offset!, b = base + node.position.end.offset!;
+        const raw = text.slice(a, b);
+        const label = groupLabel(raw);
+        if (label !== undefined) { group = label ?? group; continue; }
+        if (node.type === 'html') {
+          // raw HTML paragraphs, one per <p> line: "<p><i>1b.</i> Set up a standby web server."
+          if (!/^\s*<(p|div)\b/i.test(raw)) continue;
+          const starts = [...raw.matchAll(/^[ \t]*<p\b/gim)].map(m => a + m.index!);
+          starts.forEach((p, k) => { const e = k + 1 < starts.length ? starts[k + 1] - 1 : b; if (isCommitment(text.slice(p, e), undefined)) fromParagraph(p, e, true); });
+          continue;
+        }
+        const m = PARAGRAPH_LEAD.exec(raw);
+        if (m && markerState(m[0])) { fromParagraph(a, b, false); continue; }
+        if (listed || !isCommitment(raw, nodes[i + 1])) continue;
+        // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits
+        if (s.kind !== 'actions' && !COMMITS.test(raw)) continue;
+        fromParagraph(a, b, false);
+      }
     }
   }
+  for (const s of others) {
+    // "**TODO**: …" and "**DONE**: …" paragraphs commit to an item wherever they stand;
+    // "To prevent this in the future, we have made these changes:" makes the list below it action items
+    if (!/\b(TODO|DONE)\b|:\s*$/m.test(s.body)) continue;
+    const base = lines.starts[s.bodyStartLine] ?? text.length;
+    const nodes = s.blocks().children as RootContent[];
+    group = undefined;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (node.type !== 'paragraph' || !node.position) continue;
+      const a = base + node.position.start.offset!, b = base + node.position.end.offset!;
+      const raw = text.slice(a, b);
+      const m = PARAGRAPH_LEAD.exec(raw);
+      if (m && markerState(m[0])) { fromParagraph(a, b, false); continue; }
+      const next = nodes[i + 1];
+      if (next?.type === 'list' && /:\s*$/.test(raw) && purposesFromText(raw).includes('actions')) {
+        for (const item of (next as List).children) fromListItem(item, base);
+        i++;
+      }
+    }
+  }
+  out.sort((x, y) => x.line - y.line);
   return out;
+}
+
+/** Words of a commitment: what will, should or must be done. */
+const COMMITS = /\b(will|should|shall|must|need(s)? to|plan(s|ned)? to|going to|we'll|we're (adding|working)|to ?do|would (be useful|help)|could have)\b/i;
+
+/** `**DONE**: …`, `TODO: …`, `[DONE]` at the start of a paragraph. */
+const PARAGRAPH_LEAD = /^\s*(?:\*\*|__)?\[?(?:TODO|DONE|To ?do|Done|WIP)\]?(?:\*\*|__)?\s*[:\-–—]?(?:\*\*|__)?\s*|^\s*(?:\*\*|__)?(?:Action|Next step|Follow[- ]up)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/;
+
+function markerState(lead: string): ActionStatus | undefined {
+  if (/DONE|Done/.test(lead)) return 'done';
+  if (/WIP/.test(lead)) return 'in-progress';
+  if (/TODO|To ?do/i.test(lead)) return 'open';
+  return undefined;
+}
+
+/** The state the item's own text gives: "(Done)", "✔️", "✅", "(in progress)", "~~struck~~". */
+export function textState(title: string): ActionStatus | undefined {
+  if (/\bnot (yet )?(done|completed|fixed)\b/i.test(title)) return undefined;
+  if (/^~~[\s\S]*~~$|\((done|completed?|fixed|shipped|implemented|resolved|merged|finished)\)|[✔✅☑]/i.test(title) || /\b(DONE|COMPLETED)\b/.test(title)) return 'done';
+  if (/\((in[- ]progress|ongoing|wip|started|underway|doing)\)|🚧/i.test(title) || /\bIN PROGRESS\b/.test(title)) return 'in-progress';
+  return undefined;
+}
+
+/** The state a sub-heading or label gives the items below it; undefined when it names none. */
+function groupState(heading: string): ActionStatus | undefined {
+  const h = heading.toLowerCase();
+  const done = /\b(completed?|done|finished|implemented|shipped|already (fixed|done))\b/.test(h);
+  const progress = /\b(in[- ]progress|ongoing|underway|started|wip)\b/.test(h);
+  const open = /\b(long[- ]term|planned|future|to ?do|backlog|open|recommended|next|pending|proposed)\b/.test(h);
+  if (done && !progress && !open) return 'done';
+  if (progress && !done && !open) return 'in-progress';
+  if (open && !done && !progress) return 'open';
+  return undefined;
+}
+
+/** A paragraph that is only a state label ("**Completed:**", "In progress"): its state; undefined when it is not one. */
+function groupLabel(raw: string): ActionStatus | null | undefined {
+  const m = /^\s*(?:\*\*|__|\*|_)?([A-Za-z][A-Za-z '-]{1,40}?)(?:\*\*|__|\*|_)?\s*:?\s*(?:\*\*|__)?\s*$/.exec(raw);
+  if (!m) return undefined;
+  const st = groupState(m[1]);
+  return st ?? (/\b(short|long|medium)[- ]term\b|\b(immediate|later)\b/i.test(m[1]) ? null : undefined);
+}
+
+/** Whether a paragraph under an actions purpose commits to an item (not an introduction, legend or note). */
+function isCommitment(raw: string, next: RootContent | undefined): boolean {
+  const t = raw.trim();
+  if (t.length < 15) return false;
+  if (/:\s*(\*\*|__)?\s*$/.test(t)) return false; // introduces the items below
+  if (next && (next.type === 'list' || next.type === 'table')) return false; // an introduction without a colon
+  if (/^(?:\*\*|__)?(types?|legend|key|priorit(?:y|ies)|status(?:es)?|note|notes|nb|owners?)(?:\*\*|__)?\s*:/i.test(t)) return false;
+  if (/^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(t)) return false; // a label alone
+  if (/^(\*|_)[^*_][\s\S]*\1$/.test(t) && !/^(\*\*|__)/.test(t)) return false; // an italic note or footer
+  if (/^(thanks|thank you|we('d| would) like to thank|if you have (any )?questions)/i.test(t)) return false;
+  // a deferral ("We will agree the follow-ups at the next planning meeting") commits to no action yet
+  if (/\b(agree|decide|discuss|define|identify|determine|plan|review)\w*\b[^.]{0,60}\b(follow[- ]?ups?|actions?|action items|next steps|remediations?|corrective actions?)\b/i.test(t)) return false;
+  return true;
+}
+
+/** The item's state: its status field or checkbox, else its text, else the group it stands under. */
+function stateOf(checked: boolean | undefined, statusValue: string | undefined, title: string, group: ActionStatus | undefined): ActionStatus {
+  if (statusValue?.trim() || checked !== undefined) return statusOf(checked, statusValue);
+  return textState(title) ?? group ?? 'open';
 }

@@ -14,6 +14,7 @@
  */
 import type { Root } from 'mdast';
 import { TextCache } from './textCache';
+import { isDelimiterRow, splitTableRow } from '../format/table';
 
 export class Bail extends Error {}
 const bail = (why: string): never => { throw new Bail(why); };
@@ -351,23 +352,16 @@ function blockQuote(ls: Line[], i: number, out: LightNode[], at: number): number
   return j;
 }
 
-/** Splits a table row into cells as micromark does: each cell runs from a pipe to the next; a trailing pipe belongs to the last cell. */
+/**
+ * A table row's cells as mdast positions: each cell runs from its pipe to the next; a trailing pipe
+ * belongs to the last cell. The split itself is the format's (core/format/table, GFM's).
+ */
 function cells(body: string, from: number, to: number): [number, number][] {
-  const pipes: number[] = [];
-  for (let k = from; k < to; k++) {
-    const c = body.charCodeAt(k);
-    if (c === 92 /* \ */) { const n = body.charCodeAt(k + 1); if (isAsciiPunct(n)) k++; continue; }
-    if (c === 124) pipes.push(k);
-  }
-  let last = to;
-  while (last > from && body.charCodeAt(last - 1) === 32) last--;
-  const starts = [from];
-  for (const p of pipes) if (p !== from && p !== last - 1) starts.push(p);
-  if (body.charCodeAt(from) !== 124 || last - 1 === from) bail('unusual table row');
-  return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1] : to]);
+  const line = body.slice(from, to);
+  const { cells: cs, leadingPipe } = splitTableRow(line);
+  if (!leadingPipe || line.trimEnd().length === 1) bail('unusual table row');
+  return cs.map((c, k) => [from + c.start - 1, k + 1 < cs.length ? from + cs[k + 1].start - 1 : to]);
 }
-
-const DELIMITER_CELL = /^ *:?-+:? *$/;
 
 function table(body: string, ls: Line[], i: number, col: number, out: LightNode[]): number {
   const head = ls[i];
@@ -375,12 +369,9 @@ function table(body: string, ls: Line[], i: number, col: number, out: LightNode[
   if (!delim || delim.blank || delim.lazy || delim.indent - col < 0 || delim.indent - col > 3) bail('no delimiter row');
   const headCells = cells(body, head.start + head.indent, head.end);
   // the delimiter row: cells of dashes with optional colons
-  let d = delim.text.slice(delim.indent).replace(/ +$/, '');
+  const d = delim.text.slice(delim.indent).replace(/ +$/, '');
   if (!d.includes('|') || THEMATIC_OR_SETEXT.test(d)) bail('setext underline or a delimiter row without pipes');
-  if (d.startsWith('|')) d = d.slice(1);
-  if (d.endsWith('|')) d = d.slice(0, -1);
-  const parts = d.split('|');
-  if (!parts.every(p => DELIMITER_CELL.test(p)) || parts.length !== headCells.length) bail('not a table');
+  if (!isDelimiterRow(d) || splitTableRow(d).cells.length !== headCells.length) bail('not a table');
   const row = (l: Line) => {
     const r = node('tableRow', l.start + l.indent, l.end);
     for (const [a, b] of cells(body, l.start + l.indent, l.end)) {

@@ -4,7 +4,8 @@ import type { Finding } from '../types';
 import type { Review, Section } from '../model';
 import { scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
-import { sectionKindOf, type SectionKind } from './sections';
+import { purposesFromText, type SectionKind } from './sections';
+import { outlineParts } from './outline';
 import { parseMarkdown } from './markdown';
 import { cachedScanBlocks, capNesting, MAX_NESTING } from './blocks';
 import { extractTimeline, findDeclaredZone } from './timeline';
@@ -12,8 +13,6 @@ import { extractActions } from './actions';
 
 export interface ParseOptions {
   uri?: string;
-  /** the author's zone (setting `pir.defaultTimezone`), the last resort for stamps without a zone */
-  defaultZone?: string;
   /**
    * @internal 'remark' parses every section that a consumer reads with remark, as before the line
    * scan existed (the differential tests compare the two paths); default: the line scan, with remark
@@ -40,7 +39,8 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
   const lines = new LineIndex(text);
   const review: Review = {
     uri: options.uri, text, lines, eol: lines.eol, sections: [], timeline: [], actions: [], parseFindings, partial: false,
-    section(kind: SectionKind) { return this.sections.find(s => s.kind === kind); },
+    section(kind: SectionKind) { return this.sections.find(s => s.kinds.includes(kind)); },
+    mayServe(kind: SectionKind) { return mayServe(this, kind); },
   };
   try {
     const tooLarge = text.length > MAX_DOCUMENT_BYTES;
@@ -49,27 +49,25 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
     const headings = sc.headings;
     const h1 = headings.find(h => h.level === 1);
     if (h1) review.title = { text: h1.text, range: { start: { line: h1.line, character: h1.textStart }, end: { line: h1.line, character: h1.textStart + h1.text.length } } };
-    for (let i = 0; i < headings.length; i++) {
-      const h = headings[i];
-      if (h.level !== 2) continue;
-      let next = i + 1;
-      while (next < headings.length && headings[next].level > 2) next++;
-      const bodyStartLine = h.line + (h.setext ? 2 : 1);
-      const endLine = next < headings.length ? headings[next].line : lines.lineCount;
+    for (const p of outlineParts(sc, review.title ? h1!.line : -1, lines.lineCount)) {
+      const bodyStartLine = p.bodyStartLine;
+      const endLine = p.endLine;
       const startOffset = lines.starts[bodyStartLine] ?? text.length;
       const endOffset = lines.starts[endLine] ?? text.length;
       const body = text.slice(startOffset, Math.max(startOffset, endOffset));
       let tree: Root | undefined;
       let blocks: Root | undefined;
       const section: Section = {
-        kind: sectionKindOf(h.text), heading: h.text, level: 2,
-        headingRange: { start: { line: h.line, character: h.textStart }, end: { line: h.line, character: h.textStart + h.text.length } },
-        bodyStartLine, endLine, body,
-        tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, parseFindings, h.line)),
+        kind: p.kinds[0], kinds: p.kinds, ownKinds: p.ownKinds, heading: p.text, level: p.level, label: p.label,
+        parent: p.parent !== undefined ? review.sections[p.parent] : undefined,
+        headingRange: { start: { line: p.line, character: p.textStart }, end: { line: p.line, character: p.textEnd } },
+        bodyStartLine, endLine, subtreeEndLine: p.subtreeEndLine, body,
+        subtree: () => p.subtreeEndLine <= endLine ? body : text.slice(startOffset, Math.max(startOffset, lines.starts[p.subtreeEndLine] ?? text.length)),
+        tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, parseFindings, bodyStartLine - 1)),
         blocks: () => (blocks ??= options.markdown === 'remark' || body.length > MAX_SECTION_BYTES || tooLarge ? section.tree() : scanOrParse(section)),
       };
       if (body.length > MAX_SECTION_BYTES && !tooLarge) {
-        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${h.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed.`, range: section.headingRange });
+        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${p.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed.`, range: section.headingRange });
         review.partial = true;
       }
       review.sections.push(section);
@@ -86,16 +84,40 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
       parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `This file is ${(text.length / 1e6).toFixed(1)} MB: over ${MAX_DOCUMENT_BYTES / 1e6} MB only the front matter and the headings are checked.`, range: zero });
       return review;
     }
-    const timelineSections = review.sections.filter(s => s.kind === 'timeline');
-    review.declaredZone = findDeclaredZone(review, timelineSections, options.defaultZone);
+    const timelineSections = review.sections.filter(s => s.kinds.includes('timeline'));
+    review.declaredZone = findDeclaredZone(review, timelineSections);
     review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
-    review.actions = extractActions(review, review.sections.filter(s => s.kind === 'actions'));
+    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')), review.sections.filter(s => !s.kinds.includes('actions') && !s.kinds.includes('timeline')));
   } catch (e) {
     // a bug in the parser must not take the editor or the CLI down: report it as a finding
     parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: `The review could not be analysed (${(e as Error).message}). Please report this with the file.`, range: zero });
     review.partial = true;
   }
   return review;
+}
+
+const served = new WeakMap<Review, Map<SectionKind, Section | undefined>>();
+
+function mayServe(review: Review, kind: SectionKind): Section | undefined {
+  let m = served.get(review);
+  if (!m) served.set(review, (m = new Map()));
+  if (m.has(kind)) return m.get(kind);
+  let found: Section | undefined;
+  const unnamed = review.sections.filter(s => !s.kinds.length && !s.label);
+  if (kind === 'summary') {
+    // the opening text: before any section that names a purpose
+    const firstNamed = review.sections.findIndex(s => s.kinds.length > 0);
+    const opening = unnamed.filter(s => firstNamed < 0 || review.sections.indexOf(s) < firstNamed);
+    found = opening.find(s => sentences(s.body) >= 2);
+  }
+  if (!found) found = unnamed.find(s => s.body.length >= 80 && purposesFromText(s.body).includes(kind));
+  m.set(kind, found);
+  return found;
+}
+
+function sentences(body: string): number {
+  const prose = body.replace(/^\s*(?:[#>|]|<!--).*$/gm, '').replace(/```[\s\S]*?```/g, '');
+  return (prose.match(/[a-z)][.!?](\s|$)/g) ?? []).length;
 }
 
 /** The line scan's blocks, or the remark tree when the section holds something the scan does not read. */
@@ -125,5 +147,6 @@ function emptyReview(text: string, options: ParseOptions, parseFindings: Finding
   return {
     uri: options.uri, text: '', lines, eol: '\n', sections: [], timeline: [], actions: [], parseFindings, partial: true,
     section() { return undefined; },
+    mayServe() { return undefined; },
   };
 }

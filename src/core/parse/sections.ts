@@ -39,9 +39,88 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
+/** The section a heading names: its exact name or alias first, else the first purpose its words name (purposesOf). */
 export function sectionKindOf(heading: string): SectionKind | undefined {
   const n = normalizeHeading(heading);
+  return BY_NAME.get(n) ?? BY_NAME.get(n.replace(/\s*\(.*\)$/, '')) ?? purposesOf(heading)[0];
+}
+
+/**
+ * The purposes a heading or label names in its own words, in the order it names them: "Incident
+ * timeline and response" serves the timeline and the response, "Lessons learned and actions taken"
+ * the lessons and the actions, "Future mitigations and product improvements" the actions (work to
+ * come), "Resolution and recovery" the response, "Favorable conditions encountered" the lucky breaks.
+ * Words that name no purpose ("Background", "The ceremony", "Conclusion") give [].
+ */
+export function purposesOf(heading: string): SectionKind[] {
+  const n = normalizeHeading(heading).replace(/\s*\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!n || n.length > 120) return [];
+  const exact = BY_NAME.get(n);
+  const found: { kind: SectionKind; at: number }[] = exact ? [{ kind: exact, at: -1 }] : [];
+  // work still to come: mitigations, fixes and improvements named as future work are actions, not the response
+  const future = FUTURE.test(n);
+  for (const [kind, re] of PURPOSE_WORDS) {
+    if (found.some(f => f.kind === kind)) continue;
+    if (kind === 'response' && future && !RESPONSE_PAST.test(n)) continue;
+    const m = re.exec(n);
+    if (m) found.push({ kind, at: m.index });
+  }
+  if (future && !found.some(f => f.kind === 'actions') && /mitigation|fix|improvement|change|measure|enhancement|work/.test(n)) found.push({ kind: 'actions', at: FUTURE.exec(n)!.index });
+  // "Immediate fixes", "Immediate actions": what was done during the incident
+  if (/\bimmediate\b/.test(n) && !future) {
+    const i = found.findIndex(f => f.kind === 'actions');
+    if (i >= 0) { found.splice(i, 1); if (!found.some(f => f.kind === 'response')) found.push({ kind: 'response', at: 0 }); }
+  }
+  return found.sort((a, b) => a.at - b.at).map(f => f.kind);
+}
+
+const FUTURE = /\b(future|long[- ]term|short[- ]term|preventi(ve|on)|preventative|proactive|planned|upcoming|going forward|next)\b/;
+const RESPONSE_PAST = /\b(response|resolution|resolved|recovery|detection)\b/;
+
+/**
+ * The words that name each purpose, as reviews write their headings and labels. Order matters only
+ * for ties; every purpose a heading names is kept.
+ */
+const PURPOSE_WORDS: [SectionKind, RegExp][] = [
+  ['summary', /\b(summary|overview|tl;? ?dr|synopsis|executive summary|what happened|incident description|description of the (incident|issue|event))\b/],
+  // a "What happened" narrative is where authors without a cause section explain the cause
+  ['root-cause', /\bwhat happened\b/],
+  ['impact', /\b(impact|impacted|affected|blast radius|user[- ]facing effects?|consequences)\b/],
+  ['timeline', /\b(timeline|time line|chronology|sequence of events|timeline of events|events in order)\b/],
+  ['root-cause', /\b(root[- ]?causes?|(proximate|underlying|direct|technical|primary|main|immediate) causes?|the causes?|causes?|why (it|this|did (it|this)) happen(ed)?|how (did )?(it|this) happen(ed)?|what caused|origin of the (incident|issue|problem|outage)|technical (details|analysis|explanation)|root[- ]cause analysis|rca)\b/],
+  ['contributing-factors', /\b(contributing|contributors?|complications|aggravating|factors)\b/],
+  ['went-well', /\b(went (well|right|smoothly)|what worked|worked well|what helped|successes|things that helped|the good)\b/],
+  ['went-poorly', /\b(went (poorly|wrong|badly|less well|not so well)|(didn'?t|did not|wasn'?t|was not) (go|going) (so |as |very |too )?well|(didn'?t|did not) work|could (have )?(gone|go|been|be) (better|improved)|needs? improvement|room for improvement|what hurt|problems encountered|pain points|the bad)\b/],
+  ['lucky', /\b(lucky|luck|fortunate(ly)?|favou?rable conditions|near[- ]miss(es)?|got lucky)\b/],
+  ['lessons', /\b(lessons?|learnings?|learned|learnt|takeaways?|reflections?|what we (learned|learnt)|thoughts)\b/],
+  ['actions', /\b(action items?|actions?|follow[- ]?ups?|follow[- ]?on|next steps|remediations?|corrective|preventi(ve|on)|preventative|action plan|to-?dos?|tasks|improvements|recommendations|recommended|measures|fixes|future work|what we('re| are| will be) doing|being done|going forward|what'?s next|work items)\b/],
+  ['response', /\b(response|responding|resolution|resolving|resolved|recovery|recovering|mitigation|mitigating|mitigated|detection|detected|how (we|was it|it was) (fixed|resolved|detected)|investigation|diagnosis|incident handling|remediation|restoration|alert(s|ing)?)\b/],
+];
+
+/** The section a line names exactly (its title or an alias), without reading purposes from its words. */
+export function exactSectionKind(text: string): SectionKind | undefined {
+  const n = normalizeHeading(text);
   return BY_NAME.get(n) ?? BY_NAME.get(n.replace(/\s*\(.*\)$/, ''));
 }
 
 export function sectionSpec(kind: SectionKind): SectionSpec { return SECTION_SPECS.find(s => s.kind === kind)!; }
+
+/**
+ * The purposes a part's text serves when its heading names none ("The nitty gritty", "Our setup
+ * before the incident"): read from what the text says, as a facilitator would. Used only so that a
+ * purpose is not reported missing when the text may hold it; never to call a section present.
+ */
+export function purposesFromText(text: string): SectionKind[] {
+  const t = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const out: SectionKind[] = [];
+  for (const [kind, re] of TEXT_CUES) if (re.test(t)) out.push(kind);
+  return out;
+}
+
+const TEXT_CUES: [SectionKind, RegExp][] = [
+  ['root-cause', /\b(root cause|the (underlying )?cause|caused by|was caused|were caused|because of (a|an|the)|due to (a|an|the)|the (bug|issue|problem|flaw|vulnerability) (was|is|lies|came)|(was|were) triggered by|led to (the|a) )/i],
+  ['contributing-factors', /\b(contribut\w*|compounded|exacerbat\w*|made (it|this|things|matters) worse|amplif\w*|(a|the|one|another) (challenge|complication)s?\b)/i],
+  ['response', /\b(we (quickly |then |immediately )?(rolled back|reverted|restarted|restored|deployed|patched|fixed|mitigated|halted|coordinated|upgraded|released|decided|disabled|paused|recovered)|(was|were) (restored|mitigated|resolved|rolled back)|(rollback|hotfix|emergency upgrade|patch|fix) (was|were) (applied|deployed|released)|to (resolve|mitigate|restore) (the|it|this|service))/i],
+  ['actions', /\b(to prevent (this|similar|it|such|a recurrence)|going forward|in the future,? we|we (will|plan to|are going to|intend to)|we('| a)re (adding|working on|planning))/i],
+  ['lessons', /\b(we learned|we learnt|lesson|takeaway|in hindsight|in retrospect)/i],
+];

@@ -3,9 +3,28 @@ import type { ActionItem, Review } from '../model';
 import type { Fix, Range } from '../types';
 import { canonicalField, dueDay, plainFieldValue } from '../format/actionItem';
 import { DAY_MS, formatDay } from '../time/calendar';
-import { FIELD_PURPOSE, fieldLine, insertFieldsFix, itemName, itemRange } from './support/actionItems';
+import { FIELD_PURPOSE, fieldLine, fieldPlaceholder, insertFieldsFix, itemName, itemRange } from './support/actionItems';
 import { endOfLine } from './support/edits';
 import { quote } from './support/text';
+
+/**
+ * Whether a field's value is still a placeholder: the ones this project writes (the importer's and
+ * the quick fixes': `@owner`, `YYYY-MM-DD`, `link to the ticket`, the validation prompt) or a
+ * generic one (TBD, TODO, ?, -, <owner>). A placeholder counts as a missing field.
+ */
+export function isPlaceholderValue(key: string, value: string): boolean {
+  const v = value.replace(/[*_`]/g, '').trim().toLowerCase();
+  if (!v) return true;
+  if (/^(tbd|tbc|todo|to do|n\/?a|none|unknown|\?+|-+|[—–]|\.{2,}|…|xxx+|<[^>]*>|\[[^\]]*\])$/.test(v)) return true;
+  if (key !== 'due' && key !== 'type' && v === fieldPlaceholder(key, new Date(0)).toLowerCase()) return true;
+  switch (key) {
+    case 'owner': return /^@?(owner|someone|somebody|name|team|assignee|tbd)$/.test(v);
+    case 'due': return /^(yyyy-mm-dd|yyyy\/mm\/dd|dd\.mm\.yyyy|date)$/.test(v);
+    case 'tracking': return /^(link to the ticket|link|ticket|url|https?:\/\/(example\.com|\.\.\.)\/?)$/.test(v);
+    case 'validation': return /^how we will know (it worked|the change works)/.test(v);
+    default: return false;
+  }
+}
 
 export const actionFields: Rule = {
   id: 'action-fields',
@@ -17,7 +36,7 @@ export const actionFields: Rule = {
     const required = [...new Set(config.actionFields.map(k => canonicalField(k) ?? k.trim().toLowerCase()))];
     for (const item of review.actions) {
       if (item.status === 'done' || item.status === 'wont-do') continue;
-      const missing = required.filter(k => !item.fields.get(k)?.value.replace(/[*_`]/g, '').trim());
+      const missing = required.filter(k => isPlaceholderValue(k, item.fields.get(k)?.value ?? ''));
       if (missing.length) {
         const absent = missing.filter(k => !item.fields.has(k));
         const fixes: Fix[] = [];
@@ -33,7 +52,9 @@ export const actionFields: Rule = {
       }
       const due = item.fields.get('due');
       const dueValue = due && plainFieldValue(due.value);
-      if (due && dueValue && dueDay(dueValue) === undefined) {
+      if (due && dueValue && /^\d{4}-\d{2}-\d{2}$/.test(dueValue) && dueDay(dueValue) === undefined) {
+        out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}", a day that does not exist: write the date meant (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
+      } else if (due && dueValue && dueDay(dueValue) === undefined && !isPlaceholderValue('due', dueValue)) {
         out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}": write a date (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
       }
     }

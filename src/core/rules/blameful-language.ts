@@ -25,7 +25,7 @@ export const blamefulLanguage: Rule = {
     const shallow = live(SHALLOW_CAUSES);
     if (!blame.length && !shallow.length) return out;
     for (const { prose, section } of runs) {
-      const inCause = !!section?.kind && CAUSE_SECTIONS.has(section.kind);
+      const inCause = !!section?.kinds.some(k => CAUSE_SECTIONS.has(k));
       // in the cause sections, "human error" and the like are shallow-root-cause's
       const patterns = inCause ? blame : [...blame, ...shallow];
       for (const pat of patterns) {

@@ -12,6 +12,8 @@ export const emptySection: Rule = {
     const out: RuleFinding[] = [];
     for (const s of review.sections) {
       if (!s.kind || s.kind === 'root-cause') continue; // missing-root-cause reports an empty root cause
+      // a sub-heading that only groups its parent's text ("### Completed" under the action items) is not a section of its own
+      if (!s.ownKinds.length || (s.parent && s.parent.kinds.some(k => s.kinds.includes(k)))) continue;
       const empty = emptyContent(s);
       if (empty === undefined) continue;
       const what = empty === '' ? 'is empty' : empty.length < 12 ? `only says "${empty}"` : 'only holds the template\'s prompt';

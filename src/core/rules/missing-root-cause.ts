@@ -12,13 +12,14 @@ export const missingRootCause: Rule = {
   check({ review }) {
     const section = review.section('root-cause');
     if (!section) {
+      if (review.mayServe('root-cause')) return []; // a part without a cause heading explains the cause
       return [{
         message: 'No "Root cause" section: say what conditions in the system made this incident possible. Without it the action items have nothing to correct.',
         range: review.title?.range ?? review.frontMatter?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         fixes: [insertSectionFix(review, 'root-cause')],
       }];
     }
-    const text = sectionContentText(section.body);
+    const text = sectionContentText(section.subtree());
     const out: RuleFinding[] = [];
     if (!text) {
       out.push({ message: 'The "Root cause" section is empty: say what conditions in the system made this incident possible.', range: section.headingRange });

@@ -14,7 +14,7 @@ export const missingSection: Rule = {
     const range = review.title?.range ?? frontMatterStart(review);
     for (const kind of new Set(config.requiredSections)) {
       if (kind === 'root-cause') continue; // missing-root-cause reports it, as an error
-      if (review.section(kind)) continue;
+      if (review.section(kind) || review.mayServe(kind)) continue;
       const spec = sectionSpec(kind);
       const aka = spec.aliases.slice(0, 2).map(a => `"${a.replace(/^./, c => c.toUpperCase())}"`).join(', ');
       out.push({

@@ -19,7 +19,7 @@ export const noActionItems: Rule = {
     }
     if (emptyContent(section) !== undefined) return []; // empty-section reports it
     // after the section's last line of content
-    let last = section.endLine - 1;
+    let last = section.subtreeEndLine - 1;
     while (last > section.bodyStartLine && !review.lines.lineText(last).trim()) last--;
     const eol = review.eol;
     const fields = ['owner', 'due', 'validation', 'tracking'].map((k, i) => `${eol}  - ${k}: \${${i + 2}:${snippetEscape(fieldPlaceholder(k, now))}}`).join('');

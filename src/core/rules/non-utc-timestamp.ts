@@ -2,7 +2,8 @@ import type { Rule, RuleFinding } from './rule';
 import type { TimelineEntry } from '../model';
 import type { Fix } from '../types';
 import { describeZone, resolveZone } from '../time/zones';
-import { convertFix } from '../timeline/toUtc';
+import { conversionFixes, instantFix, uncertainty } from '../time/conversion';
+import { zoneSourceLabel } from '../zoneFallback';
 
 export const nonUtcTimestamp: Rule = {
   id: 'non-utc-timestamp',
@@ -13,7 +14,13 @@ export const nonUtcTimestamp: Rule = {
     for (const e of review.timeline) {
       const own = e.stamp.zone?.ref;
       if (own?.kind === 'utc') continue;
-      const shown = e.stamp.text.replace(/[*_]/g, '');
+      const shown = e.stamp.text.replace(/[*_`]/g, '');
+      if (e.stamp.relative) {
+        // under a timeline declared UTC, "+2 hrs" counts from a UTC time: no zone is in question
+        if (review.declaredZone?.zone.kind === 'utc') continue;
+        out.push({ message: `Timeline entry "${shown}" gives a time relative to another event, not the time it happened: write the time in UTC (for example "2026-11-20 14:00 UTC"), so the timeline can be read on its own.`, range: e.stampRange });
+        continue;
+      }
       if (own?.kind === 'unknown') {
         out.push({ message: `"${own.text}" is not a time zone this tool knows: write the stamp in UTC (or use an IANA zone such as Europe/Berlin, which the quick fix converts).`, range: e.stampRange });
         continue;
@@ -22,42 +29,42 @@ export const nonUtcTimestamp: Rule = {
         out.push({
           message: `"${own.text}" is ambiguous (${own.candidates.map(c => c.label).join(', ')}): choose the zone it means, and the fix converts the stamp to UTC.`,
           range: e.stampRange,
-          fixes: own.candidates.map(c => convertFix(review, e, resolveZone(c.zone), `Convert to UTC from ${c.label}`, false)).filter((f): f is Fix => !!f),
+          fixes: own.candidates.flatMap(c => conversionFixes(review, e, resolveZone(c.zone), `from ${c.label}`, false)),
         });
         continue;
       }
       if (own) {
-        const fix = convertFix(review, e, own, `Convert to UTC (from ${describeZone(own)})`, true);
-        out.push({ message: `Timeline stamp "${shown}" is in ${describeZone(own)}, not UTC: write timeline times in UTC.${fix ? '' : noFixReason(e)}`, range: e.stampRange, fixes: fix ? [fix] : [] });
+        const uncertain = uncertainty(e, own);
+        const fixes = conversionFixes(review, e, own, `from ${describeZone(own)}`, true);
+        out.push({
+          message: `Timeline stamp "${shown}" is in ${describeZone(own)}, not UTC: write timeline times in UTC.${uncertain ? ` ${uncertain}` : fixes.length ? '' : noFixReason(e)}`,
+          range: e.stampRange, fixes,
+        });
         continue;
       }
       // no zone on the stamp
+      const declared = review.declaredZone;
+      // the timeline says it is in UTC: a time without a zone is a UTC time
+      if (declared?.zone.kind === 'utc' && e.stamp.time) continue;
       if (!e.stamp.time) {
+        if (declared?.zone.kind === 'utc') continue;
         out.push({ message: `Timeline entry "${shown}" has a date but no time and no zone: add the time in UTC (for example "${shown} 14:00 UTC").`, range: e.stampRange });
         continue;
       }
       const fixes: Fix[] = [];
       let message = `Timeline stamp "${shown}" has no time zone: write timeline times in UTC.`;
-      const declared = review.declaredZone;
-      if (declared && declared.zone.kind === 'utc') {
-        const f = convertFix(review, e, declared.zone, 'Mark as UTC (the timeline is declared UTC)', true);
-        if (f) fixes.push(f);
-        message += ' The timeline is declared UTC: the fix adds the zone.';
-      } else if (declared && (declared.zone.kind === 'offset' || declared.zone.kind === 'iana')) {
-        const from = declared.source === 'prose' ? 'declared in the text' : declared.source === 'front-matter' ? 'the timezone key' : 'your pir.defaultTimezone setting';
-        const f = convertFix(review, e, declared.zone, `Convert to UTC (from ${describeZone(declared.zone)}, ${from})`, true);
-        if (f) fixes.push(f);
-        message += ` It was written in ${describeZone(declared.zone)} (${from}).${f ? '' : noFixReason(e)}`;
+      if (declared && (declared.zone.kind === 'offset' || declared.zone.kind === 'iana')) {
+        const from = zoneSourceLabel(declared.source);
+        fixes.push(...conversionFixes(review, e, declared.zone, `from ${describeZone(declared.zone)}, ${from}`, true));
+        const uncertain = uncertainty(e, declared.zone);
+        message += ` It was written in ${describeZone(declared.zone)} (${from}).${uncertain ? ` ${uncertain}` : fixes.length ? '' : noFixReason(e)}`;
       } else if (declared && declared.zone.kind === 'ambiguous') {
         message += ` The declared zone "${declared.zone.text}" is ambiguous: choose one.`;
-        for (const c of declared.zone.candidates) {
-          const f = convertFix(review, e, resolveZone(c.zone), `Convert to UTC from ${c.label}`, false);
-          if (f) fixes.push(f);
-        }
+        for (const c of declared.zone.candidates) fixes.push(...conversionFixes(review, e, resolveZone(c.zone), `from ${c.label}`, false));
       } else {
         message += ' Add the zone it was written in, or declare it once with the `timezone` key or a line such as "All times in Europe/Berlin".';
         // the author may know the time is UTC already: offered, never preferred
-        const f = convertFix(review, e, { kind: 'utc', text: 'UTC' }, 'The time is already UTC: add the zone', false);
+        const f = instantFix(review, e, { kind: 'utc', text: 'UTC' }, 'The time is already UTC: add the zone', false);
         if (f) fixes.push(f);
       }
       out.push({ message, range: e.stampRange, fixes });
@@ -68,6 +75,8 @@ export const nonUtcTimestamp: Rule = {
 
 function noFixReason(e: TimelineEntry): string {
   if (e.stamp.timeCount > 1) return ' (a range of times is not converted automatically: convert each time)';
+  if (e.stamp.date?.impossible) return ' (its date does not exist, so it cannot be converted: correct the date)';
   if (!e.date) return ' (no date is known for it, so it cannot be converted: add the date)';
   return '';
 }
+

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
-import { DAY_MS, dayOf, formatDay, parseInstant } from '../time/calendar';
+import { DAY_MS, dayOf, formatDay, parseDay, parseInstant, utcDay } from '../time/calendar';
 import { completenessSeverity } from './rule';
 import { fmInsertEdit, fmRange } from './support/frontMatter';
 
@@ -21,11 +21,11 @@ export const reviewMeetingDeadline: Rule = {
     const days = deadlineDays(config.reviewMeetingDeadlineDays, d.severity);
     const sevText = typeof d.severity === 'string' && typeof config.reviewMeetingDeadlineDays[d.severity] === 'number' ? `for ${d.severity}` : 'by default';
     const resolved = parseInstant(d.resolved);
-    const resolvedDay = resolved === undefined ? undefined : Math.floor(resolved / DAY_MS) * DAY_MS;
+    const resolvedDay = resolved === undefined ? undefined : utcDay(resolved);
     const out: RuleFinding[] = [];
     const meeting = d.review_meeting;
     if (meeting !== undefined && meeting !== null && meeting !== '') {
-      const dateOnly = typeof meeting === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(meeting);
+      const dateOnly = typeof meeting === 'string' && parseDay(meeting) !== undefined;
       const meetingDay = dayOf(meeting);
       if (meetingDay === undefined || resolved === undefined || resolvedDay === undefined) return out; // front-matter-schema reports a bad date
       const range = fmRange(review, ['review_meeting'], 'value');

@@ -27,7 +27,7 @@ export const shallowRootCause: Rule = {
   check({ review }) {
     const out: RuleFinding[] = [];
     for (const s of review.sections) {
-      if (!s.kind || !CAUSE_SECTIONS.has(s.kind)) continue;
+      if (!s.kinds.some(k => CAUSE_SECTIONS.has(k))) continue;
       for (const m of shallowCauseMatches(review, s)) {
         out.push({ message: `"${m.text}" as a cause ${m.hint}.`, range: m.range });
       }

@@ -1,3 +1,4 @@
+import { readListItem } from '../format/listItem';
 import type { Rule, RuleFinding } from './rule';
 import { assessAction, describeMissing } from '../language/specificity';
 import type { Fix, TextEdit } from '../types';
@@ -17,10 +18,10 @@ export const vagueAction: Rule = {
       const a = assessAction(item.title, config.vagueActionPhrases);
       if (!a.vague) continue;
       const fixes: Fix[] = [];
-      if (item.form !== 'table') {
+      if (item.form === 'task' || item.form === 'list') {
         // canonical form: a task item with an ID, the title as the first placeholder, missing fields as the next
         const lineText = review.lines.lineText(item.line);
-        const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(lineText)![1];
+        const marker = lineText.slice(0, readListItem(lineText)!.markerEnd);
         const checkbox = item.checked ? '[x] ' : '[ ] ';
         const id = item.id ?? nextActionId(review);
         const head = `${marker}${checkbox}${id}: \${1:${snippetEscape(item.title)}}`;

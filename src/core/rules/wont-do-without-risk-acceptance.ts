@@ -1,3 +1,5 @@
+import { readFieldLine } from '../format/actionItem';
+import { readListItem } from '../format/listItem';
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
 import { formatDay } from '../time/calendar';
@@ -6,7 +8,12 @@ import { endOfLine, snippetEscape } from './support/edits';
 import { fmListAppendEdit, yamlInline } from './support/frontMatter';
 import { quote } from './support/text';
 
-const RISK_FIELD = /^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|_)?risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?(?:\*\*|_)?\s*:(?:\*\*|_)?\s*\S/i;
+/** A `risk-accepted-by: …` (or `risk acceptance: …`) field line with a value. */
+function isRiskField(line: string): boolean {
+  const li = readListItem(line);
+  const f = li && !li.checkbox ? readFieldLine(li.content) : undefined;
+  return !!f && !!f.value && /^risk[\s_-]*accept(?:ed|ance)(?:[\s_-]*by)?$/i.test(f.name.trim());
+}
 
 export const wontDoWithoutRiskAcceptance: Rule = {
   id: 'wont-do-without-risk-acceptance',
@@ -24,7 +31,7 @@ export const wontDoWithoutRiskAcceptance: Rule = {
         if (riskTexts.some(t => re.test(t))) continue;
       }
       let accepted = false;
-      for (let l = item.line + 1; l <= item.lastLine && item.form !== 'table'; l++) if (RISK_FIELD.test(review.lines.lineText(l))) accepted = true;
+      for (let l = item.line + 1; l <= item.lastLine && item.form !== 'table'; l++) if (isRiskField(review.lines.lineText(l))) accepted = true;
       if (accepted) continue;
       const fixes: Fix[] = [];
       if (item.id) {

@@ -21,8 +21,9 @@ import { MILESTONES } from '../model';
 import type { TextEdit } from '../types';
 import { readStamp } from '../time/stamp';
 import { resolveZone, isResolvable, toUtc, type ZoneRef } from '../time/zones';
-import { convertFix } from './toUtc';
+import { convertFix, uncertainty } from '../time/conversion';
 import { splitTableRow } from '../format/table';
+import { readListItem } from '../format/listItem';
 import { milestoneTagPattern, TRAILING_MILESTONE_TAGS } from '../format/milestones';
 import { formatYmd, leadingYmd, readUtcDateTime, type Ymd, type DateTime } from '../time/calendar';
 
@@ -60,7 +61,6 @@ const TRAILING_TAGS_RE = TRAILING_MILESTONE_TAGS;
 const MD_LINK_RE = /\[([^\]\n]*)\]\((https?:\/\/[^\s)]+)\)/i;
 const BARE_URL_RE = /<?(https?:\/\/[^\s<>)\]]+)>?/i;
 const TRAILING_SOURCE_RE = /\s*\(\[source\]\((https?:\/\/[^\s)]+)\)\)\s*$/i;
-const LIST_MARKER_RE = /^(\s*)([-*+]|\d+[.)])(\s+)/;
 
 // ------------------------------------------------------------------ reading entries
 
@@ -230,8 +230,8 @@ interface Block { entry: TimelineEntry; start: number; end: number }
 function blockOf(review: Review, e: TimelineEntry, next: TimelineEntry | undefined): Block {
   if (e.form === 'table') return { entry: e, start: e.line, end: e.line };
   const lines = review.lines;
-  const m = LIST_MARKER_RE.exec(lines.lineText(e.line));
-  const indent = m ? m[1].length : 0;
+  const m = readListItem(lines.lineText(e.line));
+  const indent = m ? m.indent.length : 0;
   const limit = next ? next.line : lines.lineCount;
   let end = e.line;
   for (let l = e.line + 1; l < limit; l++) {
@@ -244,16 +244,16 @@ function blockOf(review: Review, e: TimelineEntry, next: TimelineEntry | undefin
       break;
     }
     if (/^\s{0,3}(#{1,6}\s|\||```|~~~|<!--)/.test(t) && leadingSpaces(t) <= indent) break;
-    const lm = LIST_MARKER_RE.exec(t);
-    if (lm && lm[1].length <= indent) break;
+    const lm = readListItem(t);
+    if (lm && lm.indent.length <= indent) break;
     end = l;
   }
   return { entry: e, start: e.line, end };
 }
 function leadingSpaces(s: string): number { return /^\s*/.exec(s)![0].length; }
 function isStructural(t: string, indent: number): boolean {
-  const lm = LIST_MARKER_RE.exec(t);
-  return !!lm && lm[1].length <= indent;
+  const lm = readListItem(t);
+  return !!lm && lm.indent.length <= indent;
 }
 
 function startedDate(review: Review): Ymd | undefined {
@@ -452,12 +452,15 @@ function convertItem(review: Review, e: TimelineEntry, item: Item, zoneText?: st
   }
   const fix = convertFix(review, e, zone, '', false);
   if (!fix) {
+    const why = uncertainty(e, zone);
+    if (why) return why.replace(/: choose[^.]*\.?|; nothing is converted without you\.?/g, '') + ': convert it in the editor with the quick fix, which offers each reading.';
     if (e.stamp.timeCount > 1) return 'A range of times is not converted automatically: convert each time.';
     if (!e.date) return 'No date is known for this entry, so it cannot be converted: add the date.';
     return 'This stamp cannot be converted automatically.';
   }
   const base = review.lines.starts[e.line];
-  const edits = fix.edits.map(x => ({ a: review.lines.offsetAt(x.range.start) - base, b: review.lines.offsetAt(x.range.end) - base, t: x.newText }))
+  // this entry's line only: the date written on the entry below (when this one's changes) is the editor's own carry rule
+  const edits = fix.edits.filter(x => x.range.start.line === e.line).map(x => ({ a: review.lines.offsetAt(x.range.start) - base, b: review.lines.offsetAt(x.range.end) - base, t: x.newText }))
     .sort((x, y) => y.a - x.a || y.b - x.b);
   let line = item.first;
   for (const x of edits) line = line.slice(0, x.a) + x.t + line.slice(x.b);
@@ -489,8 +492,8 @@ function newItem(review: Review, tl: TimelineEntry[], at: number, draft: EntryDr
   let marker = '- ', sep = ' — ';
   if (near) {
     const line = review.lines.lineText(near.line);
-    const m = LIST_MARKER_RE.exec(line);
-    if (m) marker = m[0];
+    const m = readListItem(line);
+    if (m) marker = line.slice(0, m.markerEnd);
     const after = line.slice(near.stampRange.end.character);
     const s = /^[\s*_\]|)]*(?:[—–:|]|-(?!\S))*\s*/.exec(after)![0];
     // copy the separator, without the closing emphasis of the neighbour's stamp

@@ -2,6 +2,8 @@
  * What the timeline editor shows: the review's timeline entries with their parts, findings and
  * milestones, as plain data (JSON-safe) that the host posts to the webview. Pure: no `vscode`.
  */
+import { parseInstant } from '../time/calendar';
+import { zoneSourceLabel } from '../zoneFallback';
 import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { Finding, Severity } from '../types';
@@ -52,11 +54,8 @@ export interface TimelineView {
 }
 
 function frontMatterTime(review: Review, key: Milestone): number | undefined {
-  const v = review.frontMatter?.data[key];
-  if (v instanceof Date) return v.getTime();
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z$/.test(v)) return undefined;
-  const t = Date.parse(v);
-  return Number.isFinite(t) ? t : undefined;
+  // read as hovers and the milestone-order rule read it: Z or an offset (time/calendar)
+  return parseInstant(review.frontMatter?.data[key]);
 }
 
 /** The rules whose findings the timeline editor shows next to entries or above the table. */
@@ -79,12 +78,12 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
     }
     const p = entryParts(review, e, header);
     const own = e.stamp.zone?.ref;
-    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${e.zoneSource === 'prose' ? 'declared in the text' : e.zoneSource === 'front-matter' ? 'timezone key' : 'setting'})` : undefined;
+    const zone = own && own.kind !== 'utc' ? describeZone(own) : !own && e.zone ? `${describeZone(e.zone)} (${zoneSourceLabel(e.zoneSource, true)})` : undefined;
     const fs = findings.filter(f => f.range.start.line === e.line);
     fs.forEach(f => onEntry.add(f));
     const candidates = own?.kind === 'ambiguous' ? own.candidates : !own && e.zone?.kind === 'ambiguous' ? e.zone.candidates : [];
     rows.push({
-      index, line: e.line, text: review.lines.lineText(e.line), form: e.form, utc: e.utc,
+      index, line: e.line, text: review.lines.lineText(e.line), form: e.form === 'table' ? 'table' : 'list', utc: e.utc,
       stamp: e.stamp.text, isUtc: own?.kind === 'utc', zone, zoneSource: e.zoneSource,
       dateCarried: !!e.date?.carried,
       description: p.description, milestone: p.milestone, link: p.link && isHttpUrl(p.link) ? p.link : undefined,
@@ -105,7 +104,7 @@ export function buildTimelineView(review: Review, findings: Finding[], version: 
   const d = review.declaredZone;
   return {
     version, fileName, title: review.title?.text ?? (typeof review.frontMatter?.data.title === 'string' ? review.frontMatter.data.title : undefined),
-    form: review.timeline.length ? review.timeline[0].form : 'none',
+    form: review.timeline.length ? (review.timeline[0].form === 'table' ? 'table' : 'list') : 'none',
     hasSection: !!review.section('timeline'),
     declaredZone: d ? { label: describeZone(d.zone), text: d.zone.text, source: d.source } : undefined,
     milestones, rows, otherFindings: other,

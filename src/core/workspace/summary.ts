@@ -95,15 +95,19 @@ function emptyRecord(line: number): ActionRecord {
 }
 
 function readActions(lines: LineIndex, from: number, to: number, out: ActionRecord[]) {
-  let current: (ActionRecord & { indent: number; checked?: boolean; statusText?: string }) | undefined;
+  let current: (ActionRecord & { indent: number; contentIndent: number; checked?: boolean; statusText?: string }) | undefined;
   let fence = false;
   let tableCols: (string | undefined)[] | undefined;
   const flush = () => {
-    if (current) { current.status = statusOf(current.checked, current.statusText); const { indent, checked, statusText, ...rec } = current; void indent; void checked; void statusText; out.push(rec); }
+    if (current) { current.status = statusOf(current.checked, current.statusText); const { indent, contentIndent, checked, statusText, ...rec } = current; void indent; void contentIndent; void checked; void statusText; out.push(rec); }
     current = undefined;
   };
+  // the first field (or column) of a name wins, even when it is empty, as in the parser
+  let seen = new Set<string>();
   const set = (rec: ActionRecord, key: string | undefined, value: string) => {
-    if (key && key in rec && key !== 'title' && key !== 'id' && key !== 'line' && key !== 'status' && !(rec as unknown as Record<string, string>)[key]) (rec as unknown as Record<string, string>)[key] = value;
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    if (key in rec && key !== 'title' && key !== 'id' && key !== 'line' && key !== 'status') (rec as unknown as Record<string, string>)[key] = value;
   };
   for (let l = from; l < to; l++) {
     const t = lines.lineText(l);
@@ -118,12 +122,13 @@ function readActions(lines: LineIndex, from: number, to: number, out: ActionReco
       }
       if (!tableCols.includes('title')) continue;
       const rec = emptyRecord(l);
+      seen = new Set();
       let statusText: string | undefined;
       splitTableRow(t).cells.forEach((c, i) => {
         const k = tableCols![i];
         if (k === 'title') { const lead = readLeadingId(c.raw); if (lead && !rec.id) { rec.id = lead.id; rec.title = cellValue(c.raw.slice(lead.end)); } else rec.title = cellValue(c.raw); }
         else if (k === 'id') { if (c.raw) rec.id = cellValue(c.raw).replace(/[*`]/g, ''); }
-        else if (k === 'status') statusText ??= cellValue(c.raw);
+        else if (k === 'status') { if (!seen.has('status')) { seen.add('status'); statusText = cellValue(c.raw); } }
         else set(rec, k, cellValue(c.raw));
       });
       rec.status = statusOf(undefined, statusText);
@@ -134,16 +139,21 @@ function readActions(lines: LineIndex, from: number, to: number, out: ActionReco
     const li = readListItem(t);
     if (!li) continue;
     const indent = li.indent.length;
-    if (!current || indent <= current.indent) {
+    // a nested item belongs to the action only when indented to its content (CommonMark): a field
+    // line under `1. CAP-1` needs three spaces; with fewer it starts a new list, as the parser reads it
+    if (!current || indent < current.contentIndent) {
       flush();
-      const rec = { ...emptyRecord(l), indent, checked: li.checkbox?.checked, statusText: undefined as string | undefined };
+      const spaces = li.markerEnd - indent - li.marker.length;
+      const contentIndent = indent + li.marker.length + (spaces >= 1 && spaces <= 4 ? spaces : 1);
+      const rec = { ...emptyRecord(l), indent, contentIndent, checked: li.checkbox?.checked, statusText: undefined as string | undefined };
+      seen = new Set();
       const lead = readLeadingId(li.content);
       if (lead) { rec.id = lead.id; rec.title = li.content.slice(lead.end).trim(); } else rec.title = li.content.trim();
       current = rec;
     } else {
       const f = li.checkbox ? undefined : readFieldLine(li.content);
       if (!f) continue;
-      if (f.key === 'status') { current.statusText ??= f.value; continue; }
+      if (f.key === 'status') { if (!seen.has('status')) { seen.add('status'); current.statusText = f.value; } continue; }
       set(current, f.key, f.value);
     }
   }

@@ -3,7 +3,7 @@
  * and the import converter are evaluated on first use, so registering the commands costs nothing
  * at activation.
  */
-import type * as Template from '../../core/import/template';
+import type * as Template from '../../core/newReview/template';
 import type * as Convert from '../../core/import/convert';
 
 type AuthoringCore = typeof Template & typeof Convert;
@@ -11,6 +11,6 @@ let mod: AuthoringCore | undefined;
 
 export function authoring(): AuthoringCore {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  mod ??= { ...require('../../core/import/template'), ...require('../../core/import/convert') } as AuthoringCore;
+  mod ??= { ...require('../../core/newReview/template'), ...require('../../core/import/convert') } as AuthoringCore;
   return mod;
 }

@@ -4,11 +4,11 @@
  * (src/core/import) is loaded on first use.
  */
 import * as vscode from 'vscode';
-import type { ConfigStore } from '../config/configStore';
+import type { Services } from '../shared/services';
 import { newReview, type NewReviewArgs } from './newReview';
 import { importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
 
-export function registerCommands(context: vscode.ExtensionContext, store: ConfigStore): void {
+export function registerCommands({ context, config: store }: Services): void {
   context.subscriptions.push(
     registerProposalProvider(),
     vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(store, args)),

@@ -4,6 +4,7 @@
  * snippet) and opens it with the cursor on the first placeholder left to fill.
  */
 import * as vscode from 'vscode';
+import { readPirSettings } from '../config/settings';
 import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
 import { uniqueUri, exists } from './files';
@@ -30,7 +31,7 @@ export function templateBody(): string { return TEMPLATE_BODY; }
 
 /** The folder reviews go to: `pir.newReview.folder`, relative to the workspace folder, never outside it. */
 export function reviewsFolder(folder: vscode.WorkspaceFolder): vscode.Uri {
-  const setting = vscode.workspace.getConfiguration('pir', folder.uri).get<string>('newReview.folder', DEFAULT_FOLDER) ?? DEFAULT_FOLDER;
+  const setting = readPirSettings(folder.uri).newReviewFolder;
   const parts = setting.replace(/\\/g, '/').split('/').filter(p => p && p !== '.');
   if (parts.some(p => p === '..')) return vscode.Uri.joinPath(folder.uri, DEFAULT_FOLDER);
   return parts.length ? vscode.Uri.joinPath(folder.uri, ...parts) : folder.uri;

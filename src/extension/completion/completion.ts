@@ -5,12 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { Suggestion, SuggestionKind } from '../../core';
-import type { ConfigStore } from '../config/configStore';
+import type { Services } from '../shared/services';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { readSettings } from '../config/configStore';
 import { getCore } from '../shared/core';
 import { PIR_SELECTOR, authorZone } from '../shared/reviews';
-import { workspaceIndex } from '../index/workspaceIndex';
-import { now } from '../shared/clock';
 
 const KIND: Record<SuggestionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -25,13 +24,14 @@ const KIND: Record<SuggestionKind, vscode.CompletionItemKind> = {
 
 const RETRIGGER: vscode.Command = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
 
-export function registerCompletion(context: vscode.ExtensionContext, store: ConfigStore): void {
+export function registerCompletion({ context, config: store, index }: Services): void {
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider(PIR_SELECTOR, {
     async provideCompletionItems(doc, position) {
       const settings = readSettings(doc);
       const config = await store.configFor(doc, settings).catch(() => store.effective(undefined, settings));
       const suggestions = getCore().completionsAt(doc.getText(), { line: position.line, character: position.character }, {
-        config, owners: workspaceOwners(), localZone: authorZone(doc), now: now(),
+        // the real time, not the checks' clock (PIR_NOW): a new timeline entry is stamped with when it is written
+        config, owners: workspaceOwners(index), localZone: authorZone(doc),
       });
       return suggestions.map(s => toItem(s, position));
     },
@@ -39,9 +39,8 @@ export function registerCompletion(context: vscode.ExtensionContext, store: Conf
 }
 
 /** Owner handles of every action in the workspace index (empty before its first scan). */
-function workspaceOwners(): string[] {
-  const index = workspaceIndex();
-  if (!index?.ready) return [];
+function workspaceOwners(index: WorkspaceIndexService): string[] {
+  if (!index.ready) return [];
   const owners = new Set<string>();
   for (const r of index.index.reviews()) for (const a of r.actions) if (a.owner) owners.add(a.owner);
   return [...owners];

@@ -7,46 +7,37 @@
  * it are reported as diagnostics on the file itself.
  */
 import * as vscode from 'vscode';
-import type { Config, RuleSetting } from '../../core/config';
+import type { Config } from '../../core/config';
+import { readPirSettings, type PirSettings } from './settings';
 import { getCore } from '../shared/core';
+import type { AsyncConfigResolver, ResolvedConfig } from '../../core/configFiles';
+import type * as ConfigFiles from '../../core/configFiles';
 import { toRange, toSeverity } from '../shared/convert';
 
 export const CONFIG_FILE = '.pir.yaml';
 
-export interface Settings {
-  enable: boolean;
-  run: 'onType' | 'onSave';
-  severityOverrides: Record<string, RuleSetting>;
-  defaultTimezone?: string;
+/** The core's resolver module, loaded with the core on first use. */
+function getCoreConfigFiles(): typeof ConfigFiles {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../core/configFiles') as typeof ConfigFiles;
 }
 
-const VALID = new Set(['error', 'warning', 'info', 'off']);
+/** The settings the configuration and the diagnostics use (a view of the typed settings object). */
+export type Settings = Pick<PirSettings, 'enable' | 'run' | 'severityOverrides' | 'defaultTimezone'>;
 
+/** The `pir.*` settings for a resource (config/settings.ts). */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration('pir', scope);
-  const overrides: Record<string, RuleSetting> = {};
-  const raw = c.get<Record<string, unknown>>('severityOverrides') ?? {};
-  if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && VALID.has(v)) overrides[k] = v as RuleSetting;
-  }
-  const tz = c.get<string>('defaultTimezone')?.trim();
-  return {
-    enable: c.get<boolean>('enable', true),
-    run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
-    severityOverrides: overrides,
-    defaultTimezone: tz || undefined,
-  };
+  return readPirSettings(scope);
 }
-
-interface ParsedFile { uri: vscode.Uri; config: Config }
 
 export class ConfigStore implements vscode.Disposable {
-  /** folder URI → the `.pir.yaml` that applies there (undefined: none) */
-  private nearest = new Map<string, Promise<vscode.Uri | undefined>>();
+  /** the core's `.pir.yaml` resolver over vscode.workspace.fs, stopping at the workspace folder (made on first use: it loads the core) */
+  private current?: AsyncConfigResolver;
+  private get resolver(): AsyncConfigResolver { return (this.current ??= this.newResolver()); }
   /** every `.pir.yaml` in the workspace, when the workspace can be searched (file-system folders) */
   private listing?: Promise<Set<string> | undefined>;
-  /** `.pir.yaml` URI → its parsed content */
-  private parsed = new Map<string, Promise<ParsedFile | undefined>>();
+  /** `.pir.yaml` files whose problems are published */
+  private published = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('pir-config');
@@ -66,8 +57,8 @@ export class ConfigStore implements vscode.Disposable {
 
   invalidate(uri?: vscode.Uri): void {
     this.listing = undefined;
-    this.nearest.clear();
-    this.parsed.clear();
+    this.current = undefined;
+    this.published.clear();
     if (uri && !isConfigFile(uri)) return;
     if (uri) this.configDiagnostics.delete(uri);
     this.emitter.fire();
@@ -79,13 +70,22 @@ export class ConfigStore implements vscode.Disposable {
    */
   async warm(): Promise<void> {
     const known = await this.list();
-    if (known) await Promise.all([...known].map(k => this.parsedFile(vscode.Uri.parse(k))));
+    if (known) await Promise.all([...known].map(k => this.publish(this.resolver.load(k))));
   }
 
-  /** The effective configuration for a document: `.pir.yaml` (if any), then settings. */
+  /**
+   * The effective configuration for a document: `.pir.yaml` (if any), then the settings' severity
+   * overrides. `defaultTimezone` stays the team's: the user's zone is a separate fallback (zoneFallback.ts).
+   */
   async configFor(doc: vscode.TextDocument, settings = readSettings(doc)): Promise<Config> {
-    const file = await this.fileFor(doc.uri);
-    return this.effective(file?.config, settings);
+    return this.effective(await this.teamConfigFor(doc.uri), settings);
+  }
+
+  /** The team's configuration for a file (its `.pir.yaml`, without settings); undefined outside a workspace folder. */
+  async teamConfigFor(uri: vscode.Uri): Promise<Config | undefined> {
+    if (!vscode.workspace.getWorkspaceFolder(uri) || uri.scheme === 'untitled') return undefined;
+    const r = await this.publish(this.resolver.forDir(vscode.Uri.joinPath(uri, '..').toString()));
+    return r.file ? r.config : undefined;
   }
 
   /**
@@ -93,49 +93,45 @@ export class ConfigStore implements vscode.Disposable {
    * the nearest `.pir.yaml` at `dir` or above it, without settings; the defaults when there is none.
    */
   async teamConfigIn(dir: vscode.Uri): Promise<Config> {
-    const folder = vscode.workspace.getWorkspaceFolder(dir);
-    const configUri = folder ? await this.nearestFrom(dir, folder.uri) : undefined;
-    const file = configUri ? await this.parsedFile(configUri) : undefined;
-    return file?.config ?? getCore().defaultConfig();
+    if (!vscode.workspace.getWorkspaceFolder(dir)) return getCore().defaultConfig();
+    return (await this.publish(this.resolver.forDir(dir.toString()))).config;
   }
 
   effective(base: Config | undefined, settings: Settings): Config {
     const config = base ? { ...base, rules: { ...base.rules } } : getCore().defaultConfig();
     Object.assign(config.rules, settings.severityOverrides);
-    if (!config.defaultTimezone && settings.defaultTimezone) config.defaultTimezone = settings.defaultTimezone;
     return config;
   }
 
-  private async fileFor(uri: vscode.Uri): Promise<ParsedFile | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || uri.scheme === 'untitled') return undefined;
-    const configUri = await this.nearestFrom(vscode.Uri.joinPath(uri, '..'), folder.uri);
-    return configUri ? this.parsedFile(configUri) : undefined;
+  private newResolver(): AsyncConfigResolver {
+    const uriOf = (s: string) => vscode.Uri.parse(s);
+    return new (getCoreConfigFiles().AsyncConfigResolver)({
+      parent: dir => { const u = uriOf(dir); return u.path === '/' || u.path === '' ? undefined : vscode.Uri.joinPath(u, '..').toString(); },
+      join: (dir, name) => vscode.Uri.joinPath(uriOf(dir), name).toString(),
+      read: async file => { try { return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uriOf(file))); } catch { return undefined; } },
+      exists: async file => { const known = await this.list(); return known ? known.has(file) : await exists(uriOf(file)); },
+      // the search stops at the document's workspace folder
+      isBoundary: dir => {
+        const u = uriOf(dir);
+        const folder = vscode.workspace.getWorkspaceFolder(u);
+        return !folder || folder.uri.path.replace(/\/+$/, '') === u.path.replace(/\/+$/, '');
+      },
+    });
   }
 
-  private parsedFile(configUri: vscode.Uri): Promise<ParsedFile | undefined> {
-    const key = configUri.toString();
-    let p = this.parsed.get(key);
-    if (!p) { p = this.read(configUri); this.parsed.set(key, p); }
-    return p;
-  }
-
-  private nearestFrom(dir: vscode.Uri, root: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const key = dir.toString();
-    let p = this.nearest.get(key);
-    if (!p) {
-      p = (async () => {
-        const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE);
-        const known = await this.list();
-        if (known ? known.has(candidate.toString()) : await exists(candidate)) return candidate;
-        const rootPath = root.path.replace(/\/+$/, '');
-        const dirPath = dir.path.replace(/\/+$/, '');
-        if (dirPath === rootPath || !dirPath.startsWith(rootPath + '/')) return undefined;
-        return this.nearestFrom(vscode.Uri.joinPath(dir, '..'), root);
-      })();
-      this.nearest.set(key, p);
+  /** Shows a `.pir.yaml`'s problems on the file itself, once per read. */
+  private async publish<T extends ResolvedConfig | undefined>(p: Promise<T>): Promise<T> {
+    const r = await p;
+    if (r?.file && !this.published.has(r.file)) {
+      this.published.add(r.file);
+      this.configDiagnostics.set(vscode.Uri.parse(r.file), r.findings.map(f => {
+        const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+        d.source = 'pir';
+        d.code = f.rule;
+        return d;
+      }));
     }
-    return p;
+    return r;
   }
 
   /**
@@ -156,24 +152,6 @@ export class ConfigStore implements vscode.Disposable {
       })();
     }
     return this.listing;
-  }
-
-  private async read(uri: vscode.Uri): Promise<ParsedFile | undefined> {
-    let text: string;
-    try {
-      // an open editor on the file may hold the saved text; read the file, as the CLI does
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-    const { config, findings } = getCore().parseConfig(text);
-    this.configDiagnostics.set(uri, findings.map(f => {
-      const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
-      d.source = 'pir';
-      d.code = f.rule;
-      return d;
-    }));
-    return { uri, config };
   }
 
   dispose(): void {

@@ -7,9 +7,10 @@ import type { Config } from '../../core/config';
 import type { Finding } from '../../core/types';
 import { getCore } from '../shared/core';
 import { isReview, toRange, toSeverity } from '../shared/convert';
-import { cachedReview } from '../shared/reviews';
+import { cachedReview, fallbackFor } from '../shared/reviews';
 import { ConfigStore, readSettings } from '../config/configStore';
-import { currentWorkspaceFacts, onDidChangeWorkspaceFacts } from '../index/workspaceIndex';
+import type { SettingsService } from '../config/settings';
+import { workspaceFacts, type WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { now } from '../shared/clock';
 
 export const DEBOUNCE_MS = 300;
@@ -28,7 +29,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** fires after diagnostics of a document were published */
   readonly onDidUpdate = this.changed.event;
 
-  constructor(private readonly store: ConfigStore, private readonly log?: vscode.LogOutputChannel) {
+  constructor(private readonly store: ConfigStore, settings: SettingsService, private readonly index: WorkspaceIndexService, private readonly log?: vscode.LogOutputChannel) {
     this.disposables.push(
       this.collection, this.changed,
       vscode.workspace.onDidOpenTextDocument(d => this.lintSoon(d, 0)),
@@ -38,10 +39,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidSaveTextDocument(d => { if (isReview(d) && readSettings(d).run === 'onSave') this.lintSoon(d, 0); }),
       vscode.workspace.onDidCloseTextDocument(d => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('pir')) this.lintAll(); }),
+      settings.onDidChange(() => this.lintAll()),
       store.onDidChange(() => this.lintAll()),
       // cross-file rules (an action ID used in another review): the index tells when IDs move
-      onDidChangeWorkspaceFacts(() => this.lintAll()),
+      index.onDidChangeFacts(() => this.lintAll()),
     );
   }
 
@@ -98,8 +99,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {
     const t0 = Date.now();
     // the parse is shared with the hover, outline, folding and status bar (one per document version)
-    const review = cachedReview(doc, config.defaultTimezone);
-    const findings = getCore().lintReview(review, { config, workspace: currentWorkspaceFacts(), now: now() });
+    const review = cachedReview(doc, fallbackFor(doc, config));
+    const findings = getCore().lintReview(review, { config, workspace: workspaceFacts(this.index), now: now() });
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);
     return findings;

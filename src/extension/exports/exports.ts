@@ -11,8 +11,8 @@ import * as vscode from 'vscode';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
 import { getCore } from '../shared/core';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
-import { relativeTo } from '../index/globs';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
+import { relativeTo } from '../workspaceIndex/globs';
 import type { AuditConfigs } from './auditConfig';
 import { now as clockNow } from '../shared/clock';
 

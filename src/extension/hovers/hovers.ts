@@ -6,21 +6,19 @@
  */
 import * as vscode from 'vscode';
 import type { HoverInfo, KnownAction } from '../../core';
-import type { ConfigStore } from '../config/configStore';
+import type { Services } from '../shared/services';
 import { getCore } from '../shared/core';
 import { toRange } from '../shared/convert';
 import { PIR_SELECTOR, authorZone, reviewFor } from '../shared/reviews';
-import { workspaceIndex } from '../index/workspaceIndex';
 import { now } from '../shared/clock';
 
-export function registerHovers(context: vscode.ExtensionContext, store: ConfigStore): void {
+export function registerHovers({ context, config: store, index }: Services): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider(PIR_SELECTOR, {
     async provideHover(doc, position) {
       const review = await reviewFor(doc, store);
       // the workspace's actions are listed only when the hover is over an action ID
       const workspaceActions = (): KnownAction[] | undefined => {
-        const index = workspaceIndex();
-        return index?.ready ? index.index.actions(now()) : undefined;
+        return index.ready ? index.index.actions(now()) : undefined;
       };
       const info = getCore().hoverAt(review, { line: position.line, character: position.character }, { localZone: authorZone(doc), workspaceActions, now: now() });
       return info ? new vscode.Hover(render(info), toRange(info.range)) : undefined;

@@ -3,15 +3,14 @@
  * diagnostics collection). A click opens the Problems view. Hidden for other editors.
  */
 import * as vscode from 'vscode';
-import type { DiagnosticsManager } from '../diagnostics/diagnostics';
-import type { ConfigStore } from '../config/configStore';
+import type { Services } from '../shared/services';
 import { getCore } from '../shared/core';
 import { isReview } from '../shared/convert';
 import { reviewFor } from '../shared/reviews';
 
 export const STATUS_BAR_ID = 'pir.status';
 
-export function registerStatusBar(context: vscode.ExtensionContext, store: ConfigStore, diagnostics: DiagnosticsManager): void {
+export function registerStatusBar({ context, config: store, diagnostics }: Services): void {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50);
   item.name = 'Post-Incident Review';
   item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { OutlineKind, OutlineSymbol } from '../../core';
-import type { ConfigStore } from '../config/configStore';
+import type { Services } from '../shared/services';
 import { getCore } from '../shared/core';
 import { toRange } from '../shared/convert';
 import { PIR_SELECTOR, reviewFor } from '../shared/reviews';
@@ -16,7 +16,7 @@ const KIND: Record<OutlineKind, vscode.SymbolKind> = {
   action: vscode.SymbolKind.Field,
 };
 
-export function registerSymbols(context: vscode.ExtensionContext, store: ConfigStore): void {
+export function registerSymbols({ context, config: store }: Services): void {
   context.subscriptions.push(vscode.languages.registerDocumentSymbolProvider(PIR_SELECTOR, {
     async provideDocumentSymbols(doc) {
       return getCore().outline(await reviewFor(doc, store)).map(toSymbol);

@@ -5,17 +5,18 @@
 import * as vscode from 'vscode';
 import { TimelineEditorProvider, VIEW_TYPE, viewOf } from './provider';
 import * as timelineCore from './timelineCore';
+import type { Services } from '../shared/services';
 
 const SVG_NAME = (reviewName: string) => reviewName.replace(/\.pir\.md$/i, '').replace(/\.md$/i, '') + '.timeline.svg';
 
-export function registerTimelineEditor(context: vscode.ExtensionContext): void {
+export function registerTimelineEditor({ context, settings }: Services): void {
   // the output channel is created on first use: nothing to pay at activation
   let out: vscode.LogOutputChannel | undefined;
   const log = (s: string) => {
     if (!out) { out = vscode.window.createOutputChannel('PIR Timeline Editor', { log: true }); context.subscriptions.push(out); }
     out.info(s);
   };
-  const provider = new TimelineEditorProvider(context.extensionUri, log, doc => exportSvg(doc, log));
+  const provider = new TimelineEditorProvider(context.extensionUri, settings, log, doc => exportSvg(doc, log));
 
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {

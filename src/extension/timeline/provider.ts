@@ -15,8 +15,8 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/types';
 import type { TimelineIntent } from '../../core/timeline/edit';
 import type { TimelineView } from '../../core/timeline/view';
-import { getCore } from '../shared/core';
-import { readSettings } from '../config/configStore';
+import { reviewNow } from '../shared/reviews';
+import type { SettingsService } from '../config/settings';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 import * as timelineCore from './timelineCore';
 
@@ -45,9 +45,9 @@ export function findingsOf(doc: vscode.TextDocument): Finding[] {
   }));
 }
 
+/** The analysed review the diagnostics and hovers see (same fallback zone: the team's .pir.yaml, else the setting). */
 export function parseDocument(doc: vscode.TextDocument) {
-  const settings = readSettings(doc);
-  return getCore().parseReview(doc.getText(), { uri: doc.uri.toString(), defaultZone: settings.defaultTimezone });
+  return reviewNow(doc);
 }
 
 export function viewOf(doc: vscode.TextDocument): TimelineView {
@@ -62,11 +62,11 @@ class Session implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly doc: vscode.TextDocument, private readonly log: (s: string) => void) {
+  constructor(readonly doc: vscode.TextDocument, settings: SettingsService, private readonly log: (s: string) => void) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument(e => { if (e.document === this.doc && e.contentChanges.length) this.schedulePost(0); }),
       vscode.languages.onDidChangeDiagnostics(e => { if (e.uris.some(u => u.toString() === this.doc.uri.toString())) this.schedulePost(60); }),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('pir')) this.schedulePost(0); }),
+      settings.onDidChange(() => this.schedulePost(0)),
     );
   }
 
@@ -134,7 +134,7 @@ export class TimelineEditorProvider implements vscode.CustomTextEditorProvider {
   /** the panel that was active last, for the export command */
   activePanel: { panel: vscode.WebviewPanel; doc: vscode.TextDocument } | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: (s: string) => void, private readonly exportSvg: (doc: vscode.TextDocument) => Thenable<unknown>) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly settings: SettingsService, private readonly log: (s: string) => void, private readonly exportSvg: (doc: vscode.TextDocument) => Thenable<unknown>) {}
 
   resolveCustomTextEditor(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
@@ -143,7 +143,7 @@ export class TimelineEditorProvider implements vscode.CustomTextEditorProvider {
 
     const key = doc.uri.toString();
     let session = this.sessions.get(key);
-    if (!session) { session = new Session(doc, this.log); this.sessions.set(key, session); }
+    if (!session) { session = new Session(doc, this.settings, this.log); this.sessions.set(key, session); }
     const s = session;
     s.panels.add(panel);
     this.activePanel = { panel, doc };

@@ -4,8 +4,9 @@
  * counts the overdue ones. It refreshes when the index changes; the index follows unsaved edits.
  */
 import * as vscode from 'vscode';
+import { readPirSettings, type SettingsService } from '../config/settings';
 import type { IndexedAction, ReviewSummary } from '../../core';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { countText, describeFilters, groupActions, iconOf, isFiltered, matches, NO_FILTERS, parseMe, type Filters, type Group, type GroupBy, type IconKind } from './model';
 import { actionTooltip, groupTooltip } from './tooltips';
 import { now } from '../shared/clock';
@@ -71,14 +72,14 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   /** "today", for overdue items and due-date groups */
   now = now;
 
-  constructor(private readonly service: WorkspaceIndexService, private readonly state: vscode.Memento) {
+  constructor(private readonly service: WorkspaceIndexService, private readonly state: vscode.Memento, settings: SettingsService) {
     const g = state.get<GroupBy>(GROUP_KEY);
     this.groupBy = g && ['review', 'owner', 'status', 'due', 'domain'].includes(g) ? g : 'review';
     this.filters = { ...NO_FILTERS, ...state.get<Partial<Filters>>(FILTER_KEY), text: '' };
     this.disposables.push(this.emitter,
       service.onDidChange(() => this.refresh()),
       service.onDidBecomeReady(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('pir.me')) this.refresh(); }));
+      settings.onDidChange(e => { if (e.affects('me')) this.refresh(); }));
   }
 
   attach(view: vscode.TreeView<Node>): void {
@@ -107,7 +108,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   me(): string[] {
-    return parseMe(vscode.workspace.getConfiguration('pir').get<string>('me'));
+    return parseMe(readPirSettings().me);
   }
 
   /** every action of the index on "now" */

@@ -8,11 +8,12 @@
  * value as a second argument to skip the input box.
  */
 import * as vscode from 'vscode';
+import { readPirSettings, updateMe } from '../config/settings';
 import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
 import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { GROUP_BYS, NO_FILTERS, parseMe, type Filters, type GroupBy } from './model';
 import { now } from '../shared/clock';
@@ -119,7 +120,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     const ref = needRef(arg);
     let owner = typeof value === 'string' ? value : undefined;
     if (owner === undefined) {
-      const me = parseMe(vscode.workspace.getConfiguration('pir').get<string>('me'));
+      const me = parseMe(readPirSettings().me);
       owner = await vscode.window.showInputBox({
         title: `Owner of ${ref.id || 'the action'}`,
         prompt: 'One person or team handle',
@@ -142,7 +143,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
         title: `Due date of ${ref.id || 'the action'}`,
         prompt: 'A date, YYYY-MM-DD',
         placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
-        value: /^\d{4}-\d{2}-\d{2}$/.test(current) ? current : '',
+        value: getEdits().isIsoDate(current) ? current : '',
         validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
       });
       if (due === undefined) return false;
@@ -186,7 +187,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
 
   const filter = async (value?: unknown) => {
     if (value && typeof value === 'object') { await tree.setFilters(value as Partial<Filters>); return true; }
-    const me = parseMe(vscode.workspace.getConfiguration('pir').get<string>('me'));
+    const me = parseMe(readPirSettings().me);
     const f = tree.filters;
     type Item = vscode.QuickPickItem & { key: 'openOnly' | 'overdueOnly' | 'mine' };
     const items: Item[] = [
@@ -201,7 +202,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     if (next.mine && !me.length) {
       const handle = await vscode.window.showInputBox({ title: 'Your handle', prompt: 'The owner handle that means you, e.g. @ana or "@ana, @checkout-platform" (saved in the pir.me setting)', ignoreFocusOut: true });
       if (!handle?.trim()) next.mine = false;
-      else await vscode.workspace.getConfiguration('pir').update('me', handle.trim(), vscode.ConfigurationTarget.Global);
+      else await updateMe(handle.trim());
     }
     await tree.setFilters(next);
     return true;

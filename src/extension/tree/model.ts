@@ -4,6 +4,7 @@
  * TreeItems.
  */
 import type { IndexedAction, ReviewSummary } from '../../core';
+import { getCore } from '../shared/core';
 
 export type GroupBy = 'review' | 'owner' | 'status' | 'due' | 'domain';
 export const GROUP_BYS: { value: GroupBy; label: string; detail: string }[] = [
@@ -42,16 +43,16 @@ export function iconOf(a: IndexedAction): IconKind {
   return a.overdue ? 'overdue' : a.status;
 }
 
-const DAY = 86_400_000;
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Overdue, due within the next 7 days, later, no (valid) date; done and won't-do items are closed. */
 export function bucketOf(a: IndexedAction, now: Date): Bucket {
   if (!isOpen(a)) return 'closed';
   if (a.overdue) return 'overdue';
-  if (!/^\d{4}-\d{2}-\d{2}/.test(a.due)) return 'none';
-  const weekEnd = new Date(Date.parse(today(now) + 'T00:00:00Z') + 6 * DAY).toISOString().slice(0, 10);
-  return a.due.slice(0, 10) <= weekEnd ? 'week' : 'later';
+  // the format's due date (core/format dueDay): the same one the overdue flag and the rules read
+  const { dueDay, utcDay, DAY_MS } = getCore();
+  const day = dueDay(a.due);
+  if (day === undefined) return 'none';
+  return day <= utcDay(now) + 6 * DAY_MS ? 'week' : 'later';
 }
 
 const handle = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
@@ -152,7 +153,9 @@ export function groupActions(actions: IndexedAction[], by: GroupBy, reviews: Rev
   }
   if (by === 'status') return STATUS_GROUPS.map(s => groups.get(s.key)).filter((g): g is Group => !!g);
   if (by === 'due') {
-    for (const g of list) g.actions.sort((x, y) => (x.due || '9999').localeCompare(y.due || '9999'));
+    const { dueDay } = getCore();
+    const key = (a: IndexedAction) => dueDay(a.due) ?? Infinity;
+    for (const g of list) g.actions.sort((x, y) => key(x) - key(y) || (x.due || '9999').localeCompare(y.due || '9999'));
     return BUCKETS.map(b => groups.get(b.key)).filter((g): g is Group => !!g);
   }
   return list.sort((x, y) => (x.key === '~none' ? 1 : 0) - (y.key === '~none' ? 1 : 0) || x.label.localeCompare(y.label));

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ReviewAudit } from '../../core/export/report';
-import type { WorkspaceIndexService } from '../index/workspaceIndex';
+import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { buildFolderAudit, folderContent } from '../exports/exports';
 import type { AuditConfigs } from '../exports/auditConfig';
 import { fileName } from './model';

@@ -1,23 +1,25 @@
 /**
- * The corrective-action tracker: the workspace index, the "Post-Incident Reviews" view container
- * with the Corrective Actions and Reviews trees, the item actions and the exports.
+ * The corrective-action tracker: the "Post-Incident Reviews" view container with the Corrective
+ * Actions and Reviews trees, the item actions and the exports, over the workspace index that
+ * activate() creates (disabling or hiding the trees does not stop the index or cross-file rules).
  *
- * Activation stays cheap: this creates the views and registers commands; the first scan of the
- * workspace (which loads the core) starts after activate() has returned.
+ * Activation stays cheap: this creates the views and registers commands.
  */
 import * as vscode from 'vscode';
-import { createWorkspaceIndex } from '../index/workspaceIndex';
 import { AuditConfigs } from '../exports/auditConfig';
+import type { Services } from '../shared/services';
 import { registerExports } from '../exports/exports';
 import { ActionsTreeProvider, VIEW_ID, type Node } from './actionsTree';
 import { ReviewsTreeProvider, REVIEWS_VIEW_ID } from './reviewsTree';
 import { registerItemCommands } from './itemCommands';
 import { now } from '../shared/clock';
 
-export function registerTracker(context: vscode.ExtensionContext, log?: vscode.LogOutputChannel): void {
-  const service = createWorkspaceIndex(context, log);
-  const configs = new AuditConfigs();
-  const actions = new ActionsTreeProvider(service, context.workspaceState);
+export interface Trackers { actions: ActionsTreeProvider; reviews: ReviewsTreeProvider }
+
+export function registerTracker(services: Services): Trackers {
+  const { context, config: store, index: service, settings, log } = services;
+  const configs = new AuditConfigs(store);
+  const actions = new ActionsTreeProvider(service, context.workspaceState, settings);
   const view = vscode.window.createTreeView<Node>(VIEW_ID, { treeDataProvider: actions, showCollapseAll: true });
   actions.attach(view);
   const reviews = new ReviewsTreeProvider(service, configs);
@@ -39,18 +41,6 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
     vscode.commands.registerCommand('pir.reviews.open', async (uri: string) => {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: true });
     }),
-    // test hooks: plain JSON of what the views show (commands starting with `_` are not in the palette)
-    vscode.commands.registerCommand('pir._test.actionsTree', () => actions.snapshot()),
-    vscode.commands.registerCommand('pir._test.reviewsTree', async () => (await reviews.getChildren()).map(n => {
-      const item = reviews.getTreeItem(n);
-      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, uri: n.uri, audit: n.audit };
-    })),
-    vscode.commands.registerCommand('pir._test.indexStats', async () => {
-      await service.whenReady();
-      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString() };
-    }),
-    vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
-    vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),
   );
 
   // the welcome's "Create a review" button needs someone's pir.newReview; the docs link is always there
@@ -58,4 +48,5 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
     void vscode.commands.getCommands(true).then(all =>
       vscode.commands.executeCommand('setContext', 'pir.tracker.canCreateReview', all.includes('pir.newReview')));
   }, 0);
+  return { actions, reviews };
 }

@@ -24,7 +24,7 @@ Short.
 
 - 2026-11-20 13:55 UTC — Settings pushed
 - 14:02 UTC — Alert fired [detected]
-- 07:40 PDT — Revision restored [mitigated]
+- 06:40 PST — Revision restored [mitigated]
 
 ## Root cause
 
@@ -73,9 +73,9 @@ describe('authoring: hovers', () => {
   });
 
   it('a stamp in another zone says so, converted', () => {
-    const h = hoverAt(review(), at(REVIEW, '07:40 PDT', 1), { localZone: 'UTC' })!;
+    const h = hoverAt(review(), at(REVIEW, '06:40 PST', 1), { localZone: 'UTC' })!;
     assert.equal(h.title, '2026-11-20 14:40 UTC');
-    assert.match(rows(h)['Written in'], /PDT/);
+    assert.match(rows(h)["Written in"], /PST/);
   });
 
   it('a milestone tag and a front-matter key: the time to detect / mitigate', () => {
@@ -132,7 +132,7 @@ describe('authoring: outline and folding', () => {
       'Front matter',
       ['Checkout API returned 5xx', [
         'Summary',
-        ['Timeline', ['2026-11-20 13:55 UTC — Settings pushed', '14:02 UTC — Alert fired', '07:40 PDT — Revision restored']],
+        ['Timeline', ['2026-11-20 13:55 UTC — Settings pushed', '14:02 UTC — Alert fired', '06:40 PST — Revision restored']],
         ['Root cause', ['Trigger']],
         ['Action items', ['CAP-42-1: Reject invalid settings in CI', 'CAP-42-2: Stage settings pushes']],
       ]],
@@ -149,14 +149,14 @@ describe('authoring: outline and folding', () => {
       s.children.forEach(c => check(c, s));
     };
     o.forEach(s => check(s));
-    assert.equal(timeline.range.end.line, at(REVIEW, '07:40 PDT').line, 'a section ends at its last non-blank line');
+    assert.equal(timeline.range.end.line, at(REVIEW, '06:40 PST').line, 'a section ends at its last non-blank line');
   });
 
   it('folds the front matter, each heading and multi-line action items', () => {
     const f = foldingRanges(review());
     const line = (s: string) => at(REVIEW, s).line;
     assert.deepEqual(f.find(x => x.start === 0), { start: 0, end: line('---\n# ') });
-    assert.deepEqual(f.find(x => x.start === line('## Timeline')), { start: line('## Timeline'), end: line('07:40 PDT') });
+    assert.deepEqual(f.find(x => x.start === line('## Timeline')), { start: line('## Timeline'), end: line('06:40 PST') });
     assert.deepEqual(f.find(x => x.start === line('- [ ] CAP-42-1')), { start: line('- [ ] CAP-42-1'), end: line('tracking: https') });
     assert.ok(f.some(x => x.start === line('# Checkout')), 'the title folds the whole body');
   });
@@ -201,7 +201,7 @@ describe('authoring: completion', () => {
   it('the current UTC time at the start of a timeline entry', () => {
     const now = new Date('2026-11-29T17:45:30Z');
     assert.equal(timelineStampNow(now), '2026-11-29 17:45 UTC');
-    const text = REVIEW.replace('- 07:40 PDT', '- \n- 07:40 PDT');
+    const text = REVIEW.replace('- 06:40 PST', '- \n- 06:40 PST');
     const s = completionsAt(text, at(text, '- \n', 2), { config, now });
     assert.deepEqual(s.map(x => [x.label, x.insertText]), [['2026-11-29 17:45 UTC', '2026-11-29 17:45 UTC — ']]);
     assert.deepEqual(labels(REVIEW, 'Settings pushed', 4, { now }), [], 'not in an entry\'s text');

@@ -5,7 +5,7 @@ import { sectionProse, type Prose } from '../../parse/prose';
 export type { Prose } from '../../parse/prose';
 export { sectionProse } from '../../parse/prose';
 
-/** The prose of the whole review: the H1 title, the front matter title and every level-2 section. */
+/** The prose of the whole review: the H1 title, the front matter title and every part (parse/outline.ts). */
 export function reviewProse(review: Review, skip?: (s: Section) => boolean): { prose: Prose; section?: Section }[] {
   const out: { prose: Prose; section?: Section }[] = [];
   if (review.title) {

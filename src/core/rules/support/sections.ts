@@ -42,7 +42,7 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|to ?do|n\/?a|-+|[—–]|\.{2,}|…|\?+|xx
  * prompt; undefined when it has content.
  */
 export function emptyContent(section: Section): string | undefined {
-  const body = section.body;
+  const body = section.subtree();
   // a long body is never empty: skip the clean-up (sections can be megabytes)
   if (body.replace(/\s+/g, '').length > 400 && !/<!--/.test(body.slice(0, 200))) return undefined;
   const text = sectionContentText(body);
@@ -59,7 +59,7 @@ export function insertSectionFix(review: Review, kind: SectionKind): Fix {
   const idx = order.indexOf(kind);
   const eol = review.eol;
   // before the first present section that comes after it in the format; else at the end
-  const after = review.sections.find(s => s.kind && order.indexOf(s.kind) > idx);
+  const after = review.sections.find(s => s.kind && !s.label && !s.parent?.kind && order.indexOf(s.kind) > idx);
   const spec = sectionSpec(kind);
   const prompt = spec.prompt || (kind === 'actions' ? '- [ ] CAP-1: ${1:specific change to a named system}' : '');
   const block = `## ${spec.title}${eol}${eol}${prompt ? `\${1:${prompt.replace(/[$}\\]/g, '\\$&')}}` : '$1'}${eol}${eol}`;

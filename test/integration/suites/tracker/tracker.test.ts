@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ReviewIndex, actionsToJson, toExported, type IndexedAction } from '../../../../src/core';
+import { CACHE_VERSION } from '../../../../src/core/workspace/index';
 import type { TreeSnapshot } from '../../../../src/extension/tree/actionsTree';
 import { requestScreenshot } from '../../runner/helpers';
 import { activeExtension, closeAll, file, folder, lineOf, open, sleep, waitFor, writeText } from '../shared/pir';
@@ -379,7 +380,7 @@ describe('corrective-action tracker', () => {
     await vscode.commands.executeCommand('pir._test.saveIndex');
     assert.ok(before.cache, 'the extension has workspace storage');
     const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(before.cache!)))) as { version: number; summaries: { uri: string; hash: string }[] };
-    assert.strictEqual(saved.version, 1);
+    assert.strictEqual(saved.version, CACHE_VERSION, 'the cache says which summary format it holds');
     assert.strictEqual(saved.summaries.length, before.size, 'one summary per review, restored by content hash after a restart');
     await vscode.commands.executeCommand('pir.actions.refresh');
     const after = await vscode.commands.executeCommand<{ totalParsed: number; parsed: number; fromCache: number; files: number }>('pir._test.indexStats');

@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { ReviewIndex, WorkspaceFacts } from '../../core';
 import { getCore } from '../shared/core';
 import { folderScope, relativeTo, type FolderScope } from './globs';
+import type { SettingsService } from '../config/settings';
 
 export const DEBOUNCE_MS = 150;
 const WATCH_DEBOUNCE_MS = 50;
@@ -72,7 +73,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
   /** the first scan finished */
   readonly onDidBecomeReady = this.readyEmitter.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log?: vscode.LogOutputChannel) {
+  constructor(private readonly context: vscode.ExtensionContext, settings: SettingsService, private readonly log?: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed, this.factsChanged, this.readyEmitter,
       vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) this.documentChanged(e.document); }),
@@ -82,9 +83,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles(e => this.foldersGone(e.files)),
       vscode.workspace.onDidRenameFiles(e => this.foldersGone(e.files.map(f => f.oldUri), true)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescanSoon(0)),
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('pir.index') || e.affectsConfiguration('files.exclude')) this.rescanSoon(0);
-      }),
+      settings.onDidChange(e => { if (e.affects('index') || e.affects('files.exclude')) this.rescanSoon(0); }),
     );
   }
 

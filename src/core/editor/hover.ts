@@ -10,6 +10,7 @@ import { describeZone } from '../time/zones';
 import { actionIdsIn, idList, isOverdue } from '../format/actionItem';
 import type { ActionStatus } from '../model';
 import { utcDay } from '../time/calendar';
+import { zoneSourceLabel } from '../zoneFallback';
 import { TIME_TO, formatDuration, formatInZone, formatUtc, milestoneTimes, sinceStart, type MilestoneTime } from './milestones';
 
 export interface HoverRow { label: string; value: string }
@@ -84,6 +85,14 @@ function stampHover(review: Review, e: TimelineEntry, options: HoverOptions): Ho
           : `its zone ${describeZone(e.zone)} can't be converted`;
     return { range: e.stampRange, title: `${e.stamp.text}: time unknown`, rows: [{ label: 'Why', value: why }], notes };
   }
+  const c = e.certainty;
+  if (c && c.status !== 'certain') {
+    // a repeated, skipped or season-mismatched local time: each reading, none as "the" time
+    const what = c.status === 'repeated' ? 'happened twice (the clocks went back)' : c.status === 'nonexistent' ? 'never happened on the clock (the clocks skipped it)' : 'names a zone that was not in force on that date';
+    for (const r of c.readings) rows.push({ label: 'UTC, if', value: `${formatUtc(r.ms)} (${r.label})` });
+    notes.push(`This local time ${what}: the quick fix offers each reading; nothing is converted automatically.`);
+    return { range: e.stampRange, title: `${e.stamp.text.replace(/[*_`]/g, '')}: which time?`, rows, notes };
+  }
   rows.push({ label: 'UTC', value: formatUtc(e.utc) });
   const zone = options.localZone || 'UTC';
   const local = formatInZone(e.utc, zone);
@@ -92,7 +101,7 @@ function stampHover(review: Review, e: TimelineEntry, options: HoverOptions): Ho
   const start = milestoneTimes(review).started;
   if (start) rows.push({ label: 'Since the start', value: `${sinceStart(e.utc, start.utc)} (${formatUtc(start.utc)}${start.source === 'front-matter' ? ', started key' : start.source === 'first-entry' ? ', first entry' : ''})` });
   if (own && own.kind !== 'utc') rows.push({ label: 'Written in', value: describeZone(own) });
-  else if (!own && e.zone) rows.push({ label: 'Read in', value: `${describeZone(e.zone)} (${e.zoneSource === 'prose' ? 'declared in the text' : e.zoneSource === 'front-matter' ? 'timezone key' : 'pir.defaultTimezone'})` });
+  else if (!own && e.zone) rows.push({ label: 'Read in', value: `${describeZone(e.zone)} (${zoneSourceLabel(e.zoneSource, true)})` });
   if (e.date?.carried) notes.push('The date is taken from the entry above (or the started key).');
   for (const t of e.tags) {
     const d = durationTo(review, t.milestone);

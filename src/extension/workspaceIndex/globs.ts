@@ -5,6 +5,7 @@
  * patterns here, so a file the search skips is not indexed when it changes either.
  */
 import * as vscode from 'vscode';
+import { readPirSettings } from '../config/settings';
 import type Picomatch from 'picomatch/posix';
 
 // loaded on first use, with the core (scripts/build/extension-split.mjs puts it in dist/core.js)
@@ -74,9 +75,9 @@ function patterns(value: unknown, fallback: string): string[] {
 }
 
 export function folderScope(folder: vscode.WorkspaceFolder): FolderScope {
-  const c = vscode.workspace.getConfiguration('pir.index', folder.uri);
-  const include = patterns(c.get('include'), DEFAULT_INCLUDE)[0] ?? DEFAULT_INCLUDE;
-  const own = patterns(c.get('exclude'), DEFAULT_EXCLUDE);
+  const { index } = readPirSettings(folder.uri);
+  const include = patterns(index.include, DEFAULT_INCLUDE)[0] ?? DEFAULT_INCLUDE;
+  const own = patterns(index.exclude, DEFAULT_EXCLUDE);
   const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
   // entries set to true; `{ "when": ... }` sibling conditions are not supported here
   const excludes = [...own, ...Object.keys(filesExclude).filter(k => filesExclude[k] === true)].flatMap(expandBraces);

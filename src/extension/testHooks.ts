@@ -1,0 +1,25 @@
+/**
+ * Test hooks: `pir._test.*` commands that return plain JSON of what the views show and of the
+ * index's statistics, for the integration suites (test/integration/suites/tracker). Registered only
+ * in development builds: esbuild.mjs defines PIR_TEST_HOOKS false for `--production` (the packaged
+ * extension), and extension.ts loads this module only when it is true.
+ */
+import * as vscode from 'vscode';
+import type { Services } from './shared/services';
+import type { Trackers } from './tree/tracker';
+
+export function registerTestHooks({ context, index: service }: Services, { actions, reviews }: Trackers): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pir._test.actionsTree', () => actions.snapshot()),
+    vscode.commands.registerCommand('pir._test.reviewsTree', async () => (await reviews.getChildren()).map(n => {
+      const item = reviews.getTreeItem(n);
+      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, uri: n.uri, audit: n.audit };
+    })),
+    vscode.commands.registerCommand('pir._test.indexStats', async () => {
+      await service.whenReady();
+      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString() };
+    }),
+    vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
+    vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),
+  );
+}
