@@ -9,7 +9,10 @@
 //   (f) peak memory
 // It prints a table and writes docs/performance.md (machine, date, table, budgets).
 //
-// Options: --render (re-write docs/performance.md from the last results), --only-vscode (just the
+// Options: --only-worst (just the worst cases of issue 17: generated nesting, keys, long lines, big
+//          tables, many items; --case NAME for one of them; with --write it updates that section
+//          of docs/performance.md),
+//          --render (re-write docs/performance.md from the last results), --only-vscode (just the
 //          activation in VS Code), --quick (fewer repetitions, 500 files: a smoke run, does not write docs/performance.md
 //          unless --write), --files N, --no-vscode, --no-write, --keep (keep the temp corpus),
 //          --cpu-prof (write .cpuprofile files of the analysis and lint runs into dist/bench/prof)
@@ -24,6 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateReview, writeCorpus } from './generate.mjs';
+import { benchWorstCases, worstCaseTable } from './worst.mjs';
 import { buildSplitExtension } from '../build/extension-split.mjs';
 import { taggerBuild, taggerExternal, taggerWebStub } from '../build/tagger-split.mjs';
 
@@ -418,6 +422,24 @@ if (args.includes('--only-vscode')) {
   console.log(JSON.stringify(await benchActivationVSCode()));
   process.exit(0);
 }
+if (flag('--only-worst')) {
+  // the worst cases alone: analysis time of each generated input at 1 MB and at the size limit
+  await buildBundles();
+  const core = require(join(OUT, 'core.cjs'));
+  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const rows = benchWorstCases(core, { runs: QUICK ? 1 : 3, log, only: opt('--case') });
+  const table = worstCaseTable(rows);
+  const note = `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${gitHead()}, load average ${load} before, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} after.`;
+  process.stdout.write(`\n${table}\n\n${note}\n`);
+  if (flag('--write') && !opt('--case')) {
+    const docPath = join(ROOT, 'docs', 'performance.md');
+    const doc = readFileSync(docPath, 'utf8');
+    const section = `<!-- worst-cases:start -->\n${note}\n\n${table}\n<!-- worst-cases:end -->`;
+    writeFileSync(docPath, doc.replace(/<!-- worst-cases:start -->[\s\S]*?<!-- worst-cases:end -->/, section));
+    log(`wrote the worst cases into ${relative(ROOT, docPath)}`);
+  }
+  process.exit(rows.every((r) => r.cpuMs < r.budgetMs) ? 0 : 1);
+}
 let results, m, totalS;
 if (flag('--render')) {
   // re-write docs/performance.md from the last run's dist/bench/results.json (after editing the template)
@@ -436,6 +458,7 @@ if (flag('--render')) {
     log(`generating ${FILES} reviews into ${corpusDir}`);
     const files = writeCorpus(corpusDir, FILES, 1);
     results.docs = await benchDocuments(core);
+    results.worst = benchWorstCases(core, { runs: QUICK ? 1 : 3, log });
     results.index = benchIndex(core, files);
     results.cli = await benchCli(corpusDir);
     results.stub = benchActivationStub();
@@ -471,6 +494,7 @@ if (WRITE || flag('--render')) {
     .replaceAll('{{webKB}}', fmtKB(results.sizes['web/extension.js']?.min ?? 0))
     .replaceAll('{{totalKB}}', fmtKB((results.sizes['extension.js + core.js'] ?? results.sizes['extension.js']).min))
     .replaceAll('{{bundleInputs}}', bundleInputs.slice(0, 14).map(([k, v]) => `${k} ${fmtKB(v)}`).join(', '))
+    .replaceAll('{{worst}}', `<!-- worst-cases:start -->\nRun with the rest of this benchmark (load average above).\n\n${results.worst ? worstCaseTable(results.worst) : '(not measured in this run)'}\n<!-- worst-cases:end -->`)
     .replaceAll('{{table}}', table)
     .replaceAll('{{budgets}}', budgets);
   writeFileSync(docPath, doc);

@@ -1,4 +1,4 @@
-import { analyze, applyEdits, automaticFixEdits, type Finding, type TicketSnapshot, type WorkspaceFacts } from '../core';
+import { analyze, fixText, type Finding, type TicketSnapshot, type WorkspaceFacts } from '../core';
 import { ConfigResolver } from './config';
 import { displayPath, readText } from './files';
 import { safeWriteFile, WriteRefused } from './safeWrite';
@@ -48,27 +48,23 @@ export function readInputs(files: string[], cwd?: string): { texts: Map<string, 
 /** Lints one file's text (and with `fix`, rewrites the file); `workspace` holds the facts of the whole run. */
 export function lintText(file: string, original: string, resolver: ConfigResolver, workspace: WorkspaceFacts, opts: LintFileOptions): { result: FileResult; fixed: boolean } {
   const { config, findings: configFindings } = resolver.resolve(file);
-  let text = original;
-  let { findings } = analyze(text, { uri: file, config, now: opts.now, workspace });
+  const run = (t: string) => analyze(t, { uri: file, config, now: opts.now, workspace });
+  const analysed = run(original);
+  let findings = analysed.findings;
   let fixed = false;
   let refused: Finding | undefined;
-  if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule))) {
-    // apply, re-analyse, repeat: fixes that overlapped in one pass land in the next
-    for (let pass = 0; pass < 10; pass++) {
-      const edits = automaticFixEdits(findings);
-      if (!edits.length) break;
-      const r = applyEdits(text, edits);
-      if (r.text === text) break;
-      text = r.text;
-      findings = analyze(text, { uri: file, config, now: opts.now, workspace }).findings;
-    }
+  if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule) && f.severity !== 'info')) {
+    // apply, re-analyse, repeat (fixes that overlapped in one pass land in the next); a pass whose
+    // result parses worse than the file did is dropped, with a finding that says so
+    const r = fixText(original, run, 10, analysed);
+    findings = r.findings;
     // through a temporary file and a rename (a crash never leaves half a review), never through a link
-    if (text !== original) {
-      try { safeWriteFile(file, text, { display: displayPath(file, opts.cwd) }); fixed = true; } catch (e) {
+    if (r.text !== original) {
+      try { safeWriteFile(file, r.text, { display: displayPath(file, opts.cwd) }); fixed = true; } catch (e) {
         if (!(e instanceof WriteRefused)) throw e;
         // the file is left as it was: its findings are those of the original text, and the refusal
         refused = { rule: 'unwritable-file', severity: 'error', message: `--fix did not write the file: ${e.message.replace(/^refusing to write [^:]*: /, '')}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-        findings = analyze(original, { uri: file, config, now: opts.now, workspace }).findings;
+        findings = analysed.findings;
       }
     }
   }

@@ -13,6 +13,7 @@
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { ReviewIndex, summarize, workspaceFacts, type ReviewSummary, type WorkspaceFacts } from '../core';
+import { siblingTexts } from './workspace';
 import { setFrontMatterCacheSize } from '../core/parse/frontMatter';
 import { ConfigResolver } from './config';
 import type { FileResult } from './format';
@@ -49,6 +50,7 @@ function factsFromSummaries(texts: Map<string, string>, summaries: Map<string, R
   const index = new ReviewIndex();
   index.seed(summaries.values());
   for (const [file, text] of texts) index.update(file, text); // served from the restored summaries (by content hash)
+  for (const [file, text] of siblingTexts(texts)) index.update(file, text); // reviews beside them that the run does not lint
   return workspaceFacts(index);
 }
 

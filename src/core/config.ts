@@ -10,6 +10,25 @@ import { sectionKindOf } from './parse/sections';
 import { LineIndex } from './text';
 import type { TrackerConfig } from './tickets/model';
 import { parseTrackerConfig } from './tickets/config';
+import { RULES, PARSE_RULES } from './rules';
+import { levenshtein } from './rules/support/text';
+import { resolveZone, isResolvable } from './time/zones';
+
+const SETTING_KEYS = ['rules', 'vagueActionPhrases', 'blamePhrases', 'requiredSections', 'requiredRoles', 'reviewMeetingDeadlineDays', 'severities', 'roles', 'actionFields', 'defaultTimezone', 'tracker'];
+
+/** The valid name closest to a misspelt one (case, separators and a few edits apart), for "did you mean". */
+export function closestName(name: string, valid: string[]): string | undefined {
+  const norm = (x: string) => x.toLowerCase().replace(/[-_\s]+/g, '');
+  const n = norm(name);
+  let best: string | undefined; let bestD = Infinity;
+  for (const v of valid) {
+    const d = norm(v) === n ? 0 : levenshtein(n, norm(v));
+    if (d < bestD) { best = v; bestD = d; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(n.length / 3)) ? best : undefined;
+}
+
+const didYouMean = (name: string, valid: string[]) => { const c = closestName(name, valid); return c ? ` Did you mean "${c}"?` : ''; };
 
 export type RuleSetting = Severity | 'off';
 
@@ -79,17 +98,23 @@ export function parseConfig(text: string): { config: Config; findings: Finding[]
     if (!Array.isArray(v) || v.some(x => typeof x !== 'string')) { report(`"${key}" must be a list of strings.`, node(key)); return undefined; }
     return v as string[];
   };
+  const keyNode = (map: unknown, key: string) => (map as { items?: { key: unknown }[] } | undefined)?.items?.find(p => (p.key as { value?: unknown })?.value === key)?.key;
   for (const key of Object.keys(d)) {
-    if (!['rules', 'vagueActionPhrases', 'blamePhrases', 'requiredSections', 'requiredRoles', 'reviewMeetingDeadlineDays', 'severities', 'roles', 'actionFields', 'defaultTimezone', 'tracker'].includes(key)) {
-      report(`Unknown setting "${key}" in .pir.yaml.`, doc.getIn([key], true) ? (doc.contents as { items?: { key: unknown }[] })?.items?.find(p => (p.key as { value?: unknown })?.value === key)?.key : undefined);
+    if (!SETTING_KEYS.includes(key)) {
+      report(`Unknown setting "${key}" in .pir.yaml: it is ignored.${didYouMean(key, SETTING_KEYS)}`, keyNode(doc.contents, key));
     }
   }
   if (d.rules !== undefined) {
     if (typeof d.rules !== 'object' || d.rules === null || Array.isArray(d.rules)) report('"rules" must map rule ids to error, warning, info or off.', node('rules'));
-    else for (const [id, v] of Object.entries(d.rules as Record<string, unknown>)) {
-      const s = v === false ? 'off' : String(v);
-      if (SETTINGS.has(s)) config.rules[id] = s as RuleSetting;
-      else report(`Rule "${id}": "${String(v)}" is not one of error, warning, info, off.`, doc.getIn(['rules', id], true));
+    else {
+      const ruleIds = [...RULES.map(r => r.id), ...PARSE_RULES.map(r => r.id)];
+      const rulesNode = doc.get('rules', true);
+      for (const [id, v] of Object.entries(d.rules as Record<string, unknown>)) {
+        if (!ruleIds.includes(id)) { report(`"${id}" is not a rule: its setting is ignored.${didYouMean(id, ruleIds)} \`pir rules\` lists them.`, keyNode(rulesNode, id)); continue; }
+        const s = v === false ? 'off' : String(v);
+        if (SETTINGS.has(s)) config.rules[id] = s as RuleSetting;
+        else report(`Rule "${id}": "${String(v)}" is not one of error, warning, info, off.`, doc.getIn(['rules', id], true));
+      }
     }
   }
   config.vagueActionPhrases = strings('vagueActionPhrases') ?? config.vagueActionPhrases;
@@ -114,8 +139,14 @@ export function parseConfig(text: string): { config: Config; findings: Finding[]
     else report('"reviewMeetingDeadlineDays" must be a number of days, or a map of severity to days (with "default").', node('reviewMeetingDeadlineDays'));
   }
   if (d.defaultTimezone !== undefined) {
-    if (typeof d.defaultTimezone === 'string') config.defaultTimezone = d.defaultTimezone;
-    else report('"defaultTimezone" must be an IANA zone name such as Europe/Berlin, or UTC.', node('defaultTimezone'));
+    if (typeof d.defaultTimezone === 'string' && isResolvable(resolveZone(d.defaultTimezone))) config.defaultTimezone = d.defaultTimezone;
+    else if (typeof d.defaultTimezone === 'string' && resolveZone(d.defaultTimezone).kind === 'ambiguous') {
+      const z = resolveZone(d.defaultTimezone) as { candidates: { label: string; zone: string }[] };
+      report(`"${d.defaultTimezone}" is ambiguous (${z.candidates.map(c => `${c.label}: ${c.zone}`).join(', ')}): defaultTimezone is ignored. Write the zone's IANA name.`, node('defaultTimezone'));
+    } else if (typeof d.defaultTimezone === 'string') {
+      const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+      report(`"${d.defaultTimezone}" is not a time zone this tool knows: defaultTimezone is ignored. Use an IANA zone name such as Europe/Berlin, or UTC.${didYouMean(d.defaultTimezone, zones)}`, node('defaultTimezone'));
+    } else report('"defaultTimezone" must be an IANA zone name such as Europe/Berlin, or UTC.', node('defaultTimezone'));
   }
   if (d.tracker !== undefined) {
     config.tracker = parseTrackerConfig(d.tracker, (message, path) => report(message, doc.getIn(path, true) ?? node('tracker')));

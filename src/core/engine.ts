@@ -6,7 +6,7 @@ import { SEVERITY_ORDER } from './types';
 import { applySuppressions } from './suppress';
 import { RULES } from './rules';
 import type { RuleContext, WorkspaceFacts } from './rules/rule';
-import { parseReview, type ParseOptions } from './parse/review';
+import { parseReview, MAX_DOCUMENT_BYTES, MAX_SECTION_BYTES, type ParseOptions } from './parse/review';
 import { applyFallbackZone, fallbackZoneOf } from './zoneFallback';
 
 export interface LintOptions {
@@ -20,20 +20,45 @@ export function lifecycleOf(review: Review): RuleContext['lifecycle'] {
   return s === 'final' ? 'final' : s === 'in-review' ? 'in-review' : s === 'draft' ? 'draft' : 'in-review';
 }
 
+/**
+ * The rules that read only the front matter and the headings: all a document over the size limit
+ * has analysed (MAX_DOCUMENT_BYTES). The others would judge a body that was never read ("no action
+ * items" while `pir actions` lists two), so they are skipped and the finding says so.
+ */
+const FRONT_MATTER_AND_HEADING_RULES = new Set(['missing-section', 'front-matter-schema', 'duplicate-review-id', 'major-incident', 'milestone-order', 'review-meeting-deadline', 'required-roles', 'residual-risk-approver']);
+
+/** Rules that conclude something is missing from the items a section holds: skipped when a section was too large to read. */
+const ABSENCE_RULES = new Set(['no-action-items', 'timeline-milestones', 'missing-root-cause', 'empty-section']);
+
+/** The rules that cannot judge this review because part of it was over a size limit (ids, in catalogue order). */
+export function skippedRules(review: Review): string[] {
+  if (review.text.length > MAX_DOCUMENT_BYTES) return RULES.map(r => r.id).filter(id => !FRONT_MATTER_AND_HEADING_RULES.has(id));
+  if (review.sections.some(s => s.body.length > MAX_SECTION_BYTES)) return RULES.map(r => r.id).filter(id => ABSENCE_RULES.has(id));
+  return [];
+}
+
 /** Runs every rule on a parsed review: configuration, draft relaxation and suppressions applied. */
 export function lintReview(review: Review, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const ctx: RuleContext = { review, config, now: options.now ?? new Date(), workspace: options.workspace, lifecycle: lifecycleOf(review) };
   const out: Finding[] = [];
+  const skipped = review.partial ? new Set(skippedRules(review)) : new Set<string>();
+  let said = false;
   for (const f of review.parseFindings) {
     const setting = config.rules[f.rule];
     if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
+    let finding = setting ? { ...f, severity: setting } : f;
+    if (skipped.size && !said && f.rule === 'file-too-large' && f.severity !== 'info') {
+      // the first size finding says which checks were skipped
+      said = true;
+      finding = { ...finding, message: `${finding.message.replace(/\s*$/, '')} Not checked: ${[...skipped].join(', ')}.` };
+    }
+    out.push(finding);
   }
   if (!(review.partial && review.text === '')) {
     for (const rule of RULES) {
       const setting = config.rules[rule.id];
-      if (setting === 'off') continue;
+      if (setting === 'off' || skipped.has(rule.id)) continue;
       let found;
       try { found = rule.check(ctx); } catch (e) {
         out.push({ rule: rule.id, severity: 'error', message: `Rule ${rule.id} failed on this document: ${(e as Error).message}. Please report it.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });

@@ -1,4 +1,5 @@
 import type { Finding, TextEdit } from './types';
+import type { Review } from './model';
 import { LineIndex, snippetToText } from './text';
 
 /**
@@ -38,4 +39,86 @@ export function automaticFixEdits(findings: Finding[]): TextEdit[] {
 
 export function plainEdits(edits: TextEdit[], snippet: boolean | undefined): TextEdit[] {
   return snippet ? edits.map(e => ({ ...e, newText: snippetToText(e.newText) })) : edits;
+}
+
+/** What a parse made of a text: the measures a fix must not make worse. */
+export interface ParseQuality {
+  /** findings that mean part of the text could not be read (broken YAML, unreadable, too large) */
+  parseErrors: number;
+  frontMatterKeys: number;
+  sections: number;
+  timelineEntries: number;
+  actionItems: number;
+}
+
+const UNREADABLE = new Set(['front-matter-syntax', 'unreadable-file', 'file-too-large']);
+
+export function parseQuality(review: Review, findings: Finding[]): ParseQuality {
+  return {
+    parseErrors: findings.filter(f => UNREADABLE.has(f.rule) && f.severity !== 'info').length,
+    frontMatterKeys: review.frontMatter ? Object.keys(review.frontMatter.data).length : 0,
+    sections: review.sections.length,
+    timelineEntries: review.timeline.length,
+    actionItems: review.actions.length,
+  };
+}
+
+/** What got worse from `before` to `after`, in words; empty when nothing did. */
+export function qualityLoss(before: ParseQuality, after: ParseQuality): string[] {
+  const out: string[] = [];
+  if (after.parseErrors > before.parseErrors) out.push('made part of the file unreadable (the front matter no longer parses)');
+  if (after.frontMatterKeys < before.frontMatterKeys) out.push(`lost front matter keys (${before.frontMatterKeys} → ${after.frontMatterKeys})`);
+  if (after.sections < before.sections) out.push(`lost sections (${before.sections} → ${after.sections})`);
+  if (after.timelineEntries < before.timelineEntries) out.push(`lost timeline entries (${before.timelineEntries} → ${after.timelineEntries})`);
+  if (after.actionItems < before.actionItems) out.push(`lost action items (${before.actionItems} → ${after.actionItems})`);
+  return out;
+}
+
+export interface FixRun {
+  /** the fixed text (the input when nothing could be applied safely) */
+  text: string;
+  /** the findings of `text` */
+  findings: Finding[];
+  /** the parse of `text` */
+  review: Review;
+  /** passes whose fixes were kept */
+  passes: number;
+  /** set when the fixes of a pass were dropped because the result parsed worse than the input */
+  dropped?: Finding;
+}
+
+/**
+ * Applies the automatic fixes again and again (fixes skipped for overlapping land in the next
+ * pass) until none is left, at most `maxPasses` times. After every pass the result must parse at
+ * least as well as the input (no new YAML error, no front matter key, section, timeline entry or
+ * action item lost); when it does not, that pass's fixes are dropped, the loop stops and `dropped`
+ * is a finding that says so. `analyze` parses and lints a text.
+ */
+export function fixText(original: string, analyze: (text: string) => { review: Review; findings: Finding[] }, maxPasses = 10, first = analyze(original)): FixRun {
+  const baseline = parseQuality(first.review, first.findings);
+  let text = original;
+  let findings = first.findings;
+  let review = first.review;
+  let passes = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const edits = automaticFixEdits(findings);
+    if (!edits.length) break;
+    const next = applyEdits(text, edits).text;
+    if (next === text) break;
+    const r = analyze(next);
+    const loss = qualityLoss(baseline, parseQuality(r.review, r.findings));
+    if (loss.length) {
+      const dropped: Finding = {
+        rule: 'unreadable-file', severity: 'warning',
+        message: `${edits.length} automatic fix${edits.length === 1 ? ' was' : 'es were'} not applied: together they ${loss.join(', ')}. Apply them one at a time in the editor and check the result.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      };
+      return { text, findings: [dropped, ...findings], review, passes, dropped };
+    }
+    text = next;
+    findings = r.findings;
+    review = r.review;
+    passes++;
+  }
+  return { text, findings, review, passes };
 }

@@ -7,7 +7,7 @@ export { SECTION_SPECS, sectionKindOf, type SectionKind } from './parse/sections
 export { parseConfig, defaultConfig, type Config } from './config';
 export { analyze, lintReview, lifecycleOf, type LintOptions, type AnalyzeOptions } from './engine';
 export { applyFallbackZone, fallbackZoneOf, fallbackKey, zoneSourceLabel, type FallbackZone } from './zoneFallback';
-export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
+export { applyEdits, automaticFixEdits, plainEdits, fixText, parseQuality, qualityLoss, type FixRun, type ParseQuality } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './analysis/action-quality';

@@ -23,7 +23,8 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // an offset between the CR and the LF of a CRLF is the end of the line's content
+    return { line: lo, character: Math.min(offset, this.lineEnd(lo)) - this.starts[lo] };
   }
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;

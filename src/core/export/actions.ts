@@ -37,11 +37,24 @@ export function toExported(actions: IndexedAction[], showFile: (uri: string) => 
 
 export function actionsToJson(actions: ExportedAction[]): string { return JSON.stringify(actions, null, 2); }
 
+/**
+ * What a spreadsheet may evaluate (OWASP "CSV Injection"): a cell whose first character, after any
+ * spaces, is = + - @ (or their full-width forms ＝ ＋ － ＠, which some spreadsheets read as the
+ * ASCII ones), or that starts with a tab or a carriage return. `-1+cmd|' /C calc'!A0` and
+ * `-0+HYPERLINK(…)` start with a minus and a digit, so only a plain number is left as it is.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A CSV cell a spreadsheet shows as text: a leading apostrophe when it would be evaluated (the OWASP advice). */
+export function csvSafe(v: unknown): string {
+  const s = String(v);
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 export function actionsToCsv(actions: ExportedAction[]): string {
-  // a cell that starts like a formula makes spreadsheets run it: prefix it (OWASP CSV injection);
-  // owners such as @platform-team are not formulas and stay as written
-  const safe = (v: unknown) => { const s = String(v); return /^[=+\t\r]|^-(?!\d)|^@\w*\(/.test(s) ? `'${s}` : s; };
-  return stringify(actions.map(a => ACTION_COLUMNS.map(c => safe(a[c]))), { header: true, columns: [...ACTION_COLUMNS], record_delimiter: 'unix' });
+  // quoting (commas, quotes, line breaks) is csv-stringify's; neutralising formulas is csvSafe's
+  return stringify(actions.map(a => ACTION_COLUMNS.map(c => csvSafe(a[c]))), { header: true, columns: [...ACTION_COLUMNS], record_delimiter: 'unix' });
 }
 
 export function actionsToMarkdown(actions: ExportedAction[]): string {

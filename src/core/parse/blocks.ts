@@ -120,6 +120,80 @@ function splitLines(body: string): Line[] {
 }
 
 /**
+ * How deep lists and block quotes are followed. CommonMark sets no limit, but the cost of parsing a
+ * line grows with the number of containers open around it (remark's is quadratic in the depth: a
+ * line of 40,000 "> " took 16 s), and the trees' consumers recurse into them. Reviews nest a few
+ * levels; markdown-it's CommonMark preset stops at 20 as well.
+ */
+export const MAX_NESTING = 20;
+
+/**
+ * The text with everything nested deeper than `max` containers blanked out: on each line, from the
+ * point where the list markers, quote markers and indentation (two columns a level, a tab four)
+ * pass the limit, the rest of the line becomes spaces. The length and the line breaks stay, so the
+ * offsets of a tree parsed from the result hold for the original text. `at` is the offset of the
+ * first blanked character (-1 and the same string when nothing is that deep). Linear in the text.
+ */
+export function capNesting(text: string, max = MAX_NESTING): { text: string; at: number } {
+  const n = text.length;
+  // a line needs at least `max` characters of markers or indentation to be too deep
+  if (n <= max) return { text, at: -1 };
+  let out: string[] | undefined;
+  let from = 0; // start of the text not yet copied to out
+  let first = -1;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end < n) { const c = text.charCodeAt(end); if (c === 10 || c === 13) break; end++; }
+    const cut = end - start > max ? deepAt(text, start, end, max) : -1;
+    if (cut >= 0) {
+      if (first < 0) first = cut;
+      (out ??= []).push(text.slice(from, cut), ' '.repeat(end - cut));
+      from = end;
+    }
+    start = end + 1;
+  }
+  if (!out) return { text, at: -1 };
+  out.push(text.slice(from));
+  return { text: out.join(''), at: first };
+}
+
+/** Where in the line [start, end) the containers opened pass `max` levels, or -1. */
+function deepAt(text: string, start: number, end: number, max: number): number {
+  let i = start;
+  let markers = 0;
+  let columns = 0; // whitespace beyond the one space a marker takes
+  while (i < end) {
+    let ws = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 32) ws++; else if (c === 9) ws += 4; else break;
+      i++;
+    }
+    columns += markers && ws ? ws - 1 : ws;
+    if (markers + (columns >> 1) > max) return i;
+    if (i >= end) return -1;
+    const c = text.charCodeAt(i);
+    let next = -1;
+    if (c === 62 /* > */) next = i + 1;
+    else if (c === 45 || c === 42 || c === 43) next = i + 1;
+    else if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if (d === 46 || d === 41) next = j + 1;
+    }
+    if (next < 0) return -1;
+    // a list marker must be followed by whitespace or the end of the line; a quote marker need not
+    if (c !== 62 && next < end) { const d = text.charCodeAt(next); if (d !== 32 && d !== 9) return -1; }
+    markers++;
+    if (markers + (columns >> 1) > max) return i;
+    i = next;
+  }
+  return -1;
+}
+
+/**
  * Light trees by body text, as parseMarkdown caches remark trees: re-analysis after an edit scans
  * only the sections that changed. A body the scan does not read is remembered as null.
  */
@@ -129,7 +203,7 @@ const cache = new TextCache<LightRoot | null>();
 export function cachedScanBlocks(body: string): LightRoot | undefined {
   let hit = cache.get(body);
   if (hit !== undefined) return hit ?? undefined;
-  try { hit = scanBlocks(body); } catch { hit = null; }
+  try { hit = scanBlocks(capNesting(body).text); } catch { hit = null; }
   cache.set(body, hit);
   return hit ?? undefined;
 }

@@ -1,4 +1,4 @@
-import { Document, YAMLParseError, parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { Document, YAMLParseError, parseDocument, isMap, isScalar, isSeq, visit, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from '../text';
 import type { Finding, Range } from '../types';
 import type { ScannedFrontMatter } from './scan';
@@ -55,25 +55,90 @@ function tooDeepAt(source: string): number {
   return -1;
 }
 
-/** The strict parse of a front matter's YAML (its errors include the strict-only ones), cached. */
+/**
+ * Front matter larger than this is not read: it is metadata (a real one is a few KB), and the YAML
+ * parser takes about a second per megabyte, so a bound here keeps the whole analysis in budget.
+ */
+export const MAX_FRONT_MATTER_BYTES = 128 * 1024;
+
+/** The largest number of aliases a front matter may dereference (a "billion laughs" document uses many more). */
+export const MAX_FRONT_MATTER_ALIASES = 100;
+
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false } as const;
+
+/**
+ * The YAML text to parse: a lone CR (classic Mac line endings) becomes LF, which has the same
+ * length, so every offset into the document stays valid. The document itself keeps its CRs.
+ */
+export function yamlText(source: string): string {
+  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+}
+
+/**
+ * The strict parse of a front matter's YAML (its errors include the strict-only ones), cached. A
+ * front matter that is too big, too deep or an alias bomb comes back as an empty document with one
+ * error that says why it was refused.
+ */
 export function frontMatterDocument(source: string): Document {
   const hit = docCache.get(source);
   if (hit) return hit;
-  const deep = tooDeepAt(source);
-  const doc = deep < 0 ? parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true }) : refused(deep);
+  const doc = readDocument(source);
   docCache.set(source, doc);
   if (docCache.size > cacheEntries) docCache.delete(docCache.keys().next().value as string);
   return doc;
 }
 
-/** Documents standing in for a front matter too deep to read: never parsed again leniently. */
+function readDocument(source: string, strict = true): Document {
+  if (source.length > MAX_FRONT_MATTER_BYTES) {
+    return refused(0, `it is ${Math.round(source.length / 1024)} KB, over the ${MAX_FRONT_MATTER_BYTES / 1024} KB a front matter may have`);
+  }
+  const deep = tooDeepAt(source);
+  if (deep >= 0) return refused(deep, `lists or mappings are nested more than ${MAX_FRONT_MATTER_NESTING} levels deep here`);
+  const doc = parseDocument(yamlText(source), strict ? PARSE_OPTIONS : { ...PARSE_OPTIONS, strict: false });
+  duplicateKeys(doc);
+  if (!doc.errors.length) {
+    try { doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES }); } catch (e) {
+      return refused(0, `${/alias/i.test((e as Error).message) ? `it expands more than ${MAX_FRONT_MATTER_ALIASES} aliases (a YAML "alias bomb")` : (e as Error).message}`);
+    }
+  }
+  return doc;
+}
+
+/**
+ * Duplicate keys of every mapping, found with one Set per mapping (linear in the number of keys;
+ * the YAML library's own uniqueKeys check compares each key with every earlier one: 20,000 keys
+ * took 10 s). Reported as the library reports them.
+ */
+function duplicateKeys(doc: Document): void {
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k)) continue;
+        const id = `${typeof k.value}:${String(k.value)}`;
+        if (k.value === '<<') continue; // merge keys may repeat
+        if (seen.has(id)) {
+          const at = k.range ?? [0, 0];
+          doc.errors.push(new YAMLParseError([at[0], at[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(id);
+      }
+    },
+  });
+}
+
+/** Documents standing in for a front matter that was refused: never parsed again leniently. */
 const refusedDocs = new WeakSet<Document>();
 
-/** An empty document carrying one error: what was too deep to read, and where. */
-function refused(at: number): Document {
+/** Whether the front matter was refused (too big, too deep, an alias bomb) rather than parsed. */
+export function isRefused(doc: Document): boolean { return refusedDocs.has(doc); }
+
+/** An empty document carrying one error: why the front matter was not read, and where. */
+function refused(at: number, why: string): Document {
   const doc = new Document();
   refusedDocs.add(doc);
-  doc.errors.push(new YAMLParseError([at, at + 1], 'UNEXPECTED_TOKEN', `lists or mappings are nested more than ${MAX_FRONT_MATTER_NESTING} levels deep here; the front matter was not read`));
+  doc.errors.push(new YAMLParseError([at, at + 1], 'UNEXPECTED_TOKEN', why));
   return doc;
 }
 
@@ -82,26 +147,25 @@ export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findi
   // the parser reports YAML errors leniently (strict: false); a strict parse without errors is the
   // same document, so only a front matter with errors is parsed again
   let doc = frontMatterDocument(source);
-  if (doc.errors.length && !refusedDocs.has(doc)) {
-    doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: false });
-  }
+  if (doc.errors.length && !refusedDocs.has(doc)) doc = readDocument(source, false);
   const closeLine = fm.closeLine ?? lines.lineCount - 1;
   const range: Range = { start: { line: fm.openLine, character: 0 }, end: { line: closeLine, character: lines.lineText(closeLine).length } };
   if (fm.closeLine === undefined) {
     findings.push({ rule: 'front-matter-syntax', severity: 'error', message: 'The front matter is never closed: add a line with --- after the last key.', range: lines.lineRange(0) });
   }
+  const wasRefused = refusedDocs.has(doc);
   for (const e of doc.errors) {
     const [a, b] = e.pos;
     findings.push({
       rule: 'front-matter-syntax', severity: 'error',
-      message: `Front matter is not valid YAML: ${e.message.split('\n')[0]}`,
+      message: wasRefused ? `The front matter was not read: ${e.message}.` : `Front matter is not valid YAML: ${e.message.split('\n')[0]}`,
       range: lines.range(fm.contentStart + a, fm.contentStart + Math.max(b, a + 1)),
     });
   }
   let data: Record<string, unknown> = {};
   if (doc.errors.length === 0) {
     try {
-      const js = doc.toJS({ maxAliasCount: 100 });
+      const js = doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES });
       if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
       else if (js !== null && js !== undefined) findings.push({ rule: 'front-matter-syntax', severity: 'error', message: 'The front matter must be a mapping of keys to values (key: value).', range });
     } catch (e) {

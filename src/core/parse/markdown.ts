@@ -6,7 +6,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
-import { clearBlockCache } from './blocks';
+import { capNesting, clearBlockCache } from './blocks';
 import { clearFrontMatterCache } from './frontMatter';
 import { clearProseCache } from './prose';
 import type { Processor } from 'unified';
@@ -31,10 +31,14 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  */
 const cache = new TextCache<Root>();
 
+/**
+ * A section body parsed by remark, lists and quotes followed to MAX_NESTING levels (deeper content
+ * is blanked before the parse: see capNesting; positions still hold for `text`).
+ */
 export function parseMarkdown(text: string): Root {
   const hit = cache.get(text);
   if (hit) return hit;
-  const tree = processor.parse(text) as Root;
+  const tree = processor.parse(capNesting(text).text) as Root;
   cache.set(text, tree);
   return tree;
 }

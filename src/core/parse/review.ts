@@ -7,7 +7,7 @@ import { parseFrontMatter } from './frontMatter';
 import { purposesFromText, type SectionKind } from './sections';
 import { outlineParts } from './outline';
 import { parseMarkdown } from './markdown';
-import { cachedScanBlocks } from './blocks';
+import { cachedScanBlocks, capNesting, MAX_NESTING } from './blocks';
 import { extractTimeline, findDeclaredZone } from './timeline';
 import { extractActions } from './actions';
 
@@ -71,6 +71,13 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
         review.partial = true;
       }
       review.sections.push(section);
+      if (!tooLarge && body.length <= MAX_SECTION_BYTES && !review.parseFindings.some(f => f.rule === 'file-too-large' && f.severity === 'info')) {
+        const { at } = capNesting(body);
+        if (at >= 0) {
+          const p = lines.positionAt(startOffset + at);
+          parseFindings.push({ rule: 'file-too-large', severity: 'info', message: `Lists or block quotes are nested more than ${MAX_NESTING} levels deep here: the review is not analysed beyond depth ${MAX_NESTING}.`, range: { start: p, end: { line: p.line, character: lines.lineEnd(p.line) - lines.starts[p.line] } } });
+        }
+      }
     }
     if (tooLarge) {
       review.partial = true;
@@ -125,10 +132,10 @@ function safeParse(body: string, findings: Finding[], line: number): Root {
   }
 }
 
-/** True when a decoded file is not text: a NUL byte, or mostly characters that were not UTF-8. */
+/** Whether a text is not a text file: a NUL anywhere (not only in the first 8 KB), or mostly undecodable bytes. */
 export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
-  if (head.includes('\0')) return true;
   // a text decoded from bytes that aren't UTF-8 is full of replacement characters
   let bad = 0;
   for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;

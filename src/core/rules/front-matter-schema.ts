@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { isMap } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import { yamlText } from '../parse/frontMatter';
 import { validate as generatedValidate } from '../generated/review-schema-validator';
 import schema from '../../../schemas/review.schema.json';
 import type { Rule, RuleContext, RuleFinding } from './rule';
@@ -190,7 +191,7 @@ function typeFinding(review: Review, path: (string | number)[], errors: ErrorObj
       : `Each residual risk is a mapping with risk, accepted_by and date, not ${shown(value)}.`;
   } else if (STRING_LISTS.has(top) && path.length === 1) {
     message = `"${top}" must be a list of names (- a / - b, or [a, b]), not ${shown(value)}.`;
-    if (typeof value === 'string' && value.trim()) fixes.push({ title: `Make it a list: [${value.trim()}]`, edits: [{ range, newText: `[${value.trim()}]` }], isPreferred: true });
+    if (typeof value === 'string' && value.trim()) fixes.push(...makeListFixes(review, top, value));
   } else if (kw.has('minLength') || kw.has('pattern')) {
     message = `"${key}" is empty: give it a value or remove the key.`;
   } else if (kw.has('type')) {
@@ -259,4 +260,49 @@ function closest(v: string, allowed: string[]): string | undefined {
   const same = allowed.find(a => norm(a) === n);
   if (same) return same;
   return likelyTypo(v, allowed);
+}
+
+/**
+ * "Make it a list" for a key that holds one string: the value node (all its lines, when a plain
+ * scalar runs on) is replaced by a flow list written by the YAML library, and the result is parsed
+ * again: a fix is offered only when the key then holds exactly that list and every other key is
+ * unchanged. The fix is preferred when it is certain (one value on one line, no comma); a value with
+ * commas gets two choices, the items split at the commas or the text kept whole as one item.
+ */
+function makeListFixes(review: Review, key: string, value: string): Fix[] {
+  const fm = review.frontMatter!;
+  const node = fm.doc.get(key, true);
+  if (!isScalar(node) || !node.range) return [];
+  const [a, b] = node.range;
+  const source = fm.source;
+  const multiLine = /[\r\n]/.test(source.slice(a, b));
+  const choices: string[][] = [];
+  const split = value.split(',').map(v => v.trim()).filter(Boolean);
+  if (split.length > 1) choices.push(split);
+  choices.push([value.trim()]);
+  const before = fm.data;
+  const out: Fix[] = [];
+  for (const items of choices) {
+    const flow = stringify(items, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();
+    const next = source.slice(0, a) + flow + source.slice(b);
+    const doc = parseDocument(yamlText(next), { prettyErrors: false });
+    if (doc.errors.length) continue;
+    let after: unknown;
+    try { after = doc.toJS({ maxAliasCount: 100 }); } catch { continue; }
+    if (!after || typeof after !== 'object' || !sameExcept(before, after as Record<string, unknown>, key, items)) continue;
+    out.push({
+      title: `Make it a list: ${flow}`,
+      edits: [{ range: review.lines.range(fm.contentStart + a, fm.contentStart + b), newText: flow }],
+      isPreferred: choices.length === 1 && !multiLine,
+    });
+  }
+  return out;
+}
+
+function sameExcept(before: Record<string, unknown>, after: Record<string, unknown>, key: string, items: string[]): boolean {
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(after).length) return false;
+  const v = after[key];
+  if (!Array.isArray(v) || v.length !== items.length || v.some((x, i) => x !== items[i])) return false;
+  return keys.every(k => k === key || JSON.stringify(before[k]) === JSON.stringify(after[k]));
 }

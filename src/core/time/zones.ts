@@ -139,15 +139,26 @@ function canonicalZone(name: string): string {
   try { return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone || name; } catch { return name; }
 }
 
-/** Whether the platform's time-zone data knows the IANA name. */
+/**
+ * Whether the platform's time-zone data knows the IANA name. Memoised per name: building an
+ * Intl.DateTimeFormat costs tens of microseconds, and a big timeline checks its zone per stamp.
+ * Bounded, so a document full of made-up zone names cannot grow it without limit.
+ */
 export function isValidIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = zoneValidity.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneValidity.size >= 1024) zoneValidity.clear();
+    zoneValidity.set(name, known);
   }
+  return known;
 }
+const zoneValidity = new Map<string, boolean>();
 
 /** A wall-clock time; `millisecond` carries fractional seconds as written ("12:00:01.25" → 250). */
 export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second?: number; millisecond?: number }
@@ -193,6 +204,7 @@ export function toUtc(wall: WallTime, zone: ZoneRef | string): UtcInstant | unde
   const before = offsetAt(asUtc - DAY_MS, z.name);
   const after = offsetAt(asUtc + DAY_MS, z.name);
   if (before === undefined || after === undefined) return undefined;
+  if (before === after) return utcInstant(asUtc - before * 60_000); // no change of offset within a day either side
   const fits = [before, after].map(o => asUtc - o * 60_000).filter(ms => offsetAt(ms, z.name) === (asUtc - ms) / 60_000);
   return utcInstant(fits.length ? Math.min(...fits) : asUtc - before * 60_000);
 }
@@ -259,8 +271,27 @@ function wallMillis(wall: WallTime): number {
   return d.getTime();
 }
 
-/** The zone's UTC offset at an instant, in minutes east of UTC. */
+/**
+ * The zone's UTC offset at an instant, in minutes east of UTC. Asking Intl costs microseconds per
+ * call and a 25,000-row timeline asks four times a stamp, so the offset is memoised per zone and
+ * UTC day: when the offsets at the day's first and last millisecond agree, the day has no
+ * transition (tz data has no day with two that cancel out) and that offset holds all day.
+ */
 function offsetAt(ms: number, zone: string): number | undefined {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${zone}|${day}`;
+  let o = dayOffsets.get(key);
+  if (o === undefined) {
+    const a = rawOffsetAt(day * DAY_MS, zone);
+    o = a !== undefined && a === rawOffsetAt(day * DAY_MS + DAY_MS - 1, zone) ? a : NaN;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, o);
+  }
+  return Number.isNaN(o) ? rawOffsetAt(ms, zone) : o;
+}
+const dayOffsets = new Map<string, number>();
+
+function rawOffsetAt(ms: number, zone: string): number | undefined {
   const d = new TZDate(ms, zone);
   const o = -d.getTimezoneOffset();
   return Number.isFinite(o) ? o : undefined;

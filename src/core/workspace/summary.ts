@@ -59,7 +59,7 @@ const str = (v: unknown): string => v instanceof Date ? v.toISOString().replace(
 
 export function summarize(uri: string, text: string, hash = contentHash(text)): ReviewSummary {
   const s: ReviewSummary = { uri, hash, id: '', title: '', status: '', severity: '', actions: [] };
-  if (text.slice(0, 8192).includes('\0')) { s.problem = 'not a text file'; return s; }
+  if (text.includes('\0')) { s.problem = 'not a text file'; return s; } // NUL anywhere, as the parser decides
   try {
     const lines = new LineIndex(text);
     const sc = scan(lines);

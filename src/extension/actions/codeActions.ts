@@ -135,10 +135,25 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
     return 0;
   }
   let applied = 0;
+  const before = doc.getText();
+  const core = getCore();
+  const quality = (text: string) => { const r = core.parseReview(text); return core.parseQuality(r, r.parseFindings); };
+  const baseline = quality(before);
   for (let pass = 0; pass < 5; pass++) {
     const edits = automaticEdits(diagnostics.findingsFor(doc));
     if (!edits.length) break;
+    const textBefore = doc.getText();
     if (!(await vscode.workspace.applyEdit(workspaceEdit(doc.uri, edits)))) break;
+    // the result must parse at least as well as the document did (as `pir lint --fix` checks):
+    // otherwise this pass is undone and the loop stops
+    const loss = core.qualityLoss(baseline, quality(doc.getText()));
+    if (loss.length) {
+      const all = new vscode.WorkspaceEdit();
+      all.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), textBefore);
+      await vscode.workspace.applyEdit(all);
+      void vscode.window.showWarningMessage(`PIR: ${edits.length} automatic fix${edits.length === 1 ? ' was' : 'es were'} undone: together they ${loss.join(', ')}. Apply them one at a time.`);
+      break;
+    }
     applied += edits.length;
   }
   void diagnostics.lint(doc);

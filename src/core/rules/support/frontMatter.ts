@@ -55,9 +55,17 @@ function lastLineOf(review: Review, r: Range): number {
 /** An edit inserting top-level front matter lines before the closing fence; undefined when the block is not closed. */
 export function fmInsertEdit(review: Review, lines: string[]): TextEdit | undefined {
   const fm = review.frontMatter;
-  if (!fm || !fm.closed) return undefined;
+  // a front matter that does not parse as a mapping is read as {}: adding the key it seems to lack
+  // would duplicate one that is there (--fix appended `detected:` again on every pass)
+  if (!fm || !fm.closed || !fmReadable(review)) return undefined;
   const eol = review.eol;
   return { range: { start: { line: fm.insertLine, character: 0 }, end: { line: fm.insertLine, character: 0 } }, newText: lines.map(l => l + eol).join('') };
+}
+
+/** Whether the front matter parsed, as a mapping: only then can an edit add to it. */
+export function fmReadable(review: Review): boolean {
+  const fm = review.frontMatter;
+  return !!fm && fm.doc.errors.length === 0 && (isMap(fm.doc.contents) || fm.doc.contents === null);
 }
 
 /**
@@ -68,7 +76,7 @@ export function fmInsertEdit(review: Review, lines: string[]): TextEdit | undefi
  */
 export function fmListAppendEdit(review: Review, key: string, item: string[]): TextEdit | undefined {
   const fm = review.frontMatter;
-  if (!fm || !fm.closed) return undefined;
+  if (!fm || !fm.closed || !fmReadable(review)) return undefined;
   const eol = review.eol;
   if (!(key in fm.data)) return fmInsertEdit(review, [`${key}:`, `  - ${item[0]}`, ...item.slice(1).map(l => `    ${l}`)]);
   const node = fm.doc.get(key, true) as YamlNode | null | undefined;
@@ -94,7 +102,7 @@ export function fmListAppendEdit(review: Review, key: string, item: string[]): T
 /** An edit adding `key: value` lines to a block mapping inside the front matter (an item of a list). */
 export function fmMapAppendEdit(review: Review, path: (string | number)[], lines: string | string[]): TextEdit | undefined {
   const fm = review.frontMatter;
-  if (!fm || !fm.closed) return undefined;
+  if (!fm || !fm.closed || !fmReadable(review)) return undefined;
   let node: unknown = fm.doc.contents;
   for (const seg of path) {
     if (isMap(node)) node = node.items.find(p => ((p.key as { value?: unknown })?.value ?? p.key) === seg)?.value;

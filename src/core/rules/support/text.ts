@@ -4,27 +4,53 @@
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 3) return 99;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  // three rows of the matrix (optimal string alignment needs the row before last), reused
+  const w = b.length + 1;
+  if (levRows.length < 3 * w) levRows = new Int32Array(3 * w * 2);
+  const rows = levRows;
+  let prev2 = 0, prev = w, cur = 2 * w;
+  for (let j = 0; j < w; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    rows[cur] = i;
+    for (let j = 1; j < w; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, rows[prev2 + j - 2] + 1);
+      rows[cur + j] = v;
     }
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
   }
-  return d[a.length][b.length];
+  return rows[prev + b.length];
 }
+let levRows = new Int32Array(96);
 
 /** The known name a likely misspelling stands for: same letters ignoring case, `-`, `_` and spaces, or a small edit distance. */
 export function likelyTypo(name: string, known: string[]): string | undefined {
+  // memoised per list of known names: several rules ask about every key of a front matter
+  let memo = typoMemo.get(known);
+  if (!memo) typoMemo.set(known, (memo = new Map()));
+  if (memo.has(name)) return memo.get(name);
+  const r = findTypo(name, known);
+  if (memo.size >= 100_000) memo.clear();
+  memo.set(name, r);
+  return r;
+}
+const typoMemo = new WeakMap<string[], Map<string, string | undefined>>();
+const normKnown = new WeakMap<string[], string[]>();
+
+function findTypo(name: string, known: string[]): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[-_\s]+/g, '');
   const n = norm(name);
-  for (const k of known) if (k !== name && norm(k) === n) return k;
+  let normed = normKnown.get(known);
+  if (!normed) normKnown.set(known, (normed = known.map(norm)));
+  for (let i = 0; i < known.length; i++) if (known[i] !== name && normed[i] === n) return known[i];
   let best: string | undefined; let bestD = 99;
-  for (const k of known) {
-    const d = levenshtein(n, norm(k));
+  for (let i = 0; i < known.length; i++) {
+    const k = known[i];
     const limit = Math.min(k.length, n.length) <= 4 ? 1 : 2;
+    const nk = normed[i];
+    if (Math.abs(nk.length - n.length) > limit) continue; // the distance is at least the difference in length
+    const d = levenshtein(n, nk);
     if (d <= limit && d < bestD) { best = k; bestD = d; }
   }
   return best;
