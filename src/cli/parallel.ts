@@ -47,7 +47,7 @@ export function isLintWorker(): boolean {
 /** The workspace facts from summaries, as collectWorkspaceFacts() computes them from the texts (same index, same order). */
 function factsFromSummaries(texts: Map<string, string>, summaries: Map<string, ReviewSummary>): WorkspaceFacts {
   const index = new ReviewIndex();
-  index.restore(JSON.stringify({ version: 1, summaries: [...summaries.values()] }));
+  index.seed(summaries.values());
   for (const [file, text] of texts) index.update(file, text); // served from the restored summaries (by content hash)
   return workspaceFacts(index);
 }

@@ -3,6 +3,8 @@
  * feeds it file watcher events and open-document edits; the CLI feeds it files). Summaries are
  * cached by content hash, and the cache can be saved and restored across restarts.
  */
+import { isOverdue as isActionOverdue } from '../format/actionItem';
+import { utcDay } from '../time/calendar';
 import { contentHash, summarize, type ActionRecord, type ReviewSummary } from './summary';
 
 export type { ActionRecord, ReviewSummary };
@@ -94,21 +96,29 @@ export class ReviewIndex {
   private emit(uris: string[]) { for (const l of this.listeners) l(uris); }
 
   /** The cache to persist (e.g. in the extension's workspace storage). */
-  serialize(): string { return JSON.stringify({ version: 1, summaries: [...this.byUri.values()] }); }
+  serialize(): string { return JSON.stringify({ version: CACHE_VERSION, summaries: [...this.byUri.values()] }); }
+
+  /** Offers summaries made by summarize() in this process (e.g. by worker threads): served like a restored cache. */
+  seed(summaries: Iterable<ReviewSummary>): void {
+    for (const s of summaries) this.byHash.set(s.hash, s);
+  }
 
   /** Restores a saved cache: entries are only served when a file's content hash matches. */
   restore(json: string): void {
     try {
       const data = JSON.parse(json) as { version: number; summaries: ReviewSummary[] };
-      if (data.version !== 1 || !Array.isArray(data.summaries)) return;
+      if (data.version !== CACHE_VERSION || !Array.isArray(data.summaries)) return;
       for (const s of data.summaries) if (s && typeof s.hash === 'string' && Array.isArray(s.actions)) this.byHash.set(s.hash, s);
     } catch { /* a corrupt cache is just a cold start */ }
   }
 }
 
+/** Whether a record is overdue on the UTC day of `now` (the format's definition: format/actionItem isOverdue). */
+/** Bumped whenever summarize() reads a text differently: an older cache is a cold start. */
+const CACHE_VERSION = 2;
+
 export function isOverdue(a: ActionRecord, now: Date): boolean {
-  if (a.status === 'done' || a.status === 'wont-do' || !/^\d{4}-\d{2}-\d{2}/.test(a.due)) return false;
-  return a.due.slice(0, 10) < now.toISOString().slice(0, 10);
+  return isActionOverdue(a, utcDay(now));
 }
 
 export function withContext(a: ActionRecord, r: ReviewSummary, now: Date): IndexedAction {

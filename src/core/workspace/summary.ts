@@ -7,7 +7,9 @@ import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
 import { frontMatterDocument } from '../parse/frontMatter';
 import { sectionKindOf } from '../parse/sections';
-import { canonicalField, statusOf } from '../parse/actions';
+import { readFieldLine, readLeadingId, statusOf, canonicalField } from '../format/actionItem';
+import { readListItem } from '../format/listItem';
+import { cellValue, isDelimiterRow, isTableLine, splitTableRow } from '../format/table';
 import type { ActionStatus } from '../model';
 
 export interface ActionRecord {
@@ -41,10 +43,6 @@ export interface ReviewSummary {
   /** the summary could not be read fully (broken YAML, binary) */
   problem?: string;
 }
-
-const ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
-const ID = /^(?:\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(?:\*\*|`)?\s*(?:[:.—–]|\s-)\s*/;
-const FIELD = /^(?:\*\*|_)?([A-Za-z][A-Za-z _'-]{0,30}?)(?:\*\*|_)?\s*:(?:\*\*|_)?\s*(.*)$/;
 
 /** FNV-1a over UTF-16 code units: a cheap content hash for the cache. */
 export function contentHash(text: string): string {
@@ -104,46 +102,49 @@ function readActions(lines: LineIndex, from: number, to: number, out: ActionReco
     if (current) { current.status = statusOf(current.checked, current.statusText); const { indent, checked, statusText, ...rec } = current; void indent; void checked; void statusText; out.push(rec); }
     current = undefined;
   };
+  const set = (rec: ActionRecord, key: string | undefined, value: string) => {
+    if (key && key in rec && key !== 'title' && key !== 'id' && key !== 'line' && key !== 'status' && !(rec as unknown as Record<string, string>)[key]) (rec as unknown as Record<string, string>)[key] = value;
+  };
   for (let l = from; l < to; l++) {
     const t = lines.lineText(l);
     if (/^\s*(`{3,}|~{3,})/.test(t)) { fence = !fence; continue; }
     if (fence) continue;
-    if (/^\s*\|/.test(t)) {
+    if (isTableLine(t)) {
       flush();
-      const cells = t.trim().replace(/^\||\|$/g, '').split('|').map(c => c.trim());
-      if (!tableCols) { tableCols = cells.map(c => canonicalField(c.replace(/[*_`]/g, ''))); continue; }
-      if (cells.every(c => /^:?-+:?$/.test(c))) continue;
+      if (!tableCols) {
+        // a table is a header row followed by its delimiter row (GFM)
+        if (l + 1 < to && isDelimiterRow(lines.lineText(l + 1)) && splitTableRow(lines.lineText(l + 1)).cells.length === splitTableRow(t).cells.length) { tableCols = splitTableRow(t).cells.map(c => canonicalField(c.raw.replace(/[*_`]/g, ''))); l++; }
+        continue;
+      }
       if (!tableCols.includes('title')) continue;
       const rec = emptyRecord(l);
       let statusText: string | undefined;
-      cells.forEach((c, i) => {
+      splitTableRow(t).cells.forEach((c, i) => {
         const k = tableCols![i];
-        if (k === 'title') { const m = ID.exec(c); if (m && !rec.id) { rec.id = m[1]; rec.title = c.slice(m[0].length).trim(); } else rec.title = c; }
-        else if (k === 'id') rec.id = c.replace(/[*`]/g, '');
-        else if (k === 'status') statusText = c;
-        else if (k && k in rec && !(rec as unknown as Record<string, string>)[k]) (rec as unknown as Record<string, string>)[k] = c;
+        if (k === 'title') { const lead = readLeadingId(c.raw); if (lead && !rec.id) { rec.id = lead.id; rec.title = cellValue(c.raw.slice(lead.end)); } else rec.title = cellValue(c.raw); }
+        else if (k === 'id') { if (c.raw) rec.id = cellValue(c.raw).replace(/[*`]/g, ''); }
+        else if (k === 'status') statusText ??= cellValue(c.raw);
+        else set(rec, k, cellValue(c.raw));
       });
       rec.status = statusOf(undefined, statusText);
       out.push(rec);
       continue;
     }
     tableCols = undefined;
-    const m = ITEM.exec(t);
-    if (!m) continue;
-    const indent = m[1].length;
+    const li = readListItem(t);
+    if (!li) continue;
+    const indent = li.indent.length;
     if (!current || indent <= current.indent) {
       flush();
-      const rec = { ...emptyRecord(l), indent, checked: m[2] ? m[2] !== ' ' : undefined, statusText: undefined as string | undefined };
-      const idm = ID.exec(m[3]);
-      if (idm) { rec.id = idm[1]; rec.title = m[3].slice(idm[0].length).trim(); } else rec.title = m[3].trim();
+      const rec = { ...emptyRecord(l), indent, checked: li.checkbox?.checked, statusText: undefined as string | undefined };
+      const lead = readLeadingId(li.content);
+      if (lead) { rec.id = lead.id; rec.title = li.content.slice(lead.end).trim(); } else rec.title = li.content.trim();
       current = rec;
     } else {
-      const f = FIELD.exec(m[3]);
+      const f = li.checkbox ? undefined : readFieldLine(li.content);
       if (!f) continue;
-      const key = canonicalField(f[1]);
-      const value = f[2].replace(/\s+#\s.*$/, '').replace(/[*_]+$/, '').trim();
-      if (key === 'status') { current.statusText ??= value; continue; }
-      if (key && key in current && key !== 'title' && key !== 'id' && !(current as unknown as Record<string, string>)[key]) (current as unknown as Record<string, string>)[key] = value;
+      if (f.key === 'status') { current.statusText ??= f.value; continue; }
+      set(current, f.key, f.value);
     }
   }
   flush();
