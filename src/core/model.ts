@@ -4,7 +4,7 @@ import type { Finding, Range } from './types';
 import type { FrontMatter } from './parse/frontMatter';
 import type { SectionKind } from './parse/sections';
 import type { Stamp } from './time/stamp';
-import type { ZoneRef } from './time/zones';
+import type { LocalResolution, ZoneRef } from './time/zones';
 
 export type { FrontMatter, SectionKind };
 
@@ -47,8 +47,10 @@ export interface TimelineEntry {
   /** the zone that applies: the stamp's own, else the declared one; undefined when none is known */
   zone?: ZoneRef;
   zoneSource: 'stamp' | 'prose' | 'front-matter' | 'setting' | 'none';
-  /** epoch milliseconds in UTC, when date and zone are known */
+  /** epoch milliseconds in UTC, when date and zone are known (a repeated or skipped local time: its "compatible" reading, for ordering) */
   utc?: number;
+  /** how certain `utc` is: a repeated (autumn), nonexistent (spring) or season-mismatched local time lists its readings (time/zones.ts resolveLocal) */
+  certainty?: LocalResolution;
 }
 
 export type ActionStatus = 'open' | 'in-progress' | 'blocked' | 'wont-do' | 'done';

@@ -39,7 +39,7 @@ describe('pir CLI', () => {
     assert.equal(lineOf('missing-root-cause').length, 1);
     assert.equal(lineOf('vague-action').length, 1);
     assert.equal(lineOf('non-utc-timestamp').length, 1);
-    assert.match(lineOf('non-utc-timestamp')[0], /^\s+27:3\s+warning\s+Timeline stamp "07:25 PDT"/);
+    assert.match(lineOf('non-utc-timestamp')[0], /^\s+27:3\s+warning\s+Timeline stamp "06:25 PST"/);
   });
 
   it('json: 1-based positions with file, rule, severity and message', () => {

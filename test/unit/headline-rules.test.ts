@@ -27,10 +27,10 @@ describe('headline rules', () => {
     assert.ok(!lint(fixed).some(x => x.rule === 'missing-root-cause'));
   });
 
-  it('non-utc-timestamp: converts 07:25 PDT on 2026-11-16 to 14:25 UTC in place', () => {
+  it('non-utc-timestamp: converts 06:25 PST on 2026-11-16 to 14:25 UTC in place', () => {
     const text = readFixture(name);
     const f = lint(text).find(x => x.rule === 'non-utc-timestamp')!;
-    assert.match(f.message, /PDT \(UTC−07:00\)/);
+    assert.match(f.message, /PST \(UTC−08:00\)/);
     const fixed = applyFix(text, f);
     assert.match(fixed, /^- 14:25 UTC — On-call engineer confirmed/m);
     assert.ok(!lint(fixed).some(x => x.rule === 'non-utc-timestamp'));
@@ -61,7 +61,7 @@ describe('headline rules', () => {
 
   it('suppression comments silence a rule on the next line, in a block, or in the file', () => {
     const text = readFixture(name);
-    const nextLine = text.replace('- 07:25 PDT', '<!-- pir-disable-next-line non-utc-timestamp -->\n- 07:25 PDT');
+    const nextLine = text.replace('- 06:25 PST', '<!-- pir-disable-next-line non-utc-timestamp -->\n- 06:25 PST');
     assert.ok(!lint(nextLine).some(x => x.rule === 'non-utc-timestamp'));
     const file = '<!-- pir-disable-file vague-action -->\n' + text;
     assert.ok(!lint(file).some(x => x.rule === 'vague-action'));

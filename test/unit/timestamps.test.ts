@@ -81,9 +81,9 @@ describe('timestamps and zones', () => {
   });
 
   it('reads a short declaration: "All times UTC" and "Times: CET"', () => {
+    // declared UTC: a stamp without a zone is a UTC stamp, nothing to report
     const utc = review('All times UTC, 2026-11-20.\n\n- 2026-11-20 09:00 — a');
-    assert.match(stampFindings(utc)[0].message, /declared UTC/);
-    assert.match(fixed(utc), /^- 2026-11-20 09:00 UTC — a$/m);
+    assert.equal(stampFindings(utc).length, 0);
     assert.match(fixed(review('Times: CET\n\n- 2026-01-10 09:00 — a')), /^- 2026-01-10 08:00 UTC — a$/m);
     // an ordinary sentence declares nothing: "met" is not MET, nor "eat" EAT
     const sentence = review('Response times met the SLO again after the rollback.\n\n- 2026-11-20 13:55 — a');

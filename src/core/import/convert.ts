@@ -25,6 +25,7 @@ import { scan } from '../parse/scan';
 import { canonicalField } from '../parse/actions';
 import { sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
 import { readStamp, type Stamp } from '../time/stamp';
+import { declaresZone, readHeadingDeclaration } from '../time/declaration';
 import { yamlScalar } from './template';
 
 export interface ImportOptions {
@@ -167,11 +168,10 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   for (const u of promoted) {
     if (u.kind === 'timeline') {
       // "Timeline (times in CEST)": the checks read a zone in the heading only as "(CEST)"; say it in a line they read
-      const paren = /\(\s*(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+)?(?:in\s+)?([^)\s]+)\s*\)\s*:?\s*$/i.exec(u.heading?.text ?? '');
-      const zone = paren ? readStamp(`00:00 ${paren[1]}`)?.zone : undefined;
-      if (paren && zone && !u.body.some(l => DECLARES_ZONE.test(l))) {
+      const zone = readHeadingDeclaration(u.heading?.text ?? '')?.zone;
+      if (zone && !u.body.some(l => declaresZone(l))) {
         const lead = u.body.findIndex(l => l.trim());
-        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${paren[1]}.`, '');
+        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${zone.text}.`, '');
       }
       const r = convertTimeline(u.body);
       timelineEntries += r.entries;
@@ -362,8 +362,6 @@ function splitRow(row: string): string[] {
   return cells;
 }
 
-/** A prose line that says which zone the timeline is in ("All times are UTC", "Times: CET"). */
-const DECLARES_ZONE = /\b(times?|timestamps?)\b[^.\n]{0,40}?\b(in|are)\s+[*_]{0,2}([A-Z]{2,5}|[A-Z][a-z]+\/[A-Za-z_]+)\b|\btimes?\s*:?\s+(UTC|GMT|[A-Z]{3,4})\b/;
 
 const TRIVIAL_TIME_HEADER = /^(time|date|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
 const TRIVIAL_EVENT_HEADER = /^(event|events|description|what happened|what|details|action|activity|notes?|)$/i;
@@ -374,7 +372,7 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
   let tables = 0;
   let zoneless = 0;
   const bs = blocks(body);
-  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && DECLARES_ZONE.test(l));
+  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && declaresZone(l));
   const count = (st: Stamp | undefined) => { if (st && !st.zone && !declared) zoneless++; };
   for (let i = 0; i < bs.length; i++) {
     const b = bs[i];
@@ -388,10 +386,9 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
       const n = joinFirstTwo ? 2 : 1;
       const timeHeader = header.slice(0, n).join(' ');
       const rest = header.slice(n);
-      const zoneIn = /\(([^)]+)\)/.exec(timeHeader);
-      const zone = zoneIn ? readStamp(`00:00 ${zoneIn[1].replace(/^(times?|all times)\s+(in\s+)?/i, '')}`)?.zone : undefined;
+      const zone = readHeadingDeclaration(timeHeader.replace(/\)[^)]*$/, ')'))?.zone;
       const trivial = header.slice(0, n).every(h => TRIVIAL_TIME_HEADER.test(h.replace(/\s*\([^)]*\)\s*/, ''))) && rest.every(h => TRIVIAL_EVENT_HEADER.test(h)) && rest.length <= 1;
-      if (zone) out.push(`All times in ${zoneIn![1].replace(/^(times?|all times)\s+(in\s+)?/i, '')} (the original table's "${timeHeader}" column).`, '');
+      if (zone) out.push(`All times in ${zone.text} (the original table's "${timeHeader}" column).`, '');
       if (!trivial) out.push(`Columns of the original table: ${header.filter(Boolean).join(' · ')}.`, '');
       for (const r of rows) {
         const cells = r.slice(n).filter(c => c !== '');

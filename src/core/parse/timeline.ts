@@ -1,15 +1,10 @@
 import type { List, Table, TableRow, RootContent } from 'mdast';
 import type { Milestone, Review, Section, TimelineEntry, ZoneDeclaration } from '../model';
-import { readStamp } from '../time/stamp';
-import { resolveZone, toUtc, isResolvable, type ZoneRef } from '../time/zones';
+import { readStamp, stampWallTime } from '../time/stamp';
+import { resolveZone, resolveLocal, isResolvable, type LocalResolution, type ZoneRef } from '../time/zones';
+import { readHeadingDeclaration, readZoneDeclaration } from '../time/declaration';
 
 const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
-const ZONE_PATTERN = String.raw`(UTC|GMT|[A-Z]{2,5}|[A-Z][A-Za-z_]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::\d{2})?)(?![A-Za-z/])`;
-// "All times are in CET", "timestamps below are in Europe/Berlin"
-const DECLARATION_RE = new RegExp(String.raw`\b(?:all\s+)?(?:times?|timestamps?|dates?)\b[^.\n]{0,40}?\b(?:in|are)\s+[*_]{0,2}` + ZONE_PATTERN);
-// "All times UTC", "Times: CET" — the zone right after the word, written in capitals (case
-// matters: "response times met the SLO" declares no MET)
-const SHORT_DECLARATION_RE = new RegExp(String.raw`\b(?:[Aa]ll\s+)?(?:[Tt]imes?|[Tt]imestamps?)\s*(?::\s*|\s)[*_]{0,2}` + ZONE_PATTERN);
 
 /** The `timezone` key, "All times in CET" or "Timeline (UTC)", or the setting: the zone stamps without one were written in (docs/format.md's order). */
 export function findDeclaredZone(review: Review, timelineSections: Section[], settingZone?: string): ZoneDeclaration | undefined {
@@ -20,11 +15,8 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
     return { zone: resolveZone(tz), range: r, source: 'front-matter' };
   }
   for (const s of timelineSections) {
-    const h = /\(([^)]+)\)\s*$/.exec(s.heading);
-    if (h) {
-      const z = resolveZone(h[1]);
-      if (z.kind !== 'unknown') return { zone: z, range: s.headingRange, source: 'prose' };
-    }
+    const h = readHeadingDeclaration(s.heading);
+    if (h?.zone) return { zone: h.zone, range: s.headingRange, source: 'prose' };
     // prose lines of the section (not list items or table rows)
     const lines = s.body.split(/\r\n|\n|\r/);
     let fence: string | undefined;
@@ -34,13 +26,20 @@ export function findDeclaredZone(review: Review, timelineSections: Section[], se
       const f = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
       if (f) { if (!fence) fence = f[1][0]; else if (f[1][0] === fence) fence = undefined; continue; }
       if (fence || /^\s*<!--/.test(t)) continue;
+      // a table's header row: "| Time (UTC) | Event |"
+      if (/^\s*\|/.test(t) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '')) {
+        for (const cell of t.split('|')) {
+          if (!/\b(time|date|when|timestamp)/i.test(cell)) continue;
+          const c = readHeadingDeclaration(cell.trim());
+          if (c?.zone) { const line = s.bodyStartLine + i; return { zone: c.zone, range: { start: { line, character: 0 }, end: { line, character: t.length } }, source: 'prose' }; }
+        }
+        continue;
+      }
       if (/^\s*([-*+]|\d+[.)]|\|)\s/.test(t)) continue;
-      const m = DECLARATION_RE.exec(t) ?? SHORT_DECLARATION_RE.exec(t);
+      const m = readZoneDeclaration(t);
       if (m) {
-        const z = resolveZone(m[1].replace(/\s+/g, ''));
-        if (z.kind === 'unknown') continue;
         const line = s.bodyStartLine + i;
-        return { zone: z, range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } }, source: 'prose' };
+        return { zone: m.zone, range: { start: { line, character: m.index }, end: { line, character: m.index + m.length } }, source: 'prose' };
       }
     }
   }
@@ -58,6 +57,8 @@ function startedDate(review: Review): { year: number; month: number; day: number
 export function extractTimeline(review: Review, sections: Section[], declared: ZoneDeclaration | undefined): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   let prevDate = startedDate(review);
+  // "Timeline (all times UTC, 5 September 2026)": the date of stamps that carry only a time
+  if (!prevDate) for (const s of sections) { const d = readHeadingDeclaration(s.heading)?.date; if (d) { prevDate = d; break; } }
   const lines = review.lines;
 
   const add = (line: number, lineStartOffset: number, textStart: number, textEnd: number, form: 'list' | 'table', description: (stampEnd: number) => string) => {
@@ -65,7 +66,9 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     const stamp = readStamp(raw);
     if (!stamp) return;
     let date: TimelineEntry['date'];
-    if (stamp.date && stamp.date.year !== undefined) {
+    if (stamp.date?.impossible) {
+      // no such day (2026-13-01): no date, and none carried from it; timestamp-missing-date says so
+    } else if (stamp.date && stamp.date.year !== undefined) {
       date = { year: stamp.date.year, month: stamp.date.month, day: stamp.date.day, carried: false };
     } else if (stamp.date && prevDate) {
       date = { year: prevDate.year, month: stamp.date.month, day: stamp.date.day, carried: true };
@@ -77,8 +80,10 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     if (stamp.zone) { zone = stamp.zone.ref; zoneSource = 'stamp'; }
     else if (declared) { zone = declared.zone; zoneSource = declared.source; }
     let utc: number | undefined;
+    let certainty: LocalResolution | undefined;
     if (date && stamp.time && zone && isResolvable(zone)) {
-      utc = toUtc({ ...date, hour: stamp.time.hour, minute: stamp.time.minute, second: stamp.time.second }, zone)?.toMillis();
+      certainty = resolveLocal(stampWallTime(date, stamp.time), zone);
+      utc = certainty?.ms;
     }
     const firstLine = review.text.slice(textStart, lines.lineEnd(line));
     const tags: TimelineEntry['tags'] = [];
@@ -88,7 +93,7 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
     entries.push({
       form, line, range: lines.range(lineStartOffset, textEnd), stamp,
       stampRange: lines.range(textStart + stamp.start, textStart + stamp.end), stampBase: textStart,
-      description: description(stamp.end), tags, date, zone, zoneSource, utc,
+      description: description(stamp.end), tags, date, zone, zoneSource, utc, certainty,
     });
   };
 
@@ -130,5 +135,5 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
 }
 
 function cleanDescription(s: string): string {
-  return s.replace(/^[\s*_\]|)]*[—–:|-]*\s*/, '').replace(TAG_RE, '').trim();
+  return s.replace(/^[\s*_\]|)`]*[—–:|-]*\s*/, '').replace(TAG_RE, '').trim();
 }

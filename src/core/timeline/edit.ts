@@ -21,7 +21,7 @@ import { MILESTONES } from '../model';
 import type { TextEdit } from '../types';
 import { readStamp } from '../time/stamp';
 import { resolveZone, isResolvable, toUtc, type ZoneRef } from '../time/zones';
-import { convertFix } from '../rules/non-utc-timestamp';
+import { convertFix, uncertainty } from '../time/conversion';
 
 /** Where an entry was when the webview saw it: re-located by content when the document moved on. */
 export interface EntryRef {
@@ -475,12 +475,15 @@ function convertItem(review: Review, e: TimelineEntry, item: Item, zoneText?: st
   }
   const fix = convertFix(review, e, zone, '', false);
   if (!fix) {
+    const why = uncertainty(e, zone);
+    if (why) return why.replace(/: choose[^.]*\.?|; nothing is converted without you\.?/g, '') + ': convert it in the editor with the quick fix, which offers each reading.';
     if (e.stamp.timeCount > 1) return 'A range of times is not converted automatically: convert each time.';
     if (!e.date) return 'No date is known for this entry, so it cannot be converted: add the date.';
     return 'This stamp cannot be converted automatically.';
   }
   const base = review.lines.starts[e.line];
-  const edits = fix.edits.map(x => ({ a: review.lines.offsetAt(x.range.start) - base, b: review.lines.offsetAt(x.range.end) - base, t: x.newText }))
+  // this entry's line only: the date written on the entry below (when this one's changes) is the editor's own carry rule
+  const edits = fix.edits.filter(x => x.range.start.line === e.line).map(x => ({ a: review.lines.offsetAt(x.range.start) - base, b: review.lines.offsetAt(x.range.end) - base, t: x.newText }))
     .sort((x, y) => y.a - x.a || y.b - x.b);
   let line = item.first;
   for (const x of edits) line = line.slice(0, x.a) + x.t + line.slice(x.b);

@@ -19,14 +19,14 @@ describe('code actions', () => {
   afterEach(async () => { await revert(); await vscode.commands.executeCommand('leaveSnippet'); });
   after(closeAll);
 
-  it('non-utc-timestamp: the preferred fix converts 07:25 PDT to 14:25 UTC', async () => {
+  it('non-utc-timestamp: the preferred fix converts 06:25 PST to 14:25 UTC', async () => {
     const editor = await open(uri());
     // a second stamp with a known zone, so there are two automatic fixes of the rule
     const line54 = editor.document.lineAt(53);
     const at = line54.text.indexOf('08:10') + '08:10'.length;
     await editor.edit(b => b.insert(new vscode.Position(53, at), ' PST'));
     await waitForDiagnostics(uri(), ds => ds.some(x => x.message.includes('08:10 PST')), 'the PST stamp reported');
-    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
+    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '06:25 PST');
     const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
     console.log(`    actions: ${actions.map(a => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
     const fix = actions.find(a => a.isPreferred && /Convert to UTC/.test(a.title));
@@ -34,7 +34,7 @@ describe('code actions', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const line = editor.document.lineAt(d.range.start.line).text;
     assert.match(line, /^- 14:25 UTC — Support reports/);
-    await waitForDiagnostics(uri(), ds => !ds.some(x => x.message.includes('07:25 PDT')), 'the PDT diagnostic to go');
+    await waitForDiagnostics(uri(), ds => !ds.some(x => x.message.includes('06:25 PST')), 'the PDT diagnostic to go');
   });
 
   it('vague-action: the fix rewrites the item as a snippet and selects its first placeholder', async () => {
@@ -83,7 +83,7 @@ describe('code actions', () => {
     const at = line54.text.indexOf('08:10') + '08:10'.length;
     await editor.edit(b => b.insert(new vscode.Position(53, at), ' PST'));
     await waitForDiagnostics(uri(), ds => ds.some(x => x.message.includes('08:10 PST')), 'the PST stamp reported');
-    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '07:25 PDT');
+    const d = await diagnosticFor(uri(), 'non-utc-timestamp', '06:25 PST');
     const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
     const perRule = actions.find(a => a.title === 'Fix all non-utc-timestamp problems in this file');
     assert.ok(perRule?.edit, `per-rule fix-all among: ${actions.map(a => a.title).join(' | ')}`);
@@ -93,13 +93,13 @@ describe('code actions', () => {
     assert.ok(text.includes('- 14:25 UTC — Support reports'));
     assert.ok(text.includes('- 2026-11-18 16:10 UTC — Support confirms'), 'PST converted too');
     assert.ok(!text.includes('## Root cause'), 'no snippet fix in fix-all');
-    await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PDT')), 'stamps fixed');
+    await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PST')), 'stamps fixed');
   });
 
   it('source.fixAll.pir applies the plain fixes on save (editor.codeActionsOnSave)', async () => {
     const u = file('fix-on-save.pir.md');
     const editor = await open(u);
-    await diagnosticFor(u, 'non-utc-timestamp', '07:25 PDT');
+    await diagnosticFor(u, 'non-utc-timestamp', '06:25 PST');
     const only = await codeActions(u, new vscode.Range(0, 0, 0, 0), 'source.fixAll.pir');
     assert.strictEqual(only.length, 1, 'one source.fixAll.pir action');
     await editor.edit(b => b.insert(new vscode.Position(editor.document.lineCount - 1, editor.document.lineAt(editor.document.lineCount - 1).text.length), '\n'));

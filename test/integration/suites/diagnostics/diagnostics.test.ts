@@ -39,8 +39,8 @@ describe('diagnostics', () => {
     console.log(`    diagnostics ${ms} ms after the document opened (VS Code loaded it in ${opened - t0} ms; editor shown after ${Date.now() - t0} ms): ${ds.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`);
     assert.ok(ms < 1000, `diagnostics took ${ms} ms after the document opened`);
 
-    const pdt = ds.find(d => codeOf(d) === 'non-utc-timestamp' && d.message.includes('07:25 PDT'));
-    assert.ok(pdt, 'a diagnostic for 07:25 PDT');
+    const pdt = ds.find(d => codeOf(d) === 'non-utc-timestamp' && d.message.includes('06:25 PST'));
+    assert.ok(pdt, 'a diagnostic for 06:25 PST');
     assert.strictEqual(pdt.range.start.line, 48);
     assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Error, '.pir.yaml makes non-utc-timestamp an error');
     const code = pdt.code as { value: string; target: vscode.Uri };
@@ -69,7 +69,7 @@ describe('diagnostics', () => {
     await open(uri);
     const ds = await waitForDiagnostics(uri, hasRule('missing-root-cause'), 'diagnostics for team-b/nested.pir.md');
     assert.ok(!hasRule('vague-action')(ds), 'vague-action is off in team-b');
-    const pdt = ds.find(d => d.message.includes('07:25 PDT'))!;
+    const pdt = ds.find(d => d.message.includes('06:25 PST'))!;
     assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Warning, 'the root .pir.yaml does not apply below team-b/.pir.yaml');
   });
 

@@ -28,7 +28,7 @@ describe('installed VSIX', () => {
     const editor = await open(uri);
     assert.strictEqual(editor.document.languageId, 'pir');
     const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the headline problems');
-    const pdt = ds.find(d => d.message.includes('07:25 PDT'))!;
+    const pdt = ds.find(d => d.message.includes('06:25 PST'))!;
     const fix = (await codeActions(uri, pdt.range, 'quickfix')).find(a => a.isPreferred && /Convert to UTC/.test(a.title));
     assert.ok(fix?.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -17,7 +17,7 @@ describe('restricted mode (untrusted workspace)', () => {
     const uri = file('headline.pir.md');
     const editor = await open(uri);
     const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the headline problems');
-    const pdt = ds.find(d => d.message.includes('07:25 PDT'))!;
+    const pdt = ds.find(d => d.message.includes('06:25 PST'))!;
     assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Error, '.pir.yaml read in restricted mode');
     const fix = (await codeActions(uri, pdt.range, 'quickfix')).find(a => a.isPreferred && /Convert to UTC/.test(a.title));
     assert.ok(fix?.edit);

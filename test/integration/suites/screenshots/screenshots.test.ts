@@ -1,5 +1,5 @@
 // README screenshots from the real editor: the example draft review with the hover of the
-// `07:25 PDT` diagnostic, and the quick-fix menus. scripts/screenshots.mjs runs this suite with a
+// `06:25 PST` diagnostic, and the quick-fix menus. scripts/screenshots.mjs runs this suite with a
 // screenshot folder and copies the PNGs to media/screenshots/; without one (a normal test run)
 // requestScreenshot does nothing and the suite only checks that hover and menu open.
 import * as assert from 'assert';

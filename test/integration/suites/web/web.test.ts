@@ -55,7 +55,7 @@ describe('web', () => {
     const fix = actions.find((a) => a.isPreferred && a.title.includes('in-review'));
     assert.ok(fix?.edit, `a preferred quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
 
-    // the PDT stamp converts to UTC with the zone code that runs in the browser too
+    // the PST stamp converts to UTC with the zone code that runs in the browser too
     const pdt = ds.find((d) => codeOf(d) === 'non-utc-timestamp');
     assert.ok(pdt);
     const toUtc = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, pdt.range, vscode.CodeActionKind.QuickFix.value))
