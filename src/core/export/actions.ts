@@ -1,6 +1,7 @@
 /** The corrective action plan register: CSV, JSON and Markdown, the same from the CLI and the editor. */
 import { stringify } from 'csv-stringify/sync';
 import type { IndexedAction } from '../workspace';
+import { mdCell as cell } from '../safe/markdown';
 
 export const ACTION_COLUMNS = ['id', 'title', 'status', 'overdue', 'owner', 'due', 'type', 'domain', 'validation', 'tracking', 'evidence', 'depends', 'review', 'file', 'line'] as const;
 
@@ -27,8 +28,6 @@ export function actionsToCsv(actions: ExportedAction[]): string {
   const safe = (v: unknown) => { const s = String(v); return /^[=+\t\r]|^-(?!\d)|^@\w*\(/.test(s) ? `'${s}` : s; };
   return stringify(actions.map(a => ACTION_COLUMNS.map(c => safe(a[c]))), { header: true, columns: [...ACTION_COLUMNS], record_delimiter: 'unix' });
 }
-
-const cell = (s: unknown) => String(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function actionsToMarkdown(actions: ExportedAction[]): string {
   const head = ['ID', 'Action', 'Status', 'Owner', 'Due', 'Type', 'Validation', 'Tracking', 'Review'];

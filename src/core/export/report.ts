@@ -3,6 +3,8 @@
  * resolved, meeting date, days to the meeting against policy, actions open / overdue / done and
  * verified — then totals, open actions by owner and by age, and themes by domain.
  */
+import { own } from '../safe/keys';
+import { mdCell as cell, mdCode, mdFence } from '../safe/markdown';
 import type { Config } from '../config';
 import { defaultConfig } from '../config';
 import type { IndexedAction, ReviewSummary } from '../workspace';
@@ -32,7 +34,9 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
   const show = opts.showFile ?? (u => u);
   const audits: ReviewAudit[] = reviews.map(r => {
     const config = opts.config?.(r.uri) ?? defaultConfig();
-    const deadlineDays = config.reviewMeetingDeadlineDays[r.severity] ?? config.reviewMeetingDeadlineDays.default ?? 7;
+    // own keys only: a severity named `constructor` is not a number of days
+    const days = (k: string) => { const n = own(config.reviewMeetingDeadlineDays, k); return typeof n === 'number' ? n : undefined; };
+    const deadlineDays = days(r.severity) ?? days('default') ?? 7;
     const res = dateOf(r.resolved), meet = dateOf(r.reviewMeeting);
     const daysToMeeting = !isNaN(res) && !isNaN(meet) ? Math.floor((meet - Date.parse(new Date(res).toISOString().slice(0, 10) + 'T00:00:00Z')) / DAY) : undefined;
     let meetingCompliant: boolean | undefined;
@@ -90,7 +94,6 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
   };
 }
 
-const cell = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** A bar that reads in any Markdown viewer and in a terminal. */
 const bar = (n: number, max: number, width = 24) => (max ? '█'.repeat(Math.round((n / max) * width)) || (n ? '▏' : '') : '');
 
@@ -107,13 +110,14 @@ export function auditToMarkdown(a: AuditReport): string {
   out.push('## Reviews', '', '| Review | Severity | Major | Resolved | Meeting | Days to meeting (policy) | Open | Overdue | Done (verified) |', '|---|---|---|---|---|---|---|---|---|');
   for (const r of a.reviews) {
     const compliance = r.daysToMeeting === undefined ? (r.meetingCompliant === false ? `none (policy ${r.deadlineDays}) ⚠` : `— (policy ${r.deadlineDays})`) : `${r.daysToMeeting} (${r.deadlineDays})${r.meetingCompliant ? '' : ' ⚠'}`;
-    out.push(`| ${cell(r.id || '(no id)')}: ${cell(r.title)} — \`${cell(r.file)}\` | ${cell(r.severity)} | ${r.major === undefined ? '?' : r.major ? 'yes' : 'no'} | ${cell(r.resolved?.slice(0, 10) ?? '')} | ${cell(r.reviewMeeting?.slice(0, 10) ?? '')} | ${compliance} | ${r.open} | ${r.overdue} | ${r.done} (${r.verified}) |`);
+    out.push(`| ${cell(r.id || '(no id)')}: ${cell(r.title)} — ${mdCode(r.file)} | ${cell(r.severity)} | ${r.major === undefined ? '?' : r.major ? 'yes' : 'no'} | ${cell(r.resolved?.slice(0, 10) ?? '')} | ${cell(r.reviewMeeting?.slice(0, 10) ?? '')} | ${compliance} | ${r.open} | ${r.overdue} | ${r.done} (${r.verified}) |`);
   }
   out.push('');
   const chart = (title: string, rows: { label: string; n: number; extra?: string }[]) => {
     const max = Math.max(0, ...rows.map(r => r.n));
     const w = Math.max(5, ...rows.map(r => r.label.length));
-    out.push(`## ${title}`, '', '```text', ...rows.map(r => `${r.label.padEnd(w)}  ${bar(r.n, max).padEnd(24)} ${r.n}${r.extra ?? ''}`), '```', '');
+    // labels are owners and domains as written: a fence longer than any backtick run keeps them inside
+    out.push(`## ${title}`, '', ...mdFence(rows.map(r => `${r.label.padEnd(w)}  ${bar(r.n, max).padEnd(24)} ${r.n}${r.extra ?? ''}`), 'text'), '');
   };
   chart('Open actions by owner', a.openByOwner.map(o => ({ label: o.owner, n: o.open, extra: o.overdue ? ` (${o.overdue} overdue)` : '' })));
   chart('Open actions by age (since the incident was resolved)', a.openByAge.map(b => ({ label: b.bucket, n: b.count })));

@@ -19,6 +19,7 @@
  *
  * Pure: no `vscode` import, no I/O.
  */
+import { own } from '../safe/keys';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
@@ -495,7 +496,7 @@ function convertActions(body: string[], prefix: string, startAt: number, require
       const urls = [...title.matchAll(/https?:\/\/[^\s)<>\]"']+/g)].map(x => x[0]);
       for (const key of required) {
         if (present.has(key)) continue;
-        let value = PLACEHOLDER[key] ?? key;
+        let value = own(PLACEHOLDER, key) ?? key;
         if (key === 'tracking' && urls.length === 1) value = urls[0];
         if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) value = o[1]; }
         if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) value = d[1]; }

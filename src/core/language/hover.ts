@@ -3,6 +3,7 @@
  * a timeline stamp (UTC, the author's clock, the offset from the start), a milestone (the time to
  * detect / mitigate / resolve) and an action ID (status, owner, due, where it is referenced). Pure.
  */
+import { own } from '../safe/keys';
 import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { Position, Range } from '../types';
@@ -174,7 +175,7 @@ function actionHover(review: Review, pos: Position, options: HoverOptions): Hove
     ? { title: here.title, status: here.status, owner: here.fields.get('owner')?.value ?? '', due: here.fields.get('due')?.value ?? '' }
     : { title: elsewhere[0].title, status: elsewhere[0].status, owner: elsewhere[0].owner, due: elsewhere[0].due };
   const overdue = info.status !== 'done' && info.status !== 'wont-do' && /^\d{4}-\d{2}-\d{2}/.test(info.due) && info.due.slice(0, 10) < now.toISOString().slice(0, 10);
-  rows.push({ label: 'Status', value: `${STATUS_TEXT[info.status] ?? info.status}${overdue ? ' (overdue)' : ''}` });
+  rows.push({ label: 'Status', value: `${own(STATUS_TEXT, info.status) ?? info.status}${overdue ? ' (overdue)' : ''}` });
   rows.push({ label: 'Owner', value: info.owner || '(none)' });
   rows.push({ label: 'Due', value: info.due || '(none)' });
   if (here) rows.push({ label: 'Defined', value: here.line === pos.line ? 'here' : `line ${here.line + 1}` });

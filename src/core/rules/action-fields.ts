@@ -1,4 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
+import { own } from '../safe/keys';
 import type { ActionItem, Review } from '../model';
 import type { Fix, Range } from '../types';
 import { canonicalField } from '../parse/actions';
@@ -68,7 +69,7 @@ export const actionFields: Rule = {
           if (fix) fixes.push(fix);
         }
         out.push({
-          message: `${itemName(item)} has no ${list(missing.map(k => FIELD_PURPOSE[k] ?? k))}: an action item someone can pick up names who does it, by when, how we know it worked and where it is tracked.`,
+          message: `${itemName(item)} has no ${list(missing.map(k => own(FIELD_PURPOSE, k) ?? k))}: an action item someone can pick up names who does it, by when, how we know it worked and where it is tracked.`,
           range: itemRange(item),
           fixes,
         });

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
-import { phrasePattern, reviewProse } from './helpers';
+import { phrasePattern, reviewProse, snippetEscape } from './helpers';
 import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from './language';
 import { CAUSE_SECTIONS } from './shallow-root-cause';
 
@@ -37,7 +37,7 @@ export const blamefulLanguage: Rule = {
           const reword = pat.reword?.(hit.m);
           if (reword && !pat.before) {
             // a snippet: the editor selects the new words for the author to adjust; `pir lint --fix` leaves prose alone
-            fixes.push({ title: `Reword: "${reword}"`, edits: [{ range, newText: `\${1:${reword}}` }], snippet: true });
+            fixes.push({ title: `Reword: "${reword}"`, edits: [{ range, newText: `\${1:${snippetEscape(reword)}}` }], snippet: true });
           }
           out.push({ message: `"${hit.text}" ${pat.hint}.`, range, fixes });
         }

@@ -1,4 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
+import { snippetEscape } from '../safe/snippet';
 import type { Review } from '../model';
 import type { WorkspaceFacts } from './rule';
 
@@ -79,7 +80,7 @@ export const duplicateActionId: Rule = {
           message: `${a.id} is also an action in ${others.map(shortName).join(', ')}: action IDs are unique across the workspace so that depends: and trackers point at one action. Rename one of them (${next} is free).`,
           range: a.idRange,
           // a snippet, so that `pir lint --fix` never renames both copies: the author picks which one moves
-          fixes: [{ title: `Rename to ${next}`, edits: [{ range: a.idRange, newText: `\${1:${next}}` }], snippet: true }],
+          fixes: [{ title: `Rename to ${next}`, edits: [{ range: a.idRange, newText: `\${1:${snippetEscape(next)}}` }], snippet: true }],
         });
       }
     }

@@ -50,11 +50,12 @@ export function nextActionId(review: Review): string {
   return `${prefix}${max + 1}`;
 }
 
-/** Escapes text for use inside a snippet placeholder. */
-export function snippetEscape(s: string): string { return s.replace(/[$}\\]/g, '\\$&'); }
+/** Escapes text for use inside a snippet placeholder (see ../safe/snippet). */
+export { snippetEscape } from '../safe/snippet';
+import { snippetEscape } from '../safe/snippet';
 
 export function fieldLine(item: ActionItem, key: string, placeholder: string, tab: number, eol: string): string {
-  return `${eol}${item.fieldIndent || '  '}- ${key}: \${${tab}:${snippetEscape(placeholder)}}`;
+  return `${eol}${item.fieldIndent || '  '}- ${snippetEscape(key)}: \${${tab}:${snippetEscape(placeholder)}}`;
 }
 
 export function endOfLine(review: Review, line: number): Range {

@@ -26,7 +26,7 @@ export const noActionItems: Rule = {
     const at = { line: last, character: review.lines.lineText(last).length };
     const fix: Fix = {
       title: 'Add an action item',
-      edits: [{ range: { start: at, end: at }, newText: `${eol}${eol}- [ ] ${nextActionId(review)}: \${1:specific change to a named system}${fields}` }],
+      edits: [{ range: { start: at, end: at }, newText: `${eol}${eol}- [ ] ${snippetEscape(nextActionId(review))}: \${1:specific change to a named system}${fields}` }],
       isPreferred: true, snippet: true,
     };
     return [{ message, range: section.headingRange, fixes: [fix] }];

@@ -24,7 +24,7 @@ export const requiredRoles: Rule = {
     const range = 'attendees' in d ? fmRange(review, ['attendees'], 'key') : frontMatterStart(review);
     const out: RuleFinding[] = [];
     const add = (role: string, name: string, message: string, at = range) => {
-      const edit = fmListAppendEdit(review, 'attendees', [`name: \${1:${snippetEscape(name)}}`, `role: ${role}`]);
+      const edit = fmListAppendEdit(review, 'attendees', [`name: \${1:${snippetEscape(name)}}`, `role: ${snippetEscape(role)}`]);
       out.push({ message, range: at, fixes: edit ? [{ title: `Add an attendee with role ${role}`, edits: [edit], isPreferred: true, snippet: true }] : [] });
     };
     // `atendees:` is reported once, as a misspelling, by front-matter-schema

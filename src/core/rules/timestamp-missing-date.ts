@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import type { Fix } from '../types';
-import { DAY_MS, isoDay, parseInstant } from './helpers';
+import { DAY_MS, isoDay, parseInstant, snippetEscape } from './helpers';
 
 export const timestampMissingDate: Rule = {
   id: 'timestamp-missing-date',
@@ -17,7 +17,7 @@ export const timestampMissingDate: Rule = {
     const fixes: Fix[] = [];
     if (!first.stamp.date && first.stamp.time) {
       const at = review.lines.positionAt(first.stampBase + first.stamp.time.start);
-      fixes.push({ title: 'Write the date on the first entry', edits: [{ range: { start: at, end: at }, newText: `\${1:${guess}} ` }], isPreferred: true, snippet: true });
+      fixes.push({ title: 'Write the date on the first entry', edits: [{ range: { start: at, end: at }, newText: `\${1:${snippetEscape(guess)}} ` }], isPreferred: true, snippet: true });
     }
     return [{
       message: `The first timeline entry has no date, and there is no \`started\` in the front matter to take it from, so ${undated === 1 ? 'it has' : `it and ${undated - 1} more entr${undated === 2 ? 'y' : 'ies'} after it have`} no date: write the date on the first entry ("${/^\d/.test(guess) ? guess : '2026-11-20'} ${first.stamp.text.replace(/[*_]/g, '')}").`,

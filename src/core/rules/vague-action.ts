@@ -22,7 +22,7 @@ export const vagueAction: Rule = {
         const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(lineText)![1];
         const checkbox = item.checked ? '[x] ' : '[ ] ';
         const id = item.id ?? nextActionId(review);
-        const head = `${marker}${checkbox}${id}: \${1:${snippetEscape(item.title)}}`;
+        const head = `${snippetEscape(marker + checkbox + id)}: \${1:${snippetEscape(item.title)}}`;
         const edits: TextEdit[] = [{ range: review.lines.lineRange(item.line), newText: head }];
         let tab = 2; let fields = '';
         for (const [key, ph] of PLACEHOLDERS) if (!item.fields.has(key)) fields += fieldLine(item, key, ph, tab++, review.eol);

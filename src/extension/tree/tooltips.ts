@@ -2,6 +2,7 @@
  * Tooltips of the tracker's trees. Everything from a document is data: it goes in with appendText
  * (which escapes Markdown), the string is not trusted (no command links) and HTML is off.
  */
+import { own } from '../../core/safe/keys';
 import * as vscode from 'vscode';
 import type { IndexedAction } from '../../core';
 import type { ReviewAudit } from '../../core/export/report';
@@ -35,7 +36,7 @@ export function actionTooltip(a: IndexedAction): vscode.MarkdownString {
   m.appendMarkdown('**');
   text(m, a.id ? `${a.id}: ${a.title}` : a.title);
   m.appendMarkdown('**\n\n');
-  field(m, 'Status', `${STATUS[a.status] ?? a.status}${a.overdue ? ' (overdue)' : ''}`);
+  field(m, 'Status', `${own(STATUS, a.status) ?? a.status}${a.overdue ? ' (overdue)' : ''}`);
   field(m, 'Owner', a.owner || '(none)');
   field(m, 'Due', a.due || '(none)');
   field(m, 'Type', a.type);
