@@ -9,7 +9,7 @@ export { analyze, lintReview, lifecycleOf, type LintOptions } from './engine';
 export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
-export { assessAction } from './language/specificity';
+export { assessAction } from './analysis/action-quality';
 export * from './language/authoring';
 export { readStamp } from './time/stamp';
 export { resolveZone, toUtc } from './time/zones';

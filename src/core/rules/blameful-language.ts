@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
 import { phrasePattern, reviewProse, snippetEscape } from './helpers';
-import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from './language';
+import { BLAME_PATTERNS, findMatches, SHALLOW_CAUSES, type LanguagePattern } from '../analysis/blame';
 import { CAUSE_SECTIONS } from './shallow-root-cause';
 
 export const blamefulLanguage: Rule = {

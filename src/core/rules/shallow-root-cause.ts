@@ -2,7 +2,7 @@ import type { Rule, RuleFinding } from './rule';
 import type { Review, Section } from '../model';
 import type { Range } from '../types';
 import { sectionProse } from './helpers';
-import { findMatches, SHALLOW_CAUSES } from './language';
+import { findMatches, SHALLOW_CAUSES } from '../analysis/blame';
 
 /** The sections that state causes: a person named there is offered as the cause. */
 export const CAUSE_SECTIONS = new Set(['root-cause', 'contributing-factors']);

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
-import { assessAction, describeMissing } from '../language/specificity';
+import { assessAction, describeMissing } from '../analysis/action-quality';
 import { endOfLine, fieldLine, nextActionId, snippetEscape } from './helpers';
 import type { Fix, TextEdit } from '../types';
 
