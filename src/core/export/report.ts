@@ -1,7 +1,7 @@
 /**
  * The audit report: per review, the lessons-learned control (NIST SP 800-61) — major or not,
  * resolved, meeting date, days to the meeting against policy, actions open / overdue / done and
- * verified — then totals, open actions by owner and by age, and themes by domain.
+ * verified (../format/verified: done with evidence) — then totals, open actions by owner and by age, and themes by domain.
  */
 import { own } from '../safe/keys';
 import { mdCell as cell, mdCode, mdFence } from '../safe/markdown';
@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { defaultConfig } from '../config';
 import type { IndexedAction, ReviewSummary } from '../workspace';
 import { isOverdue } from '../workspace';
+import { isDoneAndVerified } from '../format/verified';
 
 export interface ReviewAudit {
   id: string; title: string; file: string; severity: string; status: string; major?: boolean;
@@ -49,7 +50,7 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
       open: mine.filter(a => a.status === 'open' || a.status === 'in-progress' || a.status === 'blocked').length,
       overdue: mine.filter(a => isOverdue(a, now)).length,
       done: mine.filter(a => a.status === 'done').length,
-      verified: mine.filter(a => a.status === 'done' && (a.evidence || a.validation)).length,
+      verified: mine.filter(isDoneAndVerified).length,
       wontDo: mine.filter(a => a.status === 'wont-do').length,
     };
   });

@@ -2,8 +2,8 @@ import type { Rule, RuleFinding } from './rule';
 import { own } from '../safe/keys';
 import type { ActionItem, Review } from '../model';
 import type { Fix, Range } from '../types';
-import { canonicalField } from '../parse/actions';
-import { DAY_MS, endOfLine, fieldLine, isoDay, quote } from './helpers';
+import { fieldPlaceholder, requiredActionFields } from '../format/requiredFields';
+import { endOfLine, fieldLine, quote } from './helpers';
 
 /** What each field is for, in messages. */
 export const FIELD_PURPOSE: Record<string, string> = {
@@ -17,19 +17,8 @@ export const FIELD_PURPOSE: Record<string, string> = {
   depends: 'its dependencies',
 };
 
-/** Snippet placeholders for a missing field. */
-export function fieldPlaceholder(key: string, now: Date): string {
-  switch (key) {
-    case 'owner': return '@owner';
-    case 'due': return isoDay(now.getTime() + 28 * DAY_MS);
-    case 'validation': return 'how we will know it worked: a test, a drill, a query';
-    case 'tracking': return 'link to the ticket';
-    case 'type': return 'prevent';
-    case 'domain': return 'e.g. monitoring';
-    case 'evidence': return 'link to the merged change, closed ticket or drill result';
-    default: return key;
-  }
-}
+/** Snippet placeholders for a missing field (shared with the other fixes: ../format/requiredFields). */
+export { fieldPlaceholder };
 
 /** The item's ID and title line, for findings about the whole item. */
 export function itemRange(item: ActionItem): Range {
@@ -57,7 +46,7 @@ export const actionFields: Rule = {
   completeness: true,
   check({ review, config, now }) {
     const out: RuleFinding[] = [];
-    const required = [...new Set(config.actionFields.map(k => canonicalField(k) ?? k.trim().toLowerCase()))];
+    const required = requiredActionFields(config);
     for (const item of review.actions) {
       if (item.status === 'done' || item.status === 'wont-do') continue;
       const missing = required.filter(k => !item.fields.get(k)?.value.replace(/[*_`]/g, '').trim());

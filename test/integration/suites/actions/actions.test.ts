@@ -48,8 +48,10 @@ describe('code actions', () => {
     const l = lineOf(doc, 'CAP-7:');
     assert.strictEqual(doc.lineAt(l).text, '- [ ] CAP-7: Communicate better with the on-call team');
     assert.strictEqual(doc.lineAt(l + 1).text, '  - owner: @owner');
-    assert.strictEqual(doc.lineAt(l + 2).text, '  - due: YYYY-MM-DD');
+    assert.match(doc.lineAt(l + 2).text, /^  - due: \d{4}-\d\d-\d\d$/);
     assert.strictEqual(doc.lineAt(l + 3).text, '  - validation: how we will know the change works');
+    // the team's required tracking link comes with the rewrite: no action-fields finding right after it
+    assert.strictEqual(doc.lineAt(l + 4).text, '  - tracking: link to the ticket');
     assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
     // snippet mode: the title is selected, Tab moves to the owner
     await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 3000);
