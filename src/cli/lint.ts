@@ -1,4 +1,4 @@
-import { analyze, applyEdits, automaticFixEdits, type Finding, type WorkspaceFacts } from '../core';
+import { analyze, applyEdits, automaticFixes, type Finding, type WorkspaceFacts } from '../core';
 import { ConfigResolver } from './config';
 import { displayPath, readText, writeAtomic } from './files';
 import type { FileResult } from './format';
@@ -53,7 +53,7 @@ export function lintText(file: string, original: string, resolver: ConfigResolve
   if (opts.fix && !findings.some(f => UNPARSEABLE.has(f.rule))) {
     // apply, re-analyse, repeat: fixes that overlapped in one pass land in the next
     for (let pass = 0; pass < 10; pass++) {
-      const edits = automaticFixEdits(findings);
+      const { edits } = automaticFixes(text, findings); // whole fixes only
       if (!edits.length) break;
       const r = applyEdits(text, edits);
       if (r.text === text) break;

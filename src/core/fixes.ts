@@ -36,6 +36,42 @@ export function automaticFixEdits(findings: Finding[]): TextEdit[] {
   return edits;
 }
 
+/** The automatic fixes chosen for one pass over a text: whole fixes only, none overlapping another. */
+export interface AutomaticFixes {
+  /** the edits of the chosen fixes (no two overlap; WorkspaceEdit and applyEdits take them as they are) */
+  edits: TextEdit[];
+  /** how many findings these edits fix: each chosen fix changes the text (a fix that writes what is already there is not counted) */
+  fixes: number;
+}
+
+/**
+ * The automatic fixes (see automaticFixEdits) that one pass can apply to `text`: a fix goes in
+ * whole or not at all (half of a sort or of a move would change the meaning), a fix whose edits
+ * overlap an earlier chosen one waits for the next pass, and a fix that changes nothing is
+ * dropped. `fixes` is therefore the number of changes the pass makes. Ranges are 0-based lines.
+ */
+export function automaticFixes(text: string, findings: Finding[]): AutomaticFixes {
+  const lines = new LineIndex(text);
+  const taken: { a: number; b: number }[] = [];
+  const edits: TextEdit[] = [];
+  let fixes = 0;
+  const overlaps = (a: number, b: number) => taken.some(t => a < t.b && t.a < b || (a === b && t.a === t.b && a === t.a) || (a === b && a > t.a && a < t.b));
+  for (const f of findings) {
+    const fix = (f.fixes ?? []).filter(x => !x.snippet).find(x => x.isPreferred);
+    if (!fix || !fix.edits.length) continue;
+    const spans = fix.edits.map(e => ({ a: lines.offsetAt(e.range.start), b: lines.offsetAt(e.range.end), t: e.newText }));
+    if (spans.every(s => text.slice(s.a, s.b) === s.t)) continue;
+    if (spans.some(s => overlaps(s.a, s.b))) continue;
+    // edits of one fix that overlap each other are the fix's own business: applyEdits would drop one
+    const sorted = [...spans].sort((x, y) => x.a - y.a || x.b - y.b);
+    if (sorted.some((s, i) => i > 0 && s.a < sorted[i - 1].b)) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits);
+    fixes++;
+  }
+  return { edits, fixes };
+}
+
 export function plainEdits(edits: TextEdit[], snippet: boolean | undefined): TextEdit[] {
   return snippet ? edits.map(e => ({ ...e, newText: snippetToText(e.newText) })) : edits;
 }

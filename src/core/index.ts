@@ -6,7 +6,7 @@ export { parseReview, type ParseOptions } from './parse/review';
 export { SECTION_SPECS, sectionKindOf, type SectionKind } from './parse/sections';
 export { parseConfig, defaultConfig, type Config } from './config';
 export { analyze, lintReview, lifecycleOf, type LintOptions } from './engine';
-export { applyEdits, automaticFixEdits, plainEdits } from './fixes';
+export { applyEdits, automaticFixEdits, automaticFixes, plainEdits, type AutomaticFixes } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './analysis/action-quality';

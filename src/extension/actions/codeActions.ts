@@ -25,7 +25,7 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
     const only = context.only;
     if (only && FIX_ALL_KIND.contains(only) || only && only.contains(FIX_ALL_KIND)) {
       // source.fixAll / source.fixAll.pir (codeActionsOnSave, "Fix All" command)
-      const edits = automaticEdits(this.diagnostics.findingsFor(doc));
+      const { edits } = automaticEdits(doc, this.diagnostics.findingsFor(doc));
       if (!edits.length) return [];
       const a = new vscode.CodeAction('Fix all auto-fixable PIR problems', FIX_ALL_KIND);
       a.edit = workspaceEdit(doc.uri, edits);
@@ -46,7 +46,7 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
     const rules = [...new Set(here.map(f => f.rule))];
     for (const rule of rules) {
       const ofRule = findings.filter(f => f.rule === rule);
-      const edits = automaticEdits(ofRule);
+      const { edits } = automaticEdits(doc, ofRule);
       if (countFixable(ofRule) > 1 && edits.length) {
         const a = new vscode.CodeAction(`Fix all ${rule} problems in this file`, vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, edits);
@@ -55,7 +55,7 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (countFixable(findings) > 1) {
-      const edits = automaticEdits(findings);
+      const { edits } = automaticEdits(doc, findings);
       if (edits.length) {
         const a = new vscode.CodeAction('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, edits);
@@ -94,21 +94,13 @@ function countFixable(findings: Finding[]): number {
   return findings.filter(f => getCore().automaticFixEdits([f]).length > 0).length;
 }
 
-/** The automatic (non-snippet) fixes of the findings, without overlapping edits (a WorkspaceEdit rejects those). */
-export function automaticEdits(findings: Finding[]): TextEdit[] {
-  const edits = getCore().automaticFixEdits(findings);
-  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => cmp(x.e.range.start, y.e.range.start) || cmp(x.e.range.end, y.e.range.end) || x.i - y.i);
-  const kept: TextEdit[] = [];
-  for (const { e } of sorted) {
-    const last = kept[kept.length - 1];
-    if (last && (cmp(e.range.start, last.range.end) < 0 || (cmp(e.range.start, last.range.start) === 0 && cmp(e.range.start, e.range.end) === 0 && cmp(last.range.start, last.range.end) === 0))) continue;
-    kept.push(e);
-  }
-  return kept;
-}
-
-function cmp(a: { line: number; character: number }, b: { line: number; character: number }): number {
-  return a.line - b.line || a.character - b.character;
+/**
+ * The automatic (non-snippet) fixes of the findings that one pass applies to the document: whole
+ * fixes, none overlapping (a WorkspaceEdit rejects overlaps), none that changes nothing; `fixes`
+ * is how many findings they fix (the core's automaticFixes).
+ */
+export function automaticEdits(doc: vscode.TextDocument, findings: Finding[]): { edits: TextEdit[]; fixes: number } {
+  return getCore().automaticFixes(doc.getText(), findings);
 }
 
 function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
@@ -120,7 +112,7 @@ function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit
 /**
  * `pir.fixAll`: applies every automatic fix to the document (the active editor's, or the given
  * URI's), re-analysing between passes so fixes skipped for overlapping are picked up. Returns the
- * number of edits applied.
+ * number of fixes applied: changes made to the text, one per finding fixed (not per edit).
  */
 export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vscode.Uri): Promise<number> {
   const doc = target
@@ -132,10 +124,10 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
   }
   let applied = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const edits = automaticEdits(diagnostics.findingsFor(doc));
+    const { edits, fixes } = automaticEdits(doc, diagnostics.findingsFor(doc));
     if (!edits.length) break;
     if (!(await vscode.workspace.applyEdit(workspaceEdit(doc.uri, edits)))) break;
-    applied += edits.length;
+    applied += fixes;
   }
   void diagnostics.lint(doc);
   vscode.window.setStatusBarMessage(applied ? `PIR: applied ${applied} fix${applied === 1 ? '' : 'es'}` : 'PIR: nothing to fix automatically', 4000);

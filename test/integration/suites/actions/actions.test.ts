@@ -116,12 +116,21 @@ describe('code actions', () => {
     assert.ok(onDisk.includes('- 14:25 UTC — Support reports'), 'the saved file holds the fix');
   });
 
-  it('pir.fixAll applies every automatic fix', async () => {
+  it('pir.fixAll applies every automatic fix and counts the changes it made, not the edits', async () => {
     const editor = await open(uri());
+    // an entry out of order: its sort moves several lines in one change
+    const from = lineOf(editor.document, '- 14:20 UTC — Status page');
+    const moved = editor.document.lineAt(from).text;
+    const to = lineOf(editor.document, '- 14:40 UTC') + 1;
+    await editor.edit(b => { b.insert(new vscode.Position(to, 0), moved + '\n'); b.delete(editor.document.lineAt(from).rangeIncludingLineBreak); });
+    await diagnosticFor(uri(), 'timeline-order');
     await diagnosticFor(uri(), 'non-utc-timestamp');
     const n = await vscode.commands.executeCommand<number>('pir.fixAll');
-    assert.ok(n >= 1, `applied ${n}`);
-    assert.ok(editor.document.getText().includes('- 14:25 UTC — Support reports'));
+    const text = editor.document.getText();
+    assert.ok(text.includes('- 14:20 UTC — Status page updated: "Some users cannot log in"\n- 14:25 UTC — Support reports'), 'sorted and converted');
+    assert.ok(text.includes('- [ ] CAP-11: Page the identity on-call'), 'the duplicate ID renumbered');
+    // three changes: the sort, the PST stamp, the duplicate action ID
+    assert.strictEqual(n, 3, `applied ${n}`);
     await sleep(50);
   });
 });
