@@ -18,3 +18,4 @@ export { summarize, contentHash } from './workspace/summary';
 export { workspaceFacts } from './workspace/facts';
 export { toExported, actionsToCsv, actionsToJson, actionsToMarkdown, ACTION_COLUMNS, type ExportedAction } from './export/actions';
 export { buildAudit, auditToMarkdown, type AuditReport } from './export/report';
+export { suppressionFixes } from './suppress';

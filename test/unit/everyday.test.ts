@@ -1,6 +1,6 @@
 // The small frictions of everyday use (issue 18), where they live in the core.
 import assert from 'node:assert/strict';
-import { analyze, applyEdits, automaticFixes, type Finding } from '../../src/core';
+import { analyze, applyEdits, automaticFixes, suppressionFixes, type Finding } from '../../src/core';
 import { FIXTURE_NOW, readFixture } from './helpers/fixtures';
 
 const range = (l: number, a: number, b: number) => ({ start: { line: l, character: a }, end: { line: l, character: b } });
@@ -30,6 +30,58 @@ describe('everyday use', () => {
       const r = automaticFixes(text, sorts);
       assert.equal(r.fixes, 1);
       assert.ok(r.edits.length >= 1);
+    });
+  });
+
+  describe('disable a rule for this line / this file', () => {
+    const review = '---\nid: INC-5\ntitle: T\nstatus: in-review\nseverity: SEV2\n---\n# T\n\n## Action items\n\n- [ ] CAP-5-1: Improve monitoring\n  - owner: @ana\n- [ ] CAP-5-2: Be more careful\n  - owner: @bo\n\n## Lessons learned\n\nThe rollout went out on a Friday and\nthe engineer should have checked the dashboard first.\n\n| ID | Action | Owner |\n|---|---|---|\n| CAP-5-3 | Improve alerting | @cy |\n';
+    const lintOf = (t: string) => analyze(t, { uri: 's.pir.md', now: FIXTURE_NOW }).findings;
+    const at = (t: string, rule: string, needle: string) => {
+      const line = t.split('\n').findIndex(l => l.includes(needle));
+      const f = lintOf(t).find(x => x.rule === rule && x.range.start.line === line);
+      assert.ok(f, `${rule} on "${needle}": ${lintOf(t).map(x => `${x.range.start.line} ${x.rule}`).join(', ')}`);
+      return f;
+    };
+    const apply = (t: string, fix: { edits: { range: Finding['range']; newText: string }[] }) => applyEdits(t, fix.edits).text;
+
+    it('for this line: a comment above a list item, at its indentation; only that item is silenced', () => {
+      const f = at(review, 'vague-action', 'CAP-5-1');
+      const [line, file] = suppressionFixes(review, f);
+      assert.deepEqual([line.title, file.title, !!line.isPreferred], ['Disable vague-action for this line', 'Disable vague-action for this file', false]);
+      const fixed = apply(review, line);
+      assert.match(fixed, /\n\n<!-- pir-disable-next-line vague-action -->\n- \[ \] CAP-5-1: Improve monitoring\n/);
+      const left = lintOf(fixed).filter(x => x.rule === 'vague-action').map(x => x.message);
+      assert.ok(!left.some(m => m.includes('Improve monitoring')) && left.some(m => m.includes('Be more careful')));
+      // the item is still an action item of the review, with its owner
+      assert.equal(analyze(fixed).review.actions.find(a => a.id === 'CAP-5-1')?.fields.get('owner')?.value, '@ana');
+      // a second rule on the same line joins the same comment
+      const item = fixed.split('\n').findIndex(l => l.includes('CAP-5-1'));
+      const again = suppressionFixes(fixed, { rule: 'action-fields', range: { start: { line: item, character: 6 }, end: { line: item, character: 13 } } })[0];
+      assert.match(apply(fixed, again), /<!-- pir-disable-next-line vague-action action-fields -->\n- \[ \] CAP-5-1/);
+    });
+
+    it('for this line inside a paragraph: a comment at the end of the line, the paragraph not split', () => {
+      const f = at(review, 'blameful-language', 'should have');
+      const fixed = apply(review, suppressionFixes(review, f)[0]);
+      assert.match(fixed, /on a Friday and\nthe engineer should have checked the dashboard first\. <!-- pir-disable-line blameful-language -->\n/);
+      assert.ok(!lintOf(fixed).some(x => x.rule === 'blameful-language' && x.range.start.line === f.range.start.line));
+    });
+
+    it('for this file: below the front matter (the front matter still reads), joined to an existing comment', () => {
+      const f = at(review, 'vague-action', 'CAP-5-1');
+      const fixed = apply(review, suppressionFixes(review, f)[1]);
+      assert.match(fixed, /^---\n[\s\S]*?\n---\n<!-- pir-disable-file vague-action -->\n# T\n/);
+      assert.equal(analyze(fixed).review.frontMatter?.data?.id, 'INC-5');
+      assert.ok(!lintOf(fixed).some(x => x.rule === 'vague-action'));
+      const both = apply(fixed, suppressionFixes(fixed, { rule: 'blameful-language', range: f.range })[1]);
+      assert.match(both, /\n---\n<!-- pir-disable-file vague-action blameful-language -->\n# T\n/);
+    });
+
+    it('no line fix where a comment line would change the document: a table row, the front matter', () => {
+      const row = review.split('\n').findIndex(l => l.startsWith('| CAP-5-3'));
+      assert.deepEqual(suppressionFixes(review, { rule: 'vague-action', range: { start: { line: row, character: 0 }, end: { line: row, character: 5 } } }).map(x => x.title), ['Disable vague-action for this file']);
+      assert.deepEqual(suppressionFixes(review, { rule: 'front-matter-schema', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } } }).map(x => x.title), ['Disable front-matter-schema for this file']);
+      assert.deepEqual(suppressionFixes('---\nid: x\n# never closed\n', { rule: 'r', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } }), []);
     });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Quick fixes for the core's findings, "fix all" actions, a `source.fixAll.pir` provider for
+ * Quick fixes for the core's findings, "Disable <rule> for this line / this file" (suppression
+ * comments, src/core/suppress), "fix all" actions, a `source.fixAll.pir` provider for
  * `editor.codeActionsOnSave`, and the `pir.fixAll` command.
  *
  * Snippet fixes (Fix.snippet) are applied as SnippetTextEdits, so the author tabs through the
@@ -35,12 +36,25 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
 
     const findings = this.diagnostics.findingsFor(doc);
     const actions: vscode.CodeAction[] = [];
-    const here = findings.filter(f => f.fixes?.length && toRange(f.range).intersection(range) !== undefined);
+    const touching = findings.filter(f => toRange(f.range).intersection(range) !== undefined);
+    const here = touching.filter(f => f.fixes?.length);
     for (const f of here) {
       const diag = context.diagnostics.find(d => d.source === SOURCE && codeOf(d) === f.rule && sameRange(d.range, f.range)) ?? toDiagnostic(f);
       for (const fix of f.fixes!) actions.push(quickFix(doc, fix, diag));
     }
-    if (!here.length) return actions;
+    // "Disable <rule> for this line / this file": suppression comments, always the author's choice (last, never preferred)
+    const suppress: vscode.CodeAction[] = [];
+    const offered = new Set<string>();
+    for (const f of touching) {
+      const diag = context.diagnostics.find(d => d.source === SOURCE && codeOf(d) === f.rule && sameRange(d.range, f.range)) ?? toDiagnostic(f);
+      for (const fix of getCore().suppressionFixes(doc.getText(), f, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n')) {
+        const key = fix.title + JSON.stringify(fix.edits);
+        if (offered.has(key)) continue;
+        offered.add(key);
+        suppress.push(quickFix(doc, fix, diag));
+      }
+    }
+    if (!here.length) return [...actions, ...suppress];
 
     // "Fix all" variants, when there is more than the one under the cursor to fix
     const rules = [...new Set(here.map(f => f.rule))];
@@ -62,7 +76,7 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(a);
       }
     }
-    return actions;
+    return [...actions, ...suppress];
   }
 }
 

@@ -98,6 +98,24 @@ describe('code actions', () => {
     await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PST')), 'stamps fixed');
   });
 
+  it('offers "Disable <rule> for this line / this file" after the fixes; the line comment silences only that item', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'vague-action');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map(a => a.title);
+    const line = actions.find(a => a.title === 'Disable vague-action for this line');
+    assert.ok(line?.edit && titles.includes('Disable vague-action for this file'), `suppression fixes among: ${titles.join(' | ')}`);
+    assert.ok(!line.isPreferred, 'never the preferred fix');
+    assert.ok(titles.indexOf('Disable vague-action for this line') > titles.findIndex(t => /specific corrective action/.test(t)), 'after the rule\'s own fix');
+    assert.ok(await vscode.workspace.applyEdit(line.edit));
+    const l = lineOf(editor.document, 'CAP-7:');
+    assert.strictEqual(editor.document.lineAt(l - 1).text, '<!-- pir-disable-next-line vague-action -->');
+    await waitForDiagnostics(uri(), ds => !ds.some(x => codeOf(x) === 'vague-action' && x.range.start.line === l), 'the vague-action diagnostic on CAP-7 to go');
+    // fix-all never writes a suppression comment
+    const all = await codeActions(uri(), new vscode.Range(0, 0, 0, 0), 'source.fixAll.pir');
+    for (const a of all) for (const [, edits] of a.edit?.entries() ?? []) assert.ok(!edits.some(e => e.newText.includes('pir-disable')));
+  });
+
   it('source.fixAll.pir applies the plain fixes on save (editor.codeActionsOnSave)', async () => {
     const u = file('fix-on-save.pir.md');
     const editor = await open(u);
