@@ -37,6 +37,8 @@ export function insertFieldsFix(review: Review, item: ActionItem, keys: string[]
   return { title, edits: [{ range: endOfLine(review, item.lastLine), newText: text }], isPreferred: true, snippet: true };
 }
 
+import { isDay } from '../time/calendar';
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const actionFields: Rule = {
@@ -65,7 +67,9 @@ export const actionFields: Rule = {
       }
       const due = item.fields.get('due');
       const dueValue = due?.value.replace(/[*_`]/g, '').trim();
-      if (due && dueValue && !ISO_DAY.test(dueValue)) {
+      if (due && dueValue && ISO_DAY.test(dueValue) && !isDay(dueValue)) {
+        out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}", a day that does not exist: write the date meant (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
+      } else if (due && dueValue && !ISO_DAY.test(dueValue)) {
         out.push({ message: `The due date of ${itemName(item)} is "${quote(dueValue, 30)}": write a date (YYYY-MM-DD), so that the plan can be tracked and an overdue action noticed.`, range: due.valueRange });
       }
     }

@@ -15,6 +15,8 @@ export const nonUtcTimestamp: Rule = {
       if (own?.kind === 'utc') continue;
       const shown = e.stamp.text.replace(/[*_`]/g, '');
       if (e.stamp.relative) {
+        // under a timeline declared UTC, "+2 hrs" counts from a UTC time: no zone is in question
+        if (review.declaredZone?.zone.kind === 'utc') continue;
         out.push({ message: `Timeline entry "${shown}" gives a time relative to another event, not the time it happened: write the time in UTC (for example "2026-11-20 14:00 UTC"), so the timeline can be read on its own.`, range: e.stampRange });
         continue;
       }

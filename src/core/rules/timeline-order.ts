@@ -3,6 +3,9 @@ import type { Rule, RuleFinding } from './rule';
 import type { Review, TimelineEntry } from '../model';
 import type { Fix } from '../types';
 import { humanInstant, isoDay, DAY_MS, parseDay } from './helpers';
+import { pinDateEdit } from '../time/conversion';
+
+const ymd = (ms: number) => { const d = new Date(ms); return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }; };
 
 /** One list item or table row of a timeline, by lines. */
 interface Item { start: number; end: number; entry?: TimelineEntry }
@@ -44,6 +47,15 @@ export function timelineGroups(review: Review): Item[][] {
  * its new neighbour would carry a different one. Undefined when nothing moves or it cannot be done safely.
  */
 export function sortFix(review: Review, group: Item[]): Fix | undefined {
+  // an undated time far earlier than the one above looks like the night went past midnight: its
+  // date is only inherited, so sorting would move it a day early; the next-date fix comes first
+  let above: TimelineEntry | undefined;
+  for (const item of group) {
+    const e = item.entry;
+    if (e?.utc === undefined) continue;
+    if (above && crossesMidnight(above, e)) return undefined;
+    above = e;
+  }
   let key = -Infinity;
   const keyed = group.map((item, i) => {
     if (item.entry?.utc !== undefined) key = item.entry.utc;
@@ -89,6 +101,11 @@ export function sortFix(review: Review, group: Item[]): Fix | undefined {
   };
 }
 
+/** An undated entry (its date inherited) more than 12 h earlier than the entry above: the night went past midnight. */
+export function crossesMidnight(prev: TimelineEntry, e: TimelineEntry): boolean {
+  return prev.utc !== undefined && e.utc !== undefined && !!e.date?.carried && !e.stamp.date && !!e.stamp.time && prev.utc - e.utc > 12 * 3600_000;
+}
+
 export const timelineOrder: Rule = {
   id: 'timeline-order',
   description: 'Timeline entries are in chronological order (by their time in UTC).',
@@ -107,14 +124,23 @@ export const timelineOrder: Rule = {
           groupOf = new Map();
           for (const g of timelineGroups(review)) for (const it of g) if (it.entry) groupOf.set(it.entry, g);
         }
+        if (crossesMidnight(prev, e)) {
+          // "23:55 UTC", then "00:10 UTC": the date is the next day's, not an entry out of order
+          const next = { ...e.date!, ...ymd(Date.UTC(e.date!.year, e.date!.month - 1, e.date!.day) + DAY_MS) };
+          const edit = pinDateEdit(review, e, next);
+          out.push({
+            message: `This entry (${humanInstant(e.utc)}) has no date of its own and is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): if it happened after midnight, write its date (${isoDay(Date.UTC(next.year, next.month - 1, next.day))}); a time without a date takes the date of the entry above.`,
+            range: e.stampRange,
+            fixes: edit ? [{ title: `Write the next day's date (${isoDay(Date.UTC(next.year, next.month - 1, next.day))})`, edits: [edit], isPreferred: true }] : [],
+          });
+          prev = e;
+          continue;
+        }
         const group = groupOf.get(e);
         if (group && !fixOf.has(group)) fixOf.set(group, sortFix(review, group));
         const fix = group && groupOf.get(prev) === group ? fixOf.get(group) : undefined;
-        const nextDay = e.date?.carried && !e.stamp.date && prev.utc - e.utc > 12 * 3600_000
-          ? ` If it happened after midnight UTC, write its date (${isoDay(Math.floor(e.utc / DAY_MS) * DAY_MS + DAY_MS)}): a time without a date takes the date of the entry above.`
-          : '';
         out.push({
-          message: `This entry (${humanInstant(e.utc)}) is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): keep the timeline in chronological order.${nextDay}`,
+          message: `This entry (${humanInstant(e.utc)}) is earlier than the one above it on line ${prev.line + 1} (${humanInstant(prev.utc)}): keep the timeline in chronological order.`,
           range: e.stampRange,
           fixes: fix ? [fix] : [],
         });

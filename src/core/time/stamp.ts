@@ -1,4 +1,5 @@
 import { isKnownAbbreviation, resolveZone, type ZoneRef } from './zones';
+import { isValidYmd } from './calendar';
 
 /**
  * The one reader of timeline stamps: the date, time and zone at the start of a timeline entry, in
@@ -196,10 +197,11 @@ function readFrom(s: string, p: number, approximate: boolean): Stamp | undefined
       date = makeDate(undefined, +m[1], +m[2], p, p + m[0].length, 'month-day');
       mark(p, p + m[0].length, 'date'); p += m[0].length; continue;
     }
-    if ((m = TIME_RE.exec(rest)) && m[2] !== undefined && +m[1] < 24 && +m[2] < 60 && (m[3] === undefined || +m[3] < 60) && !(m[5] && (+m[1] > 12 || +m[1] === 0))) {
+    if ((m = TIME_RE.exec(rest)) && m[2] !== undefined && +m[1] < 24 && +m[2] < 60 && (m[3] === undefined || +m[3] < 60)) {
       // "2026" after a month name is a year, not 20:26 (TIME_RE needs a separator, so only "20.26")
       let hour = +m[1];
-      if (m[5]) { const pm = m[5].toLowerCase() === 'p'; if (hour === 12) hour = pm ? 12 : 0; else if (pm) hour += 12; }
+      // "13:55 PM": a 24-hour time with a redundant marker (the marker is ignored past 12)
+      if (m[5] && hour >= 1 && hour <= 12) { const pm = m[5].toLowerCase() === 'p'; if (hour === 12) hour = pm ? 12 : 0; else if (pm) hour += 12; }
       timeCount++;
       if (!time) time = { hour, minute: +m[2], second: m[3] !== undefined ? +m[3] : undefined, fraction: m[4], start: p, end: p + m[0].length };
       mark(p, p + m[0].length, 'time'); p += m[0].length;
@@ -266,8 +268,8 @@ export function stampWallTime(date: { year: number; month: number; day: number }
 
 function makeDate(year: number | undefined, month: number, day: number, start: number, end: number, form: StampDate['form']): StampDate {
   const d: StampDate = { year, month, day, start, end, form };
-  const last = month >= 1 && month <= 12 ? new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate() : 0;
-  if (month < 1 || month > 12 || day < 1 || day > last) d.impossible = true;
+  // without a year, 29 February may exist (the year is carried from above)
+  if (!isValidYmd(year ?? 2000, month, day)) d.impossible = true;
   return d;
 }
 
