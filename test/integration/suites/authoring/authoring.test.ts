@@ -59,7 +59,7 @@ describe('authoring', () => {
       assert.match(text, /\*\*2026-11-20 14:02 UTC\*\*/);
       assert.match(text, /UTC: 2026-11-20 14:02 UTC/);
       assert.match(text, /Your time: 2026-11-20 15:02 \(Europe\/Berlin, UTC\+01:00\)/);
-      assert.match(text, /Since the start: \+7 min after the start \(2026-11-20 13:55 UTC, started key\)/);
+      assert.match(text, /Since the start: 7 min after the start \(2026-11-20 13:55 UTC, started key\)/);
       assert.match(text, /Time to detect: 7 min/);
     });
 
