@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { analyze, applyEdits, automaticFixes, suppressionFixes, type Finding } from '../../src/core';
 import { FIXTURE_NOW, readFixture } from './helpers/fixtures';
+import { dueChoices, keepIdsTogether, ownerChoices } from '../../src/extension/tree/model';
 
 const range = (l: number, a: number, b: number) => ({ start: { line: l, character: a }, end: { line: l, character: b } });
 const finding = (rule: string, edits: { range: ReturnType<typeof range>; newText: string }[]): Finding =>
@@ -82,6 +83,33 @@ describe('everyday use', () => {
       assert.deepEqual(suppressionFixes(review, { rule: 'vague-action', range: { start: { line: row, character: 0 }, end: { line: row, character: 5 } } }).map(x => x.title), ['Disable vague-action for this file']);
       assert.deepEqual(suppressionFixes(review, { rule: 'front-matter-schema', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } } }).map(x => x.title), ['Disable front-matter-schema for this file']);
       assert.deepEqual(suppressionFixes('---\nid: x\n# never closed\n', { rule: 'r', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } } }), []);
+    });
+  });
+
+  describe('the tree: Set Owner and Set Due choices, tooltips', () => {
+    it('Set Owner offers pir.me first, then the workspace\'s owners, most used first, each once', () => {
+      const actions = ['@bo', '@ana', '@bo', '@checkout-platform', '', '@bo', '@ana'].map(owner => ({ owner }));
+      assert.deepEqual(ownerChoices(actions, ['ana'], '@bo'), [
+        { owner: '@ana', description: 'you (pir.me) · 2 actions' },
+        { owner: '@bo', description: 'current · 3 actions' },
+        { owner: '@checkout-platform', description: '1 action' },
+      ]);
+      assert.deepEqual(ownerChoices([], ['me']), [{ owner: '@me', description: 'you (pir.me)' }]);
+    });
+
+    it('Set Due offers this Friday and 1 / 2 / 4 weeks from today (UTC day), then a custom date', () => {
+      const monday = dueChoices(new Date('2026-11-30T23:30:00Z'));
+      assert.deepEqual(monday.map(c => [c.label, c.date]), [['This Friday', '2026-12-04'], ['In 1 week', '2026-12-07'], ['In 2 weeks', '2026-12-14'], ['In 4 weeks', '2026-12-28'], ['Custom date…', undefined]]);
+      assert.equal(monday[0].description, '2026-12-04, Fri');
+      assert.equal(dueChoices(new Date('2026-12-04T08:00:00Z'))[0].date, '2026-12-04', 'on a Friday: today');
+      assert.equal(dueChoices(new Date('2026-12-05T08:00:00Z'))[0].date, '2026-12-11', 'on a Saturday: the coming Friday');
+    });
+
+    it('tooltips keep IDs on one line: non-breaking hyphens inside action and review IDs only', () => {
+      const shown = keepIdsTogether('CAP-42-1: roll back the cache-warmer (INC-2026-044, depends CAP-7)');
+      assert.equal(shown, 'CAP\u201142\u20111: roll back the cache-warmer (INC\u20112026\u2011044, depends CAP\u20117)');
+      assert.equal(keepIdsTogether('postmortem-42'), 'postmortem\u201142');
+      assert.equal(keepIdsTogether('a self-service re-run'), 'a self-service re-run');
     });
   });
 });

@@ -43,7 +43,7 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
     vscode.commands.registerCommand('pir._test.actionsTree', () => actions.snapshot()),
     vscode.commands.registerCommand('pir._test.reviewsTree', async () => (await reviews.getChildren()).map(n => {
       const item = reviews.getTreeItem(n);
-      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, uri: n.uri, audit: n.audit };
+      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, tooltip: (item.tooltip as vscode.MarkdownString).value, uri: n.uri, audit: n.audit, problems: n.problems };
     })),
     vscode.commands.registerCommand('pir._test.indexStats', async () => {
       await service.whenReady();
