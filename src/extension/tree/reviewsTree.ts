@@ -61,10 +61,8 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<ReviewNode>,
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
     const count = (sev: (i: number) => boolean, list: { s: number }[]) => list.filter(x => sev(x.s)).length;
     const counts = (list: { s: number }[]): ProblemCounts => ({ errors: count(s => s === 0, list), warnings: count(s => s === 1, list), infos: count(s => s >= 2, list) });
-    if (open) {
-      const ds = vscode.languages.getDiagnostics(u).filter(d => d.source === 'pir');
-      if (ds.length || !open.isDirty) return counts(ds.map(d => ({ s: d.severity })));
-    }
+    // an open review is linted as it is typed: its diagnostics are what the Problems panel shows
+    if (open) return counts(vscode.languages.getDiagnostics(u).filter(d => d.source === 'pir').map(d => ({ s: d.severity })));
     const key = `${hash}@${day}`;
     const cached = this.linted.get(uri);
     if (cached?.key === key) return cached.counts;
