@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { analyze, applyEdits, automaticFixes, suppressionFixes, type Finding } from '../../src/core';
 import { FIXTURE_NOW, readFixture } from './helpers/fixtures';
+import { buildTimelineView } from '../../src/core/timeline/view';
+import { labelWidth, layoutPicture } from '../../src/core/timeline/picture';
+import { parseReview } from '../../src/core';
 import { dueChoices, keepIdsTogether, ownerChoices } from '../../src/extension/tree/model';
 
 const range = (l: number, a: number, b: number) => ({ start: { line: l, character: a }, end: { line: l, character: b } });
@@ -110,6 +113,40 @@ describe('everyday use', () => {
       assert.equal(shown, 'CAP\u201142\u20111: roll back the cache-warmer (INC\u20112026\u2011044, depends CAP\u20117)');
       assert.equal(keepIdsTogether('postmortem-42'), 'postmortem\u201142');
       assert.equal(keepIdsTogether('a self-service re-run'), 'a self-service re-run');
+    });
+  });
+
+  describe('the timeline picture', () => {
+    const review = (times: string[]) => parseReview(`---\nid: INC-7\ntitle: T\n---\n## Timeline\n\n- 2026-11-20 ${times[0]} UTC — Deploy starts [started]\n- ${times[1]} UTC — Alert fires [detected]\n- ${times[2]} UTC — Rolled back [mitigated]\n- ${times[3]} UTC — Errors back to normal [resolved]\n- 03:30 UTC — Incident closed\n`);
+    const labels = (times: string[], width = 900) => {
+      const r = review(times);
+      const scene = layoutPicture(buildTimelineView(r, [], 1, 'x.pir.md'), width);
+      return { scene, labels: scene.shapes.filter(sh => sh.cls.startsWith('milestone-label')).map(sh => {
+        const x = sh.attrs.x as number, w = labelWidth(sh.text!), a = sh.attrs['text-anchor'];
+        const x0 = a === 'start' ? x : a === 'end' ? x - w : x - w / 2;
+        return { text: sh.text!, y: sh.attrs.y as number, x0, x1: x0 + w };
+      }) };
+    };
+    it('milestone labels never overlap, however close the milestones ("mitigated 02:03" and "resolved 02:05")', () => {
+      for (const times of [['01:00', '01:30', '02:03', '02:05'], ['02:00', '02:01', '02:02', '02:03'], ['00:10', '02:04', '02:05', '02:05']]) {
+        for (const width of [360, 600, 900]) {
+          const { scene, labels: ls } = labels(times, width);
+          assert.equal(ls.length, 4);
+          for (const a of ls) for (const b of ls) {
+            if (a === b || a.y !== b.y) continue;
+            assert.ok(a.x1 <= b.x0 || b.x1 <= a.x0, `${a.text} and ${b.text} overlap at ${width}px: ${JSON.stringify(ls)}`);
+          }
+          for (const l of ls) assert.ok(l.y > 0 && l.x0 >= 0 && l.x1 <= width, `${l.text} inside the picture`);
+          // the band and the axis stay under the labels
+          const band = scene.shapes.find(sh => sh.cls.startsWith('phase '))!;
+          assert.ok(Math.max(...ls.map(l => l.y)) < (band.attrs.y as number));
+        }
+      }
+    });
+
+    it('far apart milestones keep one row of labels', () => {
+      const { labels: ls } = labels(['00:00', '01:00', '02:00', '03:00']);
+      assert.equal(new Set(ls.map(l => l.y)).size, 1);
     });
   });
 });
