@@ -278,6 +278,24 @@ async function main() {
         assert.equal(await saveAndRead(page, file), original);
       });
 
+      await test('a time typed with its zone ("14:58 CET") is converted to UTC; an ambiguous one is refused with the reason', async () => {
+        const time = frame.locator('li[data-row="4"] .e-time vscode-textfield input');
+        await time.fill('14:58 CET');
+        await time.press('Enter');
+        await waitFor(async () => (await frame.textContent('li[data-row="4"]')).includes('checkout_5xx_rate crosses 5%') && /Done/.test(await frame.textContent('#status')), 'the converted time', 8000);
+        let text = await saveAndRead(page, file);
+        assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%; the alert enters its 5-minute pending window\n'), 'written in UTC');
+        const again = frame.locator('li[data-row="4"] .e-time vscode-textfield input');
+        await again.fill('2026-11-20 14:58 IST');
+        await again.press('Enter');
+        await waitFor(async () => /"IST" is ambiguous/.test(await frame.textContent('#status')), 'the refusal', 8000);
+        text = await saveAndRead(page, file);
+        assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%'), 'nothing changed by the refused time');
+        await focusTextEditor(page);
+        await page.keyboard.press('Control+Z');
+        assert.equal(await saveAndRead(page, file), original);
+      });
+
       await test('exports the picture as SVG next to the review', async () => {
         const svgFile = join(workspace, REVIEW.replace(/\.pir\.md$/, '.timeline.svg'));
         await frame.click('#export');
