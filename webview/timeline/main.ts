@@ -129,7 +129,9 @@ function render(): void {
   const app = document.getElementById('app')!;
   const active = document.activeElement as HTMLElement | null;
   const key = active?.closest<HTMLElement>('[data-key]')?.dataset.key;
-  const dirty = key && (active as Field).value !== undefined && active?.dataset.initial !== undefined && (active as Field).value !== active.dataset.initial ? (active as Field).value : undefined;
+  // a value being typed survives the re-render; one already committed shows as the document has it now
+  // (a time typed as "02:45 CEST" comes back in UTC)
+  const dirty = key && (active as Field).value !== undefined && active?.dataset.initial !== undefined && (active as Field).value !== active.dataset.initial && (active as Field).value !== active.dataset.sent ? (active as Field).value : undefined;
   const statusText = document.getElementById('status')?.textContent ?? '';
   const statusClass = document.getElementById('status')?.className ?? 'status';
   // keep the add form's typed values
