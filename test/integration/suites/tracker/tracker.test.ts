@@ -480,4 +480,14 @@ describe('corrective-action tracker', () => {
     const shot = await requestScreenshot('tree');
     if (shot) console.log(`    screenshot ${shot}`);
   });
+
+  it('screenshot: the Reviews view (problems as the icon, the meeting in the tooltip)', async () => {
+    await vscode.commands.executeCommand('pir.reviews.focus');
+    await sleep(800);
+    await vscode.commands.executeCommand('list.focusFirst');
+    await sleep(300);
+    await sleep(1200);
+    const shot = await requestScreenshot('reviews');
+    if (shot) console.log(`    screenshot ${shot}`);
+  });
 });
