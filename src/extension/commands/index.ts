@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ConfigStore } from '../config/configStore';
 import { newReview, type NewReviewArgs } from './newReview';
-import { importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
+import { answerImport, importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
 
 export function registerCommands(context: vscode.ExtensionContext, store: ConfigStore): void {
   context.subscriptions.push(
@@ -15,5 +15,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Config
     // from the explorer: (clicked file, selected files); from the palette: nothing; from scripts: ImportArgs
     vscode.commands.registerCommand('pir.importPostmortem', (arg?: vscode.Uri | ImportArgs, all?: vscode.Uri[]) =>
       importPostmortem(store, arg instanceof vscode.Uri ? { uri: arg } : arg, all)),
+    vscode.commands.registerCommand('pir.importPostmortem.write', (arg?: unknown) => answerImport(arg, true)),
+    vscode.commands.registerCommand('pir.importPostmortem.discard', (arg?: unknown) => answerImport(arg, false)),
   );
 }

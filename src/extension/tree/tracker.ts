@@ -47,7 +47,7 @@ export function registerTracker(context: vscode.ExtensionContext, log?: vscode.L
     })),
     vscode.commands.registerCommand('pir._test.indexStats', async () => {
       await service.whenReady();
-      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString() };
+      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString(), progress: service.progressShown };
     }),
     vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
     vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),
