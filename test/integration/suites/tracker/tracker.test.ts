@@ -450,6 +450,19 @@ describe('corrective-action tracker', () => {
     await sleep(1000); // let the index settle (the next test counts its reads)
   });
 
+  it('long work shows progress: the index reports to the window progress, a cancelled export writes nothing', async () => {
+    await vscode.commands.executeCommand('pir.actions.refresh');
+    const stats = await vscode.commands.executeCommand<{ files: number; progress: string[] }>('pir._test.indexStats');
+    assert.strictEqual(stats.progress[0], `0/${stats.files}`);
+    assert.strictEqual(stats.progress[stats.progress.length - 1], `${stats.files}/${stats.files}`);
+    const target = vscode.Uri.joinPath(folder(), 'cancelled-export.csv');
+    const cts = new vscode.CancellationTokenSource();
+    cts.cancel();
+    const result = await vscode.commands.executeCommand('pir.exportActions', { format: 'csv', folder: folder(), target, token: cts.token });
+    assert.strictEqual(result, undefined, 'a cancelled export returns nothing');
+    assert.ok(!fs.existsSync(target.fsPath), 'and writes nothing');
+  });
+
   it('keeps the index in the workspace storage, and a rescan reads no unchanged file again', async () => {
     const before = await vscode.commands.executeCommand<{ totalParsed: number; cache?: string; size: number }>('pir._test.indexStats');
     await vscode.commands.executeCommand('pir._test.saveIndex');
