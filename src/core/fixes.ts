@@ -52,10 +52,19 @@ export interface AutomaticFixes {
  */
 export function automaticFixes(text: string, findings: Finding[]): AutomaticFixes {
   const lines = new LineIndex(text);
+  // the chosen spans, sorted by start (then end): an overlap test looks at the neighbours only
   const taken: { a: number; b: number }[] = [];
   const edits: TextEdit[] = [];
   let fixes = 0;
-  const overlaps = (a: number, b: number) => taken.some(t => a < t.b && t.a < b || (a === b && t.a === t.b && a === t.a) || (a === b && a > t.a && a < t.b));
+  const clash = (t: { a: number; b: number }, a: number, b: number) => (a < t.b && t.a < b) || (a === b && t.a === t.b && a === t.a) || (a === b && a > t.a && a < t.b);
+  const firstAfter = (a: number, b: number) => { let lo = 0, hi = taken.length; while (lo < hi) { const m = (lo + hi) >> 1; if (taken[m].a < a || (taken[m].a === a && taken[m].b <= b)) lo = m + 1; else hi = m; } return lo; };
+  // chosen spans never overlap, so only the span just before and those starting before b can clash
+  const overlaps = (a: number, b: number) => {
+    const i = firstAfter(a, b);
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (clash(taken[j], a, b)) return true;
+    for (let j = i; j < taken.length && taken[j].a <= b; j++) if (clash(taken[j], a, b)) return true;
+    return false;
+  };
   for (const f of findings) {
     const fix = (f.fixes ?? []).filter(x => !x.snippet).find(x => x.isPreferred);
     if (!fix || !fix.edits.length) continue;
@@ -65,7 +74,7 @@ export function automaticFixes(text: string, findings: Finding[]): AutomaticFixe
     // edits of one fix that overlap each other are the fix's own business: applyEdits would drop one
     const sorted = [...spans].sort((x, y) => x.a - y.a || x.b - y.b);
     if (sorted.some((s, i) => i > 0 && s.a < sorted[i - 1].b)) continue;
-    taken.push(...spans);
+    for (const sp of spans) taken.splice(firstAfter(sp.a, sp.b), 0, { a: sp.a, b: sp.b });
     edits.push(...fix.edits);
     fixes++;
   }
