@@ -7,7 +7,7 @@ export { SECTION_SPECS, sectionKindOf, type SectionKind } from './parse/sections
 export { parseConfig, defaultConfig, type Config } from './config';
 export { analyze, lintReview, lifecycleOf, type LintOptions, type AnalyzeOptions } from './engine';
 export { applyFallbackZone, fallbackZoneOf, fallbackKey, zoneSourceLabel, type FallbackZone } from './zoneFallback';
-export { applyEdits, automaticFixEdits, plainEdits, fixText, parseQuality, qualityLoss, type FixRun, type ParseQuality } from './fixes';
+export { applyEdits, automaticFixEdits, automaticFixes, plainEdits, fixText, type AutomaticFixes, parseQuality, qualityLoss, type FixRun, type ParseQuality } from './fixes';
 export { RULES, PARSE_RULES, allRuleMeta, ruleById } from './rules';
 export { ruleDocsUrl, type Rule, type RuleContext, type WorkspaceFacts } from './rules/rule';
 export { assessAction } from './analysis/action-quality';
@@ -31,3 +31,4 @@ export { ticketRef, trackingUrl, type TrackerPort } from './tickets/port';
 export { createTicketsInText, writeLinks, replaceEdit, linkedTickets, readTickets, pushPatch, driftOf, itemsNeedingTicket, failureMessage, type CreateResult } from './tickets/sync';
 export { takeTrackerValue } from './tickets/fixes';
 export { ticketColumns } from './export/actions';
+export { suppressionFixes } from './suppress';

@@ -13,11 +13,11 @@ export function registerTestHooks({ context, index: service }: Services, { actio
     vscode.commands.registerCommand('pir._test.actionsTree', () => actions.snapshot()),
     vscode.commands.registerCommand('pir._test.reviewsTree', async () => (await reviews.getChildren()).map(n => {
       const item = reviews.getTreeItem(n);
-      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, uri: n.uri, audit: n.audit };
+      return { label: item.label, description: item.description, icon: (item.iconPath as vscode.ThemeIcon).id, tooltip: (item.tooltip as vscode.MarkdownString).value, uri: n.uri, audit: n.audit, problems: n.problems };
     })),
     vscode.commands.registerCommand('pir._test.indexStats', async () => {
       await service.whenReady();
-      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString() };
+      return { ...service.stats, size: service.index.size, totalParsed: service.index.parsed, reads: service.reads, cache: service.cacheUri()?.toString(), progress: service.progressShown };
     }),
     vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
     vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),

@@ -62,6 +62,9 @@ describe('pir CLI', () => {
     const run0 = log.runs[0];
     const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'vague-action');
     assert.match(rule.helpUri, /docs\/rules\/vague-action\.md$/);
+    // the help links, the tool's home and package.json's repository name one host and one project
+    const repo = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
+    for (const uri of [rule.helpUri, run0.tool.driver.informationUri]) assert.ok(uri.startsWith(repo), `${uri} is under ${repo}`);
     const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'missing-root-cause');
     assert.equal(res.level, 'error');
     assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'missing-root-cause');

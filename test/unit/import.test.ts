@@ -60,6 +60,13 @@ describe('new review template', () => {
     assert.equal(yamlScalar('#1 problem'), '"#1 problem"');
     assert.equal(slugify('Über-slow Checkout: 5xx / DB!'), 'uber-slow-checkout-5xx-db');
     assert.equal(slugify('   '), 'review');
+    // shortened between words, never ending on a word that needs the next one
+    assert.equal(slugify('Checkout errors for 35 minutes after an intermediate certificate expired'), 'checkout-errors-for-35-minutes');
+    assert.equal(slugify('Login failures after the session-redis failover left stale connections'), 'login-failures-after-the-session-redis-failover');
+    for (const t of ['Checkout errors for 35 minutes after an intermediate certificate expired', 'A very long title about the thing that happened during the quarterly maintenance window']) {
+      const s = slugify(t);
+      assert.ok(s.length <= 50 && t.toLowerCase().replace(/[^a-z0-9]+/g, '-').startsWith(s + '-'), s);
+    }
     assert.ok(slugify('word '.repeat(40)).length <= 50);
     assert.equal(nextReviewId(['---\nid: INC-2026-004\n', '---\nid: "INC-2026-011"\n', '---\nid: INC-2025-099\n'], 2026), 'INC-2026-012');
     assert.equal(nextReviewId([], 2027), 'INC-2027-001');

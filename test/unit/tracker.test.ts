@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseReview, ReviewIndex, summarize, toExported, actionsToCsv, actionsToMarkdown, buildAudit, auditToMarkdown, ACTION_COLUMNS } from '../../src/core';
+import { analyze, parseReview, ReviewIndex, summarize, toExported, actionsToCsv, actionsToMarkdown, buildAudit, auditToMarkdown, ACTION_COLUMNS } from '../../src/core';
 import { main } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -109,5 +109,18 @@ describe('exports and the audit report', () => {
     const md = auditToMarkdown(audit);
     assert.match(md, /\| 11 \(7\) ⚠ \|/);
     assert.match(md, /monitoring\s+█+ 1 \(1 open\)/);
+  });
+
+  it('the audit report counts as verified exactly the done items action-done-unverified accepts (evidence, not validation alone)', () => {
+    const text = '---\nid: INC-3\ntitle: V\nstatus: in-review\n---\n## Action items\n' +
+      '- [x] CAP-3-1: Pin the client to 4.2.1\n  - owner: @a\n  - validation: replay the load test\n' +
+      '- [x] CAP-3-2: Add an alert on queue age\n  - owner: @a\n  - validation: a drill\n  - evidence: https://t/2\n' +
+      '- [x] CAP-3-3: Raise the pool size to 50\n  - owner: @a\n  - evidence: **\n';
+    const index = new ReviewIndex();
+    index.update('v.pir.md', text);
+    const audit = buildAudit(index.reviews(), index.actions(NOW), { now: NOW });
+    assert.deepEqual([audit.reviews[0].done, audit.reviews[0].verified, audit.totals.verified], [3, 1, 1]);
+    const unverified = analyze(text, { uri: 'v.pir.md', now: NOW }).findings.filter(f => f.rule === 'action-done-unverified').map(f => f.message.slice(0, 8));
+    assert.deepEqual(unverified, ['CAP-3-1 ', 'CAP-3-3 ']);
   });
 });

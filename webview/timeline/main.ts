@@ -126,7 +126,9 @@ function render(): void {
   const app = document.getElementById('app')!;
   const active = document.activeElement as HTMLElement | null;
   const key = active?.closest<HTMLElement>('[data-key]')?.dataset.key;
-  const dirty = key && (active as Field).value !== undefined && active?.dataset.initial !== undefined && (active as Field).value !== active.dataset.initial ? (active as Field).value : undefined;
+  // a value being typed survives the re-render; one already committed shows as the document has it now
+  // (a time typed as "02:45 CEST" comes back in UTC)
+  const dirty = key && (active as Field).value !== undefined && active?.dataset.initial !== undefined && (active as Field).value !== active.dataset.initial && (active as Field).value !== active.dataset.sent ? (active as Field).value : undefined;
   const statusText = document.getElementById('status')?.textContent ?? '';
   const statusClass = document.getElementById('status')?.className ?? 'status';
   // keep the add form's typed values
@@ -245,8 +247,9 @@ function field(key: string, label: string, value: string, onCommit: (v: string) 
 function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement {
   const n = i + 1;
   const timeValue = r.utc !== undefined ? utcField(r.utc) : r.stamp;
-  const time = field(`${i}:time`, `Entry ${n} time in UTC, YYYY-MM-DD HH:MM`, timeValue, v => {
-    if (!readUtcDateTime(v)) { time.invalid = true; status(`Entry ${n}: write the time as YYYY-MM-DD HH:MM (UTC), a date that exists.`, 'error'); return; }
+  const time = field(`${i}:time`, `Entry ${n} time in UTC, YYYY-MM-DD HH:MM, or with its zone`, timeValue, v => {
+    // a UTC time, or one with its zone (02:45 CEST): the host reads and converts it, or says why not
+    if (!v.trim()) { time.invalid = true; status(`Entry ${n}: write the time as YYYY-MM-DD HH:MM (UTC), or with its zone (02:45 CEST).`, 'error'); return; }
     onRow(i, ref => ({ type: 'editEntry', ref, changes: { time: v.trim().replace(/\s*(Z|UTC)$/i, '') } }));
   }, { invalid: r.utc === undefined });
   const notes = h('div', { class: 'sub' });
@@ -314,14 +317,14 @@ function row(view: TimelineView, r: TimelineRowView, i: number): HTMLElement {
 function addForm(view: TimelineView, kept: Record<string, string>): HTMLElement {
   const lastUtc = [...view.rows].reverse().find(r => r.utc !== undefined)?.utc;
   const suggestion = lastUtc !== undefined ? utcField(lastUtc + 60_000) : utcField(Math.floor(Date.now() / 60_000) * 60_000);
-  const time = h('vscode-textfield', { id: 'new-time', 'data-key': 'new-time', label: 'New entry time in UTC, YYYY-MM-DD HH:MM', value: kept['new-time'] ?? suggestion }) as Field;
+  const time = h('vscode-textfield', { id: 'new-time', 'data-key': 'new-time', label: 'New entry time in UTC, YYYY-MM-DD HH:MM, or with its zone', value: kept['new-time'] ?? suggestion }) as Field;
   const desc = h('vscode-textfield', { id: 'new-description', 'data-key': 'new-description', label: 'New entry description', placeholder: 'What happened', value: kept['new-description'] ?? '', class: 'desc' }) as Field;
   const tag = h('vscode-single-select', { id: 'new-milestone', 'data-key': 'new-milestone', 'aria-label': 'New entry milestone' }) as Field;
   tag.append(h('vscode-option', { value: '' }, '—'), ...MILESTONES.map(m => h('vscode-option', { value: m }, m)));
   const link = h('vscode-textfield', { id: 'new-link', 'data-key': 'new-link', label: 'New entry source link', placeholder: 'https://…', value: kept['new-link'] ?? '' }) as Field;
   const submit = () => {
     const t = time.value.trim(), d = desc.value.trim(), l = link.value.trim();
-    if (!readUtcDateTime(t)) { time.invalid = true; status('Write the time as YYYY-MM-DD HH:MM (UTC), a date that exists.', 'error'); time.focus(); return; }
+    if (!t) { time.invalid = true; status('Write the time as YYYY-MM-DD HH:MM (UTC), or with its zone (02:45 CEST).', 'error'); time.focus(); return; }
     if (!d) { desc.invalid = true; status('Write what happened.', 'error'); desc.focus(); return; }
     if (l && !/^https?:\/\/\S+$/i.test(l)) { link.invalid = true; status('The source link must start with http:// or https://.', 'error'); link.focus(); return; }
     const milestone = (tag.value || null) as typeof MILESTONES[number] | null;

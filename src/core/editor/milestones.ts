@@ -57,9 +57,9 @@ export function formatInZone(ms: number, zone: string): string | undefined {
   return `${formatYmd(w)} ${two(w.hour)}:${two(w.minute)} (${zone}, ${formatOffset(w.offsetMinutes)})`;
 }
 
-/** "+1 h 5 min after the start", "at the start", "10 min before the start" */
+/** "1 h 5 min after the start", "at the start", "10 min before the start": the words give the sign (as the hovers' "Time to …" rows), no "+" */
 export function sinceStart(ms: number, start: number): string {
   const d = ms - start;
   if (Math.abs(d) < 30_000) return 'at the start';
-  return d > 0 ? `+${formatDuration(d)} after the start` : `${formatDuration(d)} before the start`;
+  return d > 0 ? `${formatDuration(d)} after the start` : `${formatDuration(d)} before the start`;
 }

@@ -1,7 +1,7 @@
 /**
  * The audit report: per review, the lessons-learned control (NIST SP 800-61) — major or not,
  * resolved, meeting date, days to the meeting against policy, actions open / overdue / done and
- * verified — then totals, open actions by owner and by age, and themes by domain.
+ * verified (../format/verified: done with evidence) — then totals, open actions by owner and by age, and themes by domain.
  */
 import { own } from '../safe/keys';
 import { mdCell as cell, mdCode, mdFence } from '../safe/markdown';
@@ -14,6 +14,7 @@ import { DAY_MS, leadingYmd, parseInstant, utcDay } from '../time/calendar';
 import { detectDrift } from '../tickets/drift';
 import { isTicketError, type TicketSnapshot } from '../tickets/model';
 import { trackingUrl } from '../tickets/port';
+import { isDoneAndVerified } from '../format/verified';
 
 export interface ReviewAudit {
   id: string; title: string; file: string; severity: string; status: string; major?: boolean;
@@ -71,7 +72,7 @@ export function buildAudit(reviews: ReviewSummary[], actions: IndexedAction[], o
       open: mine.filter(a => isOpenStatus(a.status)).length,
       overdue: mine.filter(a => isOverdue(a, now)).length,
       done: mine.filter(a => a.status === 'done').length,
-      verified: mine.filter(a => a.status === 'done' && (a.evidence || a.validation)).length,
+      verified: mine.filter(isDoneAndVerified).length,
       wontDo: mine.filter(a => a.status === 'wont-do').length,
     };
   });

@@ -160,15 +160,25 @@ export function localDay(now: Date): string {
   return `${v.CURRENT_YEAR}-${v.CURRENT_MONTH}-${v.CURRENT_DATE}`;
 }
 
-/** A file-name slug: lower case ASCII words joined by dashes, at most ~50 characters. */
+/** Words a shortened slug does not end on ("…-after-an" reads as cut off). */
+const DANGLING = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'after', 'before', 'during', 'into', 'over', 'under', 'via', 'per', 'as', 'than', 'while', 'when', 'because', 'due', 'not', 'no', 'is', 'was', 'were']);
+
+/**
+ * A file-name slug: lower case ASCII words joined by dashes, at most 50 characters, cut only between
+ * words (a first word longer than that is the one exception) and, when shortened, not ending on a
+ * word that needs the next one ("…-minutes-after-an" becomes "…-minutes").
+ */
 export function slugify(title: string): string {
   const words = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-  let slug = '';
+  const kept: string[] = [];
+  let length = 0;
   for (const w of words) {
-    if (slug && slug.length + 1 + w.length > 50) break;
-    slug = slug ? `${slug}-${w}` : w.slice(0, 50);
+    if (kept.length && length + 1 + w.length > 50) break;
+    kept.push(kept.length ? w : w.slice(0, 50));
+    length += (kept.length > 1 ? 1 : 0) + kept[kept.length - 1].length;
   }
-  return slug || 'review';
+  if (kept.length < words.length) while (kept.length > 1 && DANGLING.has(kept[kept.length - 1])) kept.pop();
+  return kept.join('-') || 'review';
 }
 
 /** The snippet body (joined) of the whole-review template, from the text of pir.code-snippets. */

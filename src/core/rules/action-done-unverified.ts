@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import type { Fix } from '../types';
 import { insertFieldsFix, itemName, itemRange } from './support/actionItems';
+import { isDoneAndVerified } from '../format/verified';
 
 export const actionDoneUnverified: Rule = {
   id: 'action-done-unverified',
@@ -11,7 +12,7 @@ export const actionDoneUnverified: Rule = {
     const out: RuleFinding[] = [];
     for (const item of review.actions) {
       if (item.status !== 'done') continue;
-      if (item.fields.get('evidence')?.value.trim()) continue;
+      if (isDoneAndVerified({ status: item.status, evidence: item.fields.get('evidence')?.value })) continue;
       const noValidation = !item.fields.get('validation')?.value.trim();
       const fixes: Fix[] = [];
       if (!item.fields.has('evidence')) {

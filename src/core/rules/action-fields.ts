@@ -5,6 +5,7 @@ import type { Fix, Range } from '../types';
 import { canonicalField, dueDay, plainFieldValue } from '../format/actionItem';
 import { DAY_MS, formatDay } from '../time/calendar';
 import { FIELD_PURPOSE, fieldLine, fieldPlaceholder, insertFieldsFix, itemName, itemRange } from './support/actionItems';
+import { requiredActionFields } from '../format/requiredFields';
 import { endOfLine } from './support/edits';
 import { quote } from './support/text';
 
@@ -34,7 +35,7 @@ export const actionFields: Rule = {
   completeness: true,
   check({ review, config, now }) {
     const out: RuleFinding[] = [];
-    const required = [...new Set(config.actionFields.map(k => canonicalField(k) ?? k.trim().toLowerCase()))];
+    const required = requiredActionFields(config);
     for (const item of review.actions) {
       if (item.status === 'done' || item.status === 'wont-do') continue;
       const missing = required.filter(k => isPlaceholderValue(k, item.fields.get(k)?.value ?? ''));

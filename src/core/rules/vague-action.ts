@@ -5,8 +5,12 @@ import { taggerAvailable } from '../analysis/pos';
 import type { Fix, TextEdit } from '../types';
 import { fieldLine, nextActionId } from './support/actionItems';
 import { endOfLine, snippetEscape } from './support/edits';
+import { missingFieldLines } from '../format/requiredFields';
 
-const PLACEHOLDERS: [string, string][] = [['owner', '@owner'], ['due', 'YYYY-MM-DD'], ['validation', 'how we will know the change works']];
+/** What makes an action specific enough to pick up; the team's required fields (`actionFields`) come on top. */
+const SPECIFIC = ['owner', 'due', 'validation'];
+// due: a date four weeks ahead (as the action-fields fix), so the item is a valid action the moment it is written
+const PLACEHOLDERS: Record<string, string> = { owner: '@owner', validation: 'how we will know the change works' };
 
 /**
  * The canonical form of an item, with a placeholder for each part it lacks, after the author's
@@ -30,7 +34,7 @@ export const vagueAction: Rule = {
   id: 'vague-action',
   description: 'Each action item names a specific change to a named system, signal, threshold or artifact, so a ticket can be opened and closed.',
   defaultSeverity: 'warning',
-  check({ review, config }) {
+  check({ review, config, now }) {
     const out: RuleFinding[] = [];
     // VS Code for the Web loads the tagger after activation; until then this rule waits (the extension re-lints once it is there)
     if (!review.actions.some(a => a.title) || !taggerAvailable()) return out;
@@ -49,7 +53,7 @@ export const vagueAction: Rule = {
         const head = `${snippetEscape(marker + checkbox + id)}: ${canonical.text}`;
         const edits: TextEdit[] = [{ range: review.lines.lineRange(item.line), newText: head }];
         let tab = canonical.next; let fields = '';
-        for (const [key, ph] of PLACEHOLDERS) if (!item.fields.has(key)) fields += fieldLine(item, key, ph, tab++, review.eol);
+        for (const f of missingFieldLines(config, k => item.fields.has(k), now, SPECIFIC, PLACEHOLDERS)) fields += fieldLine(item, f.key, f.placeholder, tab++, review.eol);
         if (fields) edits.push({ range: endOfLine(review, item.lastLine), newText: fields });
         fixes.push({ title: `Rewrite as a specific corrective action: name ${describeMissing(a.missing)} (owner, due date, validation)`, edits, isPreferred: true, snippet: true });
       }

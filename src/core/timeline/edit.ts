@@ -20,7 +20,7 @@ import type { Milestone, Review, TimelineEntry } from '../model';
 import { MILESTONES } from '../model';
 import type { TextEdit } from '../types';
 import { readStamp } from '../time/stamp';
-import { resolveZone, isResolvable, toUtc, type ZoneRef } from '../time/zones';
+import { resolveZone, resolveLocal, isResolvable, toUtc, describeZone, type ZoneRef } from '../time/zones';
 import { convertFix, uncertainty } from '../time/conversion';
 import { splitTableRow } from '../format/table';
 import { readListItem } from '../format/listItem';
@@ -185,6 +185,50 @@ export function parseUtcTime(s: string): UtcTime | undefined {
   return readUtcDateTime(s);
 }
 
+/** A time the author typed, read: its UTC time, or why it can't be used (one sentence). */
+export type TimeInput = { ok: true; time: UtcTime } | { ok: false; error: string };
+
+const fromMs = (ms: number): UtcTime => { const d = new Date(ms); return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() }; };
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+
+/**
+ * Reads what the author typed into a time field of the timeline editor: a UTC time
+ * (`YYYY-MM-DD HH:MM`, see parseUtcTime), or a time with its zone as a timeline stamp is written
+ * (`02:45 CEST`, `2026-11-20 14:05 America/New_York`, `3:05 PM PST`), read by the same stamp reader
+ * and converted with the same zone policy as the non-utc-timestamp quick fixes: an ambiguous
+ * abbreviation (IST), a time the clocks repeated or skipped, an abbreviation against the season
+ * (PDT in November) or a date that reads both day-first and month-first is refused with the
+ * readings to choose from. A time without a date takes `fallbackDate` (the entry's own date, or
+ * the date of the entry above a new one). Never throws.
+ */
+export function readTimeInput(s: string, fallbackDate?: Ymd): TimeInput {
+  const utc = parseUtcTime(s);
+  if (utc) return { ok: true, time: utc };
+  const text = s.trim();
+  const form = 'write YYYY-MM-DD HH:MM in UTC, or the time with its zone (02:45 CEST, 2026-11-20 09:05 America/New_York)';
+  const st = text.length <= 80 ? readStamp(text) : undefined;
+  if (!st || !st.time || st.start !== 0 || st.end < text.replace(/[\s.]+$/, '').length || st.relative || st.timeCount > 1) return { ok: false, error: `"${text}" is not a time: ${form}.` };
+  if (st.date?.impossible) return { ok: false, error: `"${text}": that date does not exist.` };
+  if (st.date?.alternative) return { ok: false, error: `"${text}": the date reads day-first and month-first; write it as YYYY-MM-DD.` };
+  const date = st.date && st.date.year !== undefined ? { year: st.date.year, month: st.date.month, day: st.date.day } : fallbackDate;
+  if (!date) return { ok: false, error: `"${text}" has no date and there is none to take it from: write YYYY-MM-DD before the time.` };
+  const zone = st.zone?.ref;
+  if (!zone) return { ok: false, error: `"${text}" names no zone: ${form}.` };
+  if (zone.kind === 'ambiguous') return { ok: false, error: `"${zone.text}" is ambiguous (${zone.candidates.map(c => c.label).join(', ')}): write the time in UTC or with an IANA zone name.` };
+  if (!isResolvable(zone)) return { ok: false, error: `"${text}": ${describeZone(zone)} is not a zone this tool can convert from; write the time in UTC.` };
+  const wall = { ...date, hour: st.time.hour, minute: st.time.minute, second: st.time.second ?? 0 };
+  const r = resolveLocal(wall, zone);
+  if (!r) return { ok: false, error: `"${text}" is not a time that exists: ${form}.` };
+  if (r.status !== 'certain') {
+    const why = r.status === 'repeated' ? 'happened twice that night (the clocks went back an hour)'
+      : r.status === 'nonexistent' ? 'never happened on the clock (the clocks skipped that hour)'
+        : 'names a zone that was not in force on that date';
+    return { ok: false, error: `"${text}" ${why}: write the time in UTC, ${r.readings.map(x => `${clock(x.ms)} UTC (${x.label})`).join(' or ')}.` };
+  }
+  const t = fromMs(r.ms);
+  return { ok: true, time: { ...t, second: st.time.second ?? 0 } };
+}
+
 export function renderStamp(t: UtcTime, withDate: boolean): string {
   const time = `${two(t.hour)}:${two(t.minute)}${t.second ? `:${two(t.second)}` : ''}`;
   return `${withDate ? `${ymd(t)} ` : ''}${time} UTC`;
@@ -283,6 +327,12 @@ function restamp(item: Item, stampStart: number, utcDate?: Ymd): void {
 }
 
 /** Whether the timeline writes the date on every stamp (then new stamps do too). */
+/** The date of the last entry that has one (for a time typed without a date). */
+function lastDate(tl: TimelineEntry[]): Ymd | undefined {
+  for (let i = tl.length - 1; i >= 0; i--) { const d = tl[i].date; if (d && d.year !== undefined) return { year: d.year, month: d.month, day: d.day }; }
+  return undefined;
+}
+
 function allDated(review: Review): boolean {
   return review.timeline.length > 1 && review.timeline.every(e => e.stamp.date && e.stamp.date.year !== undefined);
 }
@@ -317,8 +367,9 @@ export function timelineEdits(review: Review, intent: TimelineIntent): EditResul
 
   switch (intent.type) {
     case 'addEntry': {
-      const t = parseUtcTime(intent.entry.time);
-      if (!t) return { ok: false, error: `"${intent.entry.time}" is not a UTC time of the form YYYY-MM-DD HH:MM.` };
+      const read = readTimeInput(intent.entry.time, lastDate(tl));
+      if (!read.ok) return { ok: false, error: read.error };
+      const t = read.time;
       const desc = cleanText(intent.entry.description, false);
       if (!desc) return { ok: false, error: 'Write what happened.' };
       if (intent.entry.link && !isHttpUrl(intent.entry.link)) return { ok: false, error: 'The source link must be an http(s) URL.' };
@@ -374,8 +425,9 @@ export function timelineEdits(review: Review, intent: TimelineIntent): EditResul
         if (d !== parts.description) spans.push({ a: parts.descStart, b: parts.descEnd, text: d });
       }
       if (c.time !== undefined) {
-        const t = parseUtcTime(c.time);
-        if (!t) return { ok: false, error: `"${c.time}" is not a UTC time of the form YYYY-MM-DD HH:MM.` };
+        const read = readTimeInput(c.time, e.date ? { year: e.date.year, month: e.date.month, day: e.date.day } : lastDate(tl.slice(0, i)));
+        if (!read.ok) return { ok: false, error: read.error };
+        const t = read.time;
         const sa = e.stampRange.start.character, sb = e.stampRange.end.character;
         const same = e.utc === Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) && e.stamp.zone?.ref.kind === 'utc';
         if (!same) item.pending = { time: t, at: [sa, sb], forceDate: !!(e.stamp.date && e.stamp.date.year !== undefined) };

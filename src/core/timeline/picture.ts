@@ -85,18 +85,21 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
       { tag: 'text', attrs: { x: 16, y: 40 }, cls: 'summary', text: 'No timeline entries with a known UTC time yet.' },
     ] };
   }
-  const height = 190;
-  shapes.push({ tag: 'rect', attrs: { x: 0, y: 0, width, height }, cls: 'bg' });
-  let t0 = Math.min(...all), t1 = Math.max(...all);
-  if (t1 - t0 < 10 * 60_000) { const mid = (t0 + t1) / 2; t0 = mid - 5 * 60_000; t1 = mid + 5 * 60_000; }
-  const pad = (t1 - t0) * 0.04;
-  t0 -= pad; t1 += pad;
+  // milestone labels first: close milestones take more rows above the band, and the band moves down for them
   const left = 20, right = width - 20;
-  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (right - left);
+  const span0 = (() => { let a = Math.min(...all), b = Math.max(...all); if (b - a < 10 * 60_000) { const mid = (a + b) / 2; a = mid - 5 * 60_000; b = mid + 5 * 60_000; } const p = (b - a) * 0.04; return [a - p, b + p] as const; })();
+  const xOf = (t: number) => left + ((t - span0[0]) / (span0[1] - span0[0])) * (right - left);
+  const labels = placeMilestoneLabels(view, xOf, left, right);
+  const rows = Math.max(1, ...labels.map(l => l.level + 1));
+  const extra = Math.max(0, rows - 3) * LABEL_ROW;
+  const height = 190 + extra;
+  shapes.push({ tag: 'rect', attrs: { x: 0, y: 0, width, height }, cls: 'bg' });
+  const [t0, t1] = span0;
+  const x = xOf;
   const multiDay = new Date(t0).getUTCDate() !== new Date(t1).getUTCDate() || t1 - t0 > 86_400_000;
 
   // phases
-  const bandY = 44, bandH = 26;
+  const bandY = 44 + extra, bandH = 26;
   const phases: [Milestone, Milestone, string, string][] = [
     ['started', 'detected', 'phase-detect', 'detect'],
     ['detected', 'mitigated', 'phase-mitigate', 'mitigate'],
@@ -112,7 +115,7 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
   }
 
   // axis and ticks
-  const axisY = 110;
+  const axisY = 110 + extra;
   shapes.push({ tag: 'line', attrs: { x1: left, y1: axisY, x2: right, y2: axisY }, cls: 'axis' });
   const span = t1 - t0;
   const step = TICKS.find(s => span / s <= Math.max(3, Math.floor((right - left) / 90))) ?? TICKS[TICKS.length - 1];
@@ -131,17 +134,11 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
     shapes.push({ tag: 'text', attrs: { x: (xa + xb) / 2, y: axisY + 34, 'text-anchor': 'middle' }, cls: 'gap-label', text: `gap ${formatDuration(g.ms)}` });
   }
 
-  // milestone lines and labels (staggered so close ones don't overlap)
-  let lastX = -Infinity, level = 0;
-  for (const m of ['started', 'detected', 'mitigated', 'resolved'] as Milestone[]) {
-    const v = view.milestones[m];
-    if (!v) continue;
-    const xm = x(v.utc);
-    level = xm - lastX < 110 ? (level + 1) % 2 : 0;
-    lastX = xm;
-    shapes.push({ tag: 'line', attrs: { x1: xm, y1: bandY - 4 - level * 14, x2: xm, y2: axisY }, cls: `milestone-line m-${m}` });
-    const anchor = xm < left + 60 ? 'start' : xm > right - 60 ? 'end' : 'middle';
-    shapes.push({ tag: 'text', attrs: { x: xm, y: bandY - 8 - level * 14, 'text-anchor': anchor }, cls: `milestone-label m-${m}`, text: `${m} ${utcClock(v.utc)}`, title: `${m} ${utcClock(v.utc, true)} UTC (${v.source === 'front-matter' ? 'front matter' : 'tagged entry'})` });
+  // milestone lines and labels: each label on the lowest row where it overlaps no other
+  for (const l of labels) {
+    const y = bandY - 8 - l.level * LABEL_ROW;
+    shapes.push({ tag: 'line', attrs: { x1: l.x, y1: y + 4, x2: l.x, y2: axisY }, cls: `milestone-line m-${l.milestone}` });
+    shapes.push({ tag: 'text', attrs: { x: l.x, y, 'text-anchor': l.anchor }, cls: `milestone-label m-${l.milestone}`, text: l.text, title: l.title });
   }
 
   // entries
@@ -153,6 +150,40 @@ export function layoutPicture(view: TimelineView, width = 900): Scene {
 
   shapes.push({ tag: 'text', attrs: { x: left, y: height - 14 }, cls: 'summary', text: summary });
   return { width, height, shapes, summary };
+}
+
+/** Vertical distance between two rows of milestone labels (px). */
+export const LABEL_ROW = 14;
+
+/** Width of a milestone label (11 px sans-serif), generous so that estimates never touch. */
+export function labelWidth(text: string): number {
+  return text.length * 6.6 + 4;
+}
+
+/** A milestone label's place: its x, anchor, row above the band (0 nearest) and extent [x0, x1]. */
+export interface LabelPlace { milestone: Milestone; x: number; anchor: 'start' | 'middle' | 'end'; level: number; x0: number; x1: number; text: string; title: string }
+
+/**
+ * Where the milestone labels go: each at its milestone's x (kept inside [left, right] by its
+ * anchor), on the lowest row where its extent, with a 6 px margin, overlaps no label already
+ * placed; so close milestones ("mitigated 02:03", "resolved 02:05") stack instead of overprinting.
+ */
+export function placeMilestoneLabels(view: TimelineView, x: (t: number) => number, left: number, right: number): LabelPlace[] {
+  const placed: LabelPlace[] = [];
+  for (const m of ['started', 'detected', 'mitigated', 'resolved'] as Milestone[]) {
+    const v = view.milestones[m];
+    if (!v) continue;
+    const xm = x(v.utc);
+    const text = `${m} ${utcClock(v.utc)}`;
+    const w = labelWidth(text);
+    const anchor = xm - w / 2 < left - 10 ? 'start' : xm + w / 2 > right + 10 ? 'end' : 'middle';
+    const x0 = anchor === 'start' ? xm : anchor === 'end' ? xm - w : xm - w / 2;
+    const x1 = x0 + w;
+    let level = 0;
+    while (placed.some(p => p.level === level && x0 < p.x1 + 6 && p.x0 < x1 + 6)) level++;
+    placed.push({ milestone: m, x: xm, anchor, level, x0, x1, text, title: `${m} ${utcClock(v.utc, true)} UTC (${v.source === 'front-matter' ? 'front matter' : 'tagged entry'})` });
+  }
+  return placed;
 }
 
 // ------------------------------------------------------------------ export

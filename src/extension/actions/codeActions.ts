@@ -1,12 +1,13 @@
 /**
- * Quick fixes for the core's findings, "fix all" actions, a `source.fixAll.pir` provider for
+ * Quick fixes for the core's findings, "Disable <rule> for this line / this file" (suppression
+ * comments, src/core/suppress), "fix all" actions, a `source.fixAll.pir` provider for
  * `editor.codeActionsOnSave`, and the `pir.fixAll` command.
  *
  * Snippet fixes (Fix.snippet) are applied as SnippetTextEdits, so the author tabs through the
  * placeholders; fix-all only ever applies plain (non-snippet) fixes.
  */
 import * as vscode from 'vscode';
-import { showInfo, statusMessage } from '../shared/notify';
+import { showInfo, showWarning, statusMessage } from '../shared/notify';
 import { snippetVariables } from '../../core/safe/snippet';
 import type { Finding, Fix, TextEdit } from '../../core/types';
 import { getCore } from '../shared/core';
@@ -27,7 +28,7 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
     const only = context.only;
     if (only && FIX_ALL_KIND.contains(only) || only && only.contains(FIX_ALL_KIND)) {
       // source.fixAll / source.fixAll.pir (codeActionsOnSave, "Fix All" command)
-      const edits = automaticEdits(this.diagnostics.findingsFor(doc));
+      const { edits } = automaticEdits(doc, this.diagnostics.findingsFor(doc));
       if (!edits.length) return [];
       const a = new vscode.CodeAction('Fix all auto-fixable PIR problems', FIX_ALL_KIND);
       a.edit = workspaceEdit(doc.uri, edits);
@@ -37,18 +38,31 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
 
     const findings = this.diagnostics.findingsFor(doc);
     const actions: vscode.CodeAction[] = [];
-    const here = findings.filter(f => f.fixes?.length && toRange(f.range).intersection(range) !== undefined);
+    const touching = findings.filter(f => toRange(f.range).intersection(range) !== undefined);
+    const here = touching.filter(f => f.fixes?.length);
     for (const f of here) {
       const diag = context.diagnostics.find(d => d.source === SOURCE && codeOf(d) === f.rule && sameRange(d.range, f.range)) ?? toDiagnostic(f);
       for (const fix of f.fixes!) actions.push(quickFix(doc, fix, diag));
     }
-    if (!here.length) return actions;
+    // "Disable <rule> for this line / this file": suppression comments, always the author's choice (last, never preferred)
+    const suppress: vscode.CodeAction[] = [];
+    const offered = new Set<string>();
+    for (const f of touching) {
+      const diag = context.diagnostics.find(d => d.source === SOURCE && codeOf(d) === f.rule && sameRange(d.range, f.range)) ?? toDiagnostic(f);
+      for (const fix of getCore().suppressionFixes(doc.getText(), f, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n')) {
+        const key = fix.title + JSON.stringify(fix.edits);
+        if (offered.has(key)) continue;
+        offered.add(key);
+        suppress.push(quickFix(doc, fix, diag));
+      }
+    }
+    if (!here.length) return [...actions, ...suppress];
 
     // "Fix all" variants, when there is more than the one under the cursor to fix
     const rules = [...new Set(here.map(f => f.rule))];
     for (const rule of rules) {
       const ofRule = findings.filter(f => f.rule === rule);
-      const edits = automaticEdits(ofRule);
+      const { edits } = automaticEdits(doc, ofRule);
       if (countFixable(ofRule) > 1 && edits.length) {
         const a = new vscode.CodeAction(`Fix all ${rule} problems in this file`, vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, edits);
@@ -57,14 +71,14 @@ export class PirCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (countFixable(findings) > 1) {
-      const edits = automaticEdits(findings);
+      const { edits } = automaticEdits(doc, findings);
       if (edits.length) {
         const a = new vscode.CodeAction('Fix all auto-fixable problems', vscode.CodeActionKind.QuickFix);
         a.edit = workspaceEdit(doc.uri, edits);
         actions.push(a);
       }
     }
-    return actions;
+    return [...actions, ...suppress];
   }
 }
 
@@ -98,21 +112,13 @@ function countFixable(findings: Finding[]): number {
   return findings.filter(f => getCore().automaticFixEdits([f]).length > 0).length;
 }
 
-/** The automatic (non-snippet) fixes of the findings, without overlapping edits (a WorkspaceEdit rejects those). */
-export function automaticEdits(findings: Finding[]): TextEdit[] {
-  const edits = getCore().automaticFixEdits(findings);
-  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => cmp(x.e.range.start, y.e.range.start) || cmp(x.e.range.end, y.e.range.end) || x.i - y.i);
-  const kept: TextEdit[] = [];
-  for (const { e } of sorted) {
-    const last = kept[kept.length - 1];
-    if (last && (cmp(e.range.start, last.range.end) < 0 || (cmp(e.range.start, last.range.start) === 0 && cmp(e.range.start, e.range.end) === 0 && cmp(last.range.start, last.range.end) === 0))) continue;
-    kept.push(e);
-  }
-  return kept;
-}
-
-function cmp(a: { line: number; character: number }, b: { line: number; character: number }): number {
-  return a.line - b.line || a.character - b.character;
+/**
+ * The automatic (non-snippet) fixes of the findings that one pass applies to the document: whole
+ * fixes, none overlapping (a WorkspaceEdit rejects overlaps), none that changes nothing; `fixes`
+ * is how many findings they fix (the core's automaticFixes).
+ */
+export function automaticEdits(doc: vscode.TextDocument, findings: Finding[]): { edits: TextEdit[]; fixes: number } {
+  return getCore().automaticFixes(doc.getText(), findings);
 }
 
 function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit {
@@ -124,7 +130,7 @@ function workspaceEdit(uri: vscode.Uri, edits: TextEdit[]): vscode.WorkspaceEdit
 /**
  * `pir.fixAll`: applies every automatic fix to the document (the active editor's, or the given
  * URI's), re-analysing between passes so fixes skipped for overlapping are picked up. Returns the
- * number of edits applied.
+ * number of fixes applied: changes made to the text, one per finding fixed (not per edit).
  */
 export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vscode.Uri): Promise<number> {
   const doc = target
@@ -140,7 +146,7 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
   const quality = (text: string) => { const r = core.parseReview(text); return core.parseQuality(r, r.parseFindings); };
   const baseline = quality(before);
   for (let pass = 0; pass < 5; pass++) {
-    const edits = automaticEdits(diagnostics.findingsFor(doc));
+    const { edits, fixes } = automaticEdits(doc, diagnostics.findingsFor(doc));
     if (!edits.length) break;
     const textBefore = doc.getText();
     if (!(await vscode.workspace.applyEdit(workspaceEdit(doc.uri, edits)))) break;
@@ -151,10 +157,10 @@ export async function fixAllCommand(diagnostics: DiagnosticsManager, target?: vs
       const all = new vscode.WorkspaceEdit();
       all.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), textBefore);
       await vscode.workspace.applyEdit(all);
-      void vscode.window.showWarningMessage(`PIR: ${edits.length} automatic fix${edits.length === 1 ? ' was' : 'es were'} undone: together they ${loss.join(', ')}. Apply them one at a time.`);
+      void showWarning(`PIR: ${fixes} automatic fix${fixes === 1 ? ' was' : 'es were'} undone: together they ${loss.join(', ')}. Apply them one at a time.`);
       break;
     }
-    applied += edits.length;
+    applied += fixes;
   }
   void diagnostics.lint(doc);
   statusMessage(applied ? `PIR: applied ${applied} fix${applied === 1 ? '' : 'es'}` : 'PIR: nothing to fix automatically', 4000);

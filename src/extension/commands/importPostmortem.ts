@@ -2,7 +2,9 @@
  * "Import Markdown Postmortem": converts a Markdown postmortem (the active editor's, the one
  * right-clicked in the explorer, or a picked file) into the review format, shows the change as a
  * diff against a read-only proposed document, and writes `<name>.pir.md` beside the original only
- * when the user confirms. The original is never changed.
+ * when the user confirms: with the Write Review button in the diff's title bar (it stays there while
+ * the diff is open), or with the notification's button. Closing the diff cancels. The original is
+ * never changed.
  */
 import * as vscode from 'vscode';
 import { showError, showInfo } from '../shared/notify';
@@ -49,6 +51,32 @@ export function registerProposalProvider(): vscode.Disposable {
 const WRITE = 'Write Review';
 const CANCEL = 'Cancel';
 
+/** The imports waiting for the author's answer, by proposed document. */
+const decisions = new Map<string, (answer: string | undefined) => void>();
+
+/** The proposed document of a command invoked from the diff's title bar (its URI), or the active diff's. */
+function proposalOf(arg: unknown): string | undefined {
+  if (arg instanceof vscode.Uri && arg.scheme === PROPOSAL_SCHEME) return arg.toString();
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputTextDiff && input.modified.scheme === PROPOSAL_SCHEME) return input.modified.toString();
+  return undefined;
+}
+
+/**
+ * `pir.importPostmortem.write` / `.discard`: the buttons in the title bar of the import's diff.
+ * Returns whether an import was waiting for that answer.
+ */
+export function answerImport(arg: unknown, write: boolean): boolean {
+  const key = proposalOf(arg);
+  const decide = key ? decisions.get(key) : undefined;
+  if (!decide) {
+    void vscode.window.showInformationMessage('This proposed import is no longer waiting: run Import Markdown Postmortem again.');
+    return false;
+  }
+  decide(write ? WRITE : CANCEL);
+  return true;
+}
+
 export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}, selected?: vscode.Uri[]): Promise<ImportOutcome | undefined> {
   const source = args.uri ?? (selected?.length ? selected[0] : undefined) ?? activeMarkdown() ?? await pickFile();
   if (!source) return undefined;
@@ -78,8 +106,19 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   await vscode.commands.executeCommand('vscode.diff', source, proposed, `${name} ↔ ${baseName(target)} (proposed import)`, { preview: false });
 
   const summary = result.notes.slice(0, 4).join(' ');
-  const answer = args.confirm === 'write' ? WRITE : args.confirm === 'cancel' ? CANCEL
-    : await showInfo(`Write ${baseName(target)} beside ${name}? ${summary}`, WRITE, CANCEL);
+  let answer: string | undefined;
+  if (args.confirm) answer = args.confirm === 'write' ? WRITE : CANCEL;
+  else {
+    // three ways to answer, the first one counts: the diff's title-bar buttons, the notification's, closing the diff (cancel)
+    const key = proposed.toString();
+    const decided = new Promise<string | undefined>(resolve => decisions.set(key, resolve));
+    const closed = vscode.window.tabGroups.onDidChangeTabs(e => {
+      if (e.closed.some(t => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === key)) decisions.get(key)?.(undefined);
+    });
+    // dismissing the notification (or never seeing it) is no answer: the diff's buttons stay
+    void showInfo(`Write ${baseName(target)} beside ${name}? ${summary} (or use Write Review in the diff's title bar)`, WRITE, CANCEL).then(a => { if (a) decisions.get(key)?.(a); });
+    try { answer = await decided; } finally { decisions.delete(key); closed.dispose(); }
+  }
 
   if (answer !== WRITE) {
     if (answer === CANCEL) await closeDiff(proposed);

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../shared/services';
 import { newReview, type NewReviewArgs } from './newReview';
-import { importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
+import { answerImport, importPostmortem, registerProposalProvider, type ImportArgs } from './importPostmortem';
 
 export function registerCommands({ context, config: store }: Services): void {
   context.subscriptions.push(
@@ -15,5 +15,7 @@ export function registerCommands({ context, config: store }: Services): void {
     // from the explorer: (clicked file, selected files); from the palette: nothing; from scripts: ImportArgs
     vscode.commands.registerCommand('pir.importPostmortem', (arg?: vscode.Uri | ImportArgs, all?: vscode.Uri[]) =>
       importPostmortem(store, arg instanceof vscode.Uri ? { uri: arg } : arg, all)),
+    vscode.commands.registerCommand('pir.importPostmortem.write', (arg?: unknown) => answerImport(arg, true)),
+    vscode.commands.registerCommand('pir.importPostmortem.discard', (arg?: unknown) => answerImport(arg, false)),
   );
 }

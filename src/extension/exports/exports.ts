@@ -8,7 +8,7 @@
  * screen, where the CLI reads the saved file. The command offers to save first.
  */
 import * as vscode from 'vscode';
-import { showError, showInfo, showWarning } from '../shared/notify';
+import { showError, showInfo, showWarning, statusMessage } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
 import type { AuditReport } from '../../core/export/report';
@@ -81,7 +81,11 @@ async function checkUnsaved(service: WorkspaceIndexService): Promise<boolean> {
   return pick === asShown;
 }
 
-export interface ExportArgs { format?: ExportFormat; target?: vscode.Uri | string; folder?: vscode.Uri | string }
+export interface ExportArgs {
+  format?: ExportFormat; target?: vscode.Uri | string; folder?: vscode.Uri | string;
+  /** cancels the export like the notification's Cancel button (callers in this extension host) */
+  token?: vscode.CancellationToken;
+}
 
 export function registerExports(context: vscode.ExtensionContext, service: WorkspaceIndexService, configs: AuditConfigs, log?: vscode.LogOutputChannel): void {
   context.subscriptions.push(
@@ -100,7 +104,6 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
       const folder = quiet && args!.folder ? vscode.workspace.getWorkspaceFolder(typeof args!.folder === 'string' ? vscode.Uri.parse(args!.folder) : args!.folder) : await pickFolder('Export the actions of which folder?');
       if (!folder) { if (!quiet) void showInfo('Open a folder with reviews to export its corrective actions.'); return undefined; }
       if (!quiet && !(await checkUnsaved(service))) return undefined;
-      await service.flush();
       let target = quiet && args!.target ? (typeof args!.target === 'string' ? vscode.Uri.parse(args!.target) : args!.target) : undefined;
       if (!target) {
         target = await vscode.window.showSaveDialog({
@@ -111,23 +114,39 @@ export function registerExports(context: vscode.ExtensionContext, service: Works
         });
         if (!target) return undefined;
       }
-      const t0 = performance.now();
-      const text = exportText(service, folder, spec.format);
-      try {
-        // where the user chose, but never through a symbolic link planted under that name
-        await safeWrite(target, new TextEncoder().encode(text), { folder: null });
-      } catch (e) {
-        if (!(e instanceof WriteRefused)) throw e;
-        log?.warn(`export: ${e.message}`);
-        void showError(e.message);
+      const to = target;
+      // VS Code's progress notification, cancellable until the file is written (a cancelled export writes nothing)
+      const rows = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the corrective actions (${spec.label})`, cancellable: true }, async (progress, token) => {
+        const cancelled = () => token.isCancellationRequested || !!args?.token?.isCancellationRequested;
+        const t0 = performance.now();
+        progress.report({ message: 'reading the reviews…' });
+        await service.flush();
+        if (cancelled()) return undefined;
+        progress.report({ message: 'writing the register…', increment: 60 });
+        const text = exportText(service, folder, spec.format);
+        const n = exportRows(service, folder).length;
+        if (cancelled()) return undefined;
+        try {
+          // where the user chose, but never through a symbolic link planted under that name
+          await safeWrite(to, new TextEncoder().encode(text), { folder: null });
+        } catch (e) {
+          if (!(e instanceof WriteRefused)) throw e;
+          log?.warn(`export: ${e.message}`);
+          void showError(e.message);
+          return undefined;
+        }
+        progress.report({ increment: 40 });
+        log?.info(`exported ${n} actions as ${spec.label} to ${to.toString(true)} in ${(performance.now() - t0).toFixed(0)} ms`);
+        return n;
+      });
+      if (rows === undefined) {
+        log?.info('export of the corrective actions cancelled: nothing written');
         return undefined;
       }
-      const rows = exportRows(service, folder).length;
-      log?.info(`exported ${rows} actions as ${spec.label} to ${target.toString(true)} in ${(performance.now() - t0).toFixed(0)} ms`);
       if (!quiet) {
-        const open = 'Open';
-        void showInfo(`Exported ${rows} corrective action${rows === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`, open)
-          .then(p => { if (p === open) void vscode.window.showTextDocument(target!); });
+        // the confirmation is the register itself, open in the editor (a notification can go unseen)
+        await vscode.window.showTextDocument(to, { preview: true });
+        statusMessage(`PIR: exported ${rows} corrective action${rows === 1 ? '' : 's'}`, 5000);
       }
       return target.toString();
     }),

@@ -5,7 +5,8 @@
  * actions: group by, filters.
  *
  * Commands take a tree node, or a plain `{ file, line, id }` (tests and other callers), and the
- * value as a second argument to skip the input box.
+ * value as a second argument to skip the quick pick (Set Owner: the workspace's owners or a typed
+ * handle; Set Due: this Friday, in 1 / 2 / 4 weeks, or a custom date) or the input box.
  */
 import * as vscode from 'vscode';
 import { showError, showWarning, statusMessage } from '../shared/notify';
@@ -17,7 +18,7 @@ import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
 import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
-import { GROUP_BYS, NO_FILTERS, parseMe, type Filters, type GroupBy } from './model';
+import { dueChoices, GROUP_BYS, NO_FILTERS, ownerChoices, parseMe, type Filters, type GroupBy } from './model';
 import { now } from '../shared/clock';
 
 let edits: typeof EditsModule | undefined;
@@ -94,6 +95,67 @@ export async function revealAction(ref: ActionRef): Promise<vscode.TextEditor> {
   return editor;
 }
 
+/** The Set Owner / Set Due quick pick while it is open. */
+let openPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+
+/** Shows a quick pick; resolves with the accepted item (undefined when dismissed). */
+function pick<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>): Promise<T | undefined> {
+  return new Promise(resolve => {
+    openPick = qp as unknown as vscode.QuickPick<vscode.QuickPickItem>;
+    let done = false;
+    const finish = (v: T | undefined) => { if (done) return; done = true; openPick = undefined; resolve(v); qp.dispose(); };
+    qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
+
+const oneOwner = (v: string) => (v.trim() ? (/[\r\n]/.test(v) ? 'One line.' : undefined) : 'Name one owner: a person or a team.');
+
+/**
+ * Set Owner: the owners already used in the workspace (the `pir.me` handles first), or what the
+ * author types (offered first as "new owner"). Undefined when dismissed.
+ */
+async function pickOwner(ref: ActionRef, service: WorkspaceIndexService, current: string): Promise<string | undefined> {
+  const me = parseMe(readPirSettings().me);
+  type Item = vscode.QuickPickItem & { owner: string };
+  const known: Item[] = ownerChoices(service.index.actions(now()), me, current).map(c => ({ label: c.owner, description: c.description, owner: c.owner }));
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = `Owner of ${ref.id || 'the action'}`;
+  qp.placeholder = known.length ? 'Pick an owner used in the workspace, or type a person or team handle' : (me.length ? `@${me[0]}` : '@team-handle');
+  qp.matchOnDescription = true;
+  const refresh = () => {
+    const typed = qp.value.trim();
+    const exact = known.find(k => k.owner === typed);
+    qp.items = typed && !exact && !oneOwner(typed) ? [{ label: typed, description: 'new owner', owner: typed, alwaysShow: true }, ...known] : known;
+  };
+  qp.onDidChangeValue(refresh);
+  refresh();
+  const current0 = known.find(k => k.owner === current.trim());
+  if (current0) qp.activeItems = [current0];
+  return (await pick(qp))?.owner;
+}
+
+/** Set Due: this Friday, in 1 / 2 / 4 weeks, or a custom date (an input box). Undefined when dismissed. */
+async function pickDue(ref: ActionRef, current: string): Promise<string | undefined> {
+  type Item = vscode.QuickPickItem & { date?: string };
+  const items: Item[] = dueChoices(now()).map(c => ({ label: c.label, description: c.date === current ? `${c.description} · current` : c.description, date: c.date }));
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = `Due date of ${ref.id || 'the action'}`;
+  qp.placeholder = getEdits().isIsoDate(current) ? `Now ${current}` : 'No due date yet';
+  qp.items = items;
+  const chosen = await pick(qp);
+  if (!chosen) return undefined;
+  if (chosen.date) return chosen.date;
+  return vscode.window.showInputBox({
+    title: `Due date of ${ref.id || 'the action'}`,
+    prompt: 'A date, YYYY-MM-DD',
+    placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+    value: getEdits().isIsoDate(current) ? current : '',
+    validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
+  }).then(v => v?.trim());
+}
+
 export function registerItemCommands(context: vscode.ExtensionContext, service: WorkspaceIndexService, tree: ActionsTreeProvider): void {
   const lookup = (ref: ActionRef) => service.index.get(ref.file)?.actions.find(a => (ref.id ? a.id === ref.id : a.line === ref.line));
   const reg = (id: string, fn: (...args: any[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(fn))); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -122,14 +184,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     const ref = needRef(arg);
     let owner = typeof value === 'string' ? value : undefined;
     if (owner === undefined) {
-      const me = parseMe(readPirSettings().me);
-      owner = await vscode.window.showInputBox({
-        title: `Owner of ${ref.id || 'the action'}`,
-        prompt: 'One person or team handle',
-        placeHolder: me.length ? `@${me[0]}` : '@team-handle',
-        value: ref.owner ?? lookup(ref)?.owner ?? '',
-        validateInput: v => (v.trim() ? (/[\r\n]/.test(v) ? 'One line.' : undefined) : 'Name one owner: a person or a team.'),
-      });
+      owner = await pickOwner(ref, service, ref.owner ?? lookup(ref)?.owner ?? '');
       if (owner === undefined) return false;
     }
     const { doc, line } = await locate(ref);
@@ -140,19 +195,17 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
     const ref = needRef(arg);
     let due = typeof value === 'string' ? value : undefined;
     if (due === undefined) {
-      const current = ref.due ?? lookup(ref)?.due ?? '';
-      due = await vscode.window.showInputBox({
-        title: `Due date of ${ref.id || 'the action'}`,
-        prompt: 'A date, YYYY-MM-DD',
-        placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
-        value: getEdits().isIsoDate(current) ? current : '',
-        validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
-      });
+      due = await pickDue(ref, ref.due ?? lookup(ref)?.due ?? '');
       if (due === undefined) return false;
     }
     const { doc, line } = await locate(ref);
     return applyToDocument(doc, line, (t, l) => getEdits().setDueEdits(t, l, due!), 'set due date');
   });
+
+  // test hook: what the open Set Owner / Set Due quick pick offers (the test then moves and accepts with VS Code's own commands)
+  context.subscriptions.push(vscode.commands.registerCommand('pir._test.quickPick', () => openPick
+    ? { title: openPick.title, value: openPick.value, items: openPick.items.map(i => ({ label: i.label, description: i.description })), active: openPick.activeItems.map(i => i.label) }
+    : undefined));
 
   reg('pir.actions.openTracking', async (arg: unknown) => {
     const ref = needRef(arg);

@@ -5,6 +5,7 @@
  */
 import type { IndexedAction, ReviewSummary } from '../../core';
 import { getCore } from '../shared/core';
+import { DAY_MS, formatDay, utcDay } from '../../core/time/calendar';
 
 export type GroupBy = 'review' | 'owner' | 'status' | 'due' | 'domain';
 export const GROUP_BYS: { value: GroupBy; label: string; detail: string }[] = [
@@ -165,4 +166,71 @@ export function groupActions(actions: IndexedAction[], by: GroupBy, reviews: Rev
 export function countText(actions: IndexedAction[]): string {
   const overdue = actions.filter(a => a.overdue).length;
   return `${actions.length}${overdue ? ` · ${overdue} overdue` : ''}`;
+}
+
+/** U+2011 NON-BREAKING HYPHEN: looks like "-", but a line never breaks after it. */
+const NB_HYPHEN = '\u2011';
+const ID_TOKEN = /(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?(?![\w-])/g;
+
+/**
+ * Text for a tooltip line with every action or review ID kept on one line: the hyphens inside
+ * `CAP-42-1`, `INC-2026-044` (and the `extra` tokens given, such as a review's own ID) become
+ * non-breaking hyphens, so a wrapped tooltip never shows "CAP-42-" at the end of a line and "1"
+ * on the next. Display only: the document and the copied ID keep their ASCII hyphens.
+ */
+export function keepIdsTogether(text: string, extra: readonly string[] = []): string {
+  let out = text.replace(ID_TOKEN, id => id.replace(/-/g, NB_HYPHEN));
+  for (const t of extra) if (t.includes('-')) out = out.split(t).join(t.replace(/-/g, NB_HYPHEN));
+  return out;
+}
+
+// ------------------------------------------------------------------ Set Owner / Set Due choices
+
+/** A choice of the Set Owner quick pick: an owner handle as written in the workspace. */
+export interface OwnerChoice { owner: string; description?: string }
+
+/**
+ * The owners to offer for an action: the `pir.me` handles first, then every owner written in the
+ * workspace's action items (what completion offers), the most used first, then by name; `current`
+ * (the item's owner) is marked. Each owner once, as written.
+ */
+export function ownerChoices(actions: readonly { owner: string }[], me: readonly string[], current?: string): OwnerChoice[] {
+  const uses = new Map<string, number>();
+  for (const a of actions) { const o = a.owner.trim(); if (o && o.length <= 80 && !/[\r\n]/.test(o)) uses.set(o, (uses.get(o) ?? 0) + 1); }
+  const mine = me.map(m => `@${m}`);
+  const out: OwnerChoice[] = [];
+  const seen = new Set<string>();
+  const push = (owner: string, description: string[]) => {
+    if (seen.has(owner)) return;
+    seen.add(owner);
+    if (owner === current?.trim()) description.unshift('current');
+    out.push({ owner, description: description.join(' · ') || undefined });
+  };
+  const count = (o: string) => { const n = uses.get(o) ?? 0; return n ? [`${n} action${n === 1 ? '' : 's'}`] : []; };
+  for (const m of mine) push([...uses.keys()].find(o => o.toLowerCase() === m.toLowerCase()) ?? m, ['you (pir.me)', ...count(m)]);
+  for (const [o] of [...uses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) push(o, count(o));
+  return out;
+}
+
+/** A choice of the Set Due quick pick; no `date`: "Custom date…" (an input box follows). */
+export interface DueChoice { label: string; description: string; date?: string }
+
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * The due dates to offer on `today` (its UTC day): this Friday (today when it is a Friday, else
+ * the coming one), in 1, 2 and 4 weeks, and a custom date. Dates are `YYYY-MM-DD`, described with
+ * their weekday ("2026-12-04, Fri").
+ */
+export function dueChoices(today: Date): DueChoice[] {
+  const day = utcDay(today);
+  const dow = new Date(day).getUTCDay();
+  const at = (days: number) => { const ms = day + days * DAY_MS; return { date: formatDay(ms), description: `${formatDay(ms)}, ${WEEKDAY[new Date(ms).getUTCDay()]}` }; };
+  return [
+    { label: 'This Friday', ...at((5 - dow + 7) % 7) },
+    { label: 'In 1 week', ...at(7) },
+    { label: 'In 2 weeks', ...at(14) },
+    { label: 'In 4 weeks', ...at(28) },
+    { label: 'Custom date…', description: 'YYYY-MM-DD' },
+  ];
 }

@@ -6,7 +6,7 @@ import { own } from '../../core/safe/keys';
 import * as vscode from 'vscode';
 import type { IndexedAction } from '../../core';
 import type { ReviewAudit } from '../../core/export/report';
-import { fileName, type Group } from './model';
+import { fileName, keepIdsTogether, type Group } from './model';
 
 function md(): vscode.MarkdownString {
   const m = new vscode.MarkdownString('', false);
@@ -15,9 +15,10 @@ function md(): vscode.MarkdownString {
   return m;
 }
 
-/** Document text as text: Markdown escaped by appendText, and `<` as an entity so HTML shows as written. */
+/** Document text as text: Markdown escaped by appendText, `<` as an entity so HTML shows as written, IDs unbroken. */
 function text(m: vscode.MarkdownString, value: string): void {
-  m.appendText(value);
+  // IDs never break across lines (CAP-42- / 1): non-breaking hyphens, on screen only
+  m.appendText(keepIdsTogether(value));
   // our own Markdown has no `<`: every one is from the document
   m.value = m.value.replace(/</g, '&lt;');
 }
@@ -66,11 +67,12 @@ export function groupTooltip(g: Group): vscode.MarkdownString {
   return m;
 }
 
-export function reviewTooltip(r: ReviewAudit, file: string, problem?: string): vscode.MarkdownString {
+export function reviewTooltip(r: ReviewAudit, file: string, problem?: string, problems?: string): vscode.MarkdownString {
   const m = md();
   m.appendMarkdown('**');
   text(m, r.id ? `${r.id}: ${r.title}` : r.title || fileName(file));
   m.appendMarkdown('**\n\n');
+  field(m, 'Problems', problems);
   field(m, 'Status', r.status || '(none)');
   field(m, 'Severity', r.severity || '(none)');
   field(m, 'Major', r.major === undefined ? '?' : r.major ? 'yes' : 'no');

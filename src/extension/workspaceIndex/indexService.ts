@@ -41,6 +41,9 @@ export interface IndexStats {
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keeps a BOM, as the CLI reads files
 
+/** The window progress's title while the index scans the workspace. */
+export const INDEX_PROGRESS_TITLE = 'Indexing post-incident reviews';
+
 export class WorkspaceIndexService implements vscode.Disposable {
   private _index?: ReviewIndex;
   private scopes: FolderScope[] = [];
@@ -100,6 +103,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
 
   get ready(): boolean { return this.isReady; }
 
+  /** What the last scan reported to the window progress ("0/120", "64/120", "120/120"): tests. */
+  progressShown: string[] = [];
+
   /** Resolves when the first scan has finished. */
   whenReady(): Promise<void> {
     if (this.isReady) return Promise.resolve();
@@ -158,7 +164,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
       // one scan at a time; a request during a scan runs once it ends
       return this.scanning.then(() => this.scan(false));
     }
-    const run = async () => {
+    const run = async (progress: vscode.Progress<{ message?: string }>) => {
       const t0 = performance.now();
       if (first) await this.restoreCache();
       this.scopes = (vscode.workspace.workspaceFolders ?? []).map(folderScope);
@@ -185,9 +191,14 @@ export class WorkspaceIndexService implements vscode.Disposable {
       const t1 = performance.now();
       const keys = new Set(found.map(u => u.toString()));
       for (let i = 0; i < found.length; i += READ_CONCURRENCY) {
+        // the status bar's progress: how far the index is (a large workspace takes a while the first time)
+        const message = `${i}/${found.length}`;
+        progress.report({ message });
+        this.progressShown.push(message);
         await Promise.all(found.slice(i, i + READ_CONCURRENCY).map(u => this.read(u)));
         if (this.disposed) return;
       }
+      this.progressShown.push(`${found.length}/${found.length}`);
       for (const r of this.index.reviews()) {
         if (!keys.has(r.uri) && !this.touchedDuringScan.has(r.uri)) this.index.remove(r.uri);
       }
@@ -200,7 +211,10 @@ export class WorkspaceIndexService implements vscode.Disposable {
       this.indexChanged();
       this.saveSoon(first ? 0 : SAVE_DELAY_MS);
     };
-    this.scanning = run().finally(() => { this.scanning = undefined; });
+    this.progressShown = [];
+    // window progress (the status bar's spinner): indexing is background work, never a notification
+    this.scanning = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: INDEX_PROGRESS_TITLE }, run))
+      .finally(() => { this.scanning = undefined; });
     return this.scanning;
   }
 

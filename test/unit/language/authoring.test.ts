@@ -60,8 +60,20 @@ describe('authoring: hovers', () => {
     const r = rows(h);
     assert.equal(r['UTC'], '2026-11-20 14:02 UTC');
     assert.equal(r['Your time'], '2026-11-20 15:02 (Europe/Berlin, UTC+01:00)');
-    assert.match(r['Since the start'], /^\+7 min after the start \(2026-11-20 13:55 UTC/);
+    assert.match(r['Since the start'], /^7 min after the start \(2026-11-20 13:55 UTC/);
     assert.equal(r['Time to detect'], '7 min');
+  });
+
+  it('"Since the start" and "Time to …" agree in words and sign, after the start and before it', () => {
+    const text = '---\nid: INC-1\ntitle: T\nstarted: 2026-11-20T14:00:00Z\n---\n## Timeline\n\n- 2026-11-20 13:50 UTC — Alert fires [detected]\n- 14:40 UTC — Traffic drained [mitigated]\n';
+    const r = parseReview(text);
+    const late = rows(hoverAt(r, at(text, '14:40 UTC', 2)));
+    assert.match(late['Since the start'], /^40 min after the start /);
+    assert.equal(late['Time to mitigate'], '40 min');
+    const early = rows(hoverAt(r, at(text, '13:50 UTC', 2)));
+    assert.match(early['Since the start'], /^10 min before the start /);
+    assert.match(early['Time to detect'], /^10 min before the start/);
+    for (const v of [...Object.values(late), ...Object.values(early)]) assert.doesNotMatch(v, /^[+−-]/, 'no sign before words that already say it');
   });
 
   it('"your time" from a fixed offset or abbreviation setting too; an ambiguous one asks for a name', () => {

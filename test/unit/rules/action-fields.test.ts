@@ -41,6 +41,22 @@ describe('action-fields', () => {
     assert.deepEqual(found.map(f => f.message.slice(0, 40)), ['CAP-60-1 has no tracking link (the ticke', 'CAP-60-2 has no owner (one person or tea', 'The due date of CAP-60-4 is "next sprint']);
   });
 
+  it('fixes fill what the team requires: the vague-action rewrite and the Add fix both carry type and tracking when .pir.yaml asks for them', () => {
+    const config = 'actionFields: [owner, due, validation, type, tracking]';
+    const text = '---\nid: INC-9\ntitle: T\nstatus: in-review\n---\n## Action items\n\n- [ ] Improve monitoring\n- [ ] CAP-9-2: Add an alert on queue age above 5 minutes\n  - owner: @ana\n';
+    const vague = findingsOf(text, 'vague-action', { config })[0];
+    const rewritten = applyFix(text, vague);
+    assert.match(rewritten, /CAP-9-3: Improve monitoring\n  - owner: @owner\n  - due: \d{4}-\d\d-\d\d\n  - type: prevent\n  - validation: how we will know the change works\n  - tracking: link to the ticket\n/);
+    assert.ok(!findingsOf(rewritten, 'action-fields', { config }).some(f => /CAP-9-3/.test(f.message)), 'no action-fields finding right after the rewrite');
+    const add = findingAt(text, 'action-fields', lineOf(text, 'CAP-9-2:'), { config });
+    assert.equal(add.fixes![0].title, 'Add due, type, validation, tracking');
+    const added = applyFix(text, add);
+    assert.ok(!findingsOf(added, 'action-fields', { config }).some(f => /CAP-9-2/.test(f.message)));
+    // a team that asks for less gets less: no tracking line in the rewrite
+    const lean = applyFix(text, findingsOf(text, 'vague-action', { config: 'actionFields: [owner, due]' })[0]);
+    assert.doesNotMatch(lean, /tracking:/);
+  });
+
   it('table items are reported without a fix', () => {
     const text = readFixture(NAME).replace(/## Action items\n[\s\S]*$/, `## Action items
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { applyEdits, parseReview } from '../../../src/core';
-import { timelineEdits, parseUtcTime, renderStamp, locateEntry, tableCells, type TimelineIntent, type EntryRef } from '../../../src/core/timeline/edit';
+import { timelineEdits, readTimeInput, parseUtcTime, renderStamp, locateEntry, tableCells, type TimelineIntent, type EntryRef } from '../../../src/core/timeline/edit';
 import { buildTimelineView } from '../../../src/core/timeline/view';
 
 const LIST = `---
@@ -276,3 +276,34 @@ describe('timeline edits: helpers', () => {
     assert.deepEqual(tableCells(line).map(([x, y]) => line.slice(x, y)), ['a', 'b \\| c', 'd']);
   });
 });
+
+describe('timeline editor: a time typed with its zone', () => {
+  it('"15:02 CET" in a time field is converted to UTC with the stamp reader and the fixes\' zone policy', () => {
+    const out = run(LIST, r => ({ type: 'editEntry', ref: ref(r, 2), changes: { time: '15:25 CET' } }));
+    assert.ok(out.includes('\n- 14:25 UTC — Rollback of release completes; errors unchanged\n'), out);
+    const added = run(LIST, { type: 'addEntry', entry: { time: '2026-11-20 09:10 America/New_York', description: 'Vendor confirms', milestone: null, link: '' } });
+    assert.ok(added.includes('\n- 14:10 UTC — Vendor confirms\n- 14:20 UTC'), added);
+  });
+
+  it('summer time: 02:45 CEST on 2026-07-14 is 00:45 UTC; the date of the entry is kept', () => {
+    const r = readTimeInput('02:45 CEST', { year: 2026, month: 7, day: 14 });
+    assert.deepEqual(r, { ok: true, time: { year: 2026, month: 7, day: 14, hour: 0, minute: 45, second: 0 } });
+    assert.deepEqual(readTimeInput('2026-07-14 02:45 CEST'), r);
+  });
+
+  it('refuses what the quick fixes refuse to convert alone: an ambiguous zone, a repeated or skipped time, a zone against the season', () => {
+    const ist = readTimeInput('2026-11-20 14:00 IST');
+    assert.ok(!ist.ok && /"IST" is ambiguous/.test(ist.error), JSON.stringify(ist));
+    const repeated = readTimeInput('2026-10-25 02:30 Europe/Berlin');
+    assert.ok(!repeated.ok && /happened twice/.test(repeated.error) && /00:30 UTC .* or 01:30 UTC/.test(repeated.error), JSON.stringify(repeated));
+    const skipped = readTimeInput('2026-03-29 02:30 Europe/Berlin');
+    assert.ok(!skipped.ok && /never happened/.test(skipped.error), JSON.stringify(skipped));
+    const season = readTimeInput('2026-11-20 06:25 PDT');
+    assert.ok(!season.ok && /not in force/.test(season.error), JSON.stringify(season));
+    for (const bad of ['soon', '14:00', '', '2026-02-30 10:00 CET']) assert.equal(readTimeInput(bad, { year: 2026, month: 11, day: 20 }).ok, false, bad);
+    // the edit is refused with the reason, the document untouched
+    const res = timelineEdits(parseReview(LIST), { type: 'editEntry', ref: ref(parseReview(LIST), 2), changes: { time: '2026-11-20 14:00 IST' } });
+    assert.ok(!res.ok && /ambiguous/.test(res.error));
+  });
+});
+

@@ -4,6 +4,7 @@ import type { Fix, Range } from '../../types';
 import { DAY_MS, formatDay } from '../../time/calendar';
 import { endOfLine, snippetEscape } from './edits';
 import { quote } from './text';
+import { fieldPlaceholder } from '../../format/requiredFields';
 
 /** What each field is for, in messages. */
 export const FIELD_PURPOSE: Record<string, string> = {
@@ -17,19 +18,8 @@ export const FIELD_PURPOSE: Record<string, string> = {
   depends: 'its dependencies',
 };
 
-/** Snippet placeholders for a missing field. */
-export function fieldPlaceholder(key: string, now: Date): string {
-  switch (key) {
-    case 'owner': return '@owner';
-    case 'due': return formatDay(now.getTime() + 28 * DAY_MS);
-    case 'validation': return 'how we will know it worked: a test, a drill, a query';
-    case 'tracking': return 'link to the ticket';
-    case 'type': return 'prevent';
-    case 'domain': return 'e.g. monitoring';
-    case 'evidence': return 'link to the merged change, closed ticket or drill result';
-    default: return key;
-  }
-}
+/** Snippet placeholders for a missing field: one definition for every fix (../../format/requiredFields). */
+export { fieldPlaceholder };
 
 /** The item's ID and title line, for findings about the whole item. */
 export function itemRange(item: ActionItem): Range {

@@ -49,8 +49,10 @@ describe('code actions', () => {
     // the canonical form: the author's words, then placeholders for what is missing (the change and its target)
     assert.strictEqual(doc.lineAt(l).text, '- [ ] CAP-7: Communicate better with the on-call team: the change (add, remove, set, replace …) the named system, setting or artifact');
     assert.strictEqual(doc.lineAt(l + 1).text, '  - owner: @owner');
-    assert.strictEqual(doc.lineAt(l + 2).text, '  - due: YYYY-MM-DD');
+    assert.match(doc.lineAt(l + 2).text, /^  - due: \d{4}-\d\d-\d\d$/);
     assert.strictEqual(doc.lineAt(l + 3).text, '  - validation: how we will know the change works');
+    // the team's required tracking link comes with the rewrite: no action-fields finding right after it
+    assert.strictEqual(doc.lineAt(l + 4).text, '  - tracking: link to the ticket');
     assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
     // snippet mode: the title is selected, Tab moves to the owner
     await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 3000);
@@ -100,6 +102,24 @@ describe('code actions', () => {
     await waitForDiagnostics(uri(), ds => !hasRule('non-utc-timestamp')(ds) || !ds.some(x => x.message.includes('PST')), 'stamps fixed');
   });
 
+  it('offers "Disable <rule> for this line / this file" after the fixes; the line comment silences only that item', async () => {
+    const editor = await open(uri());
+    const d = await diagnosticFor(uri(), 'vague-action');
+    const actions = await codeActions(uri(), d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map(a => a.title);
+    const line = actions.find(a => a.title === 'Disable vague-action for this line');
+    assert.ok(line?.edit && titles.includes('Disable vague-action for this file'), `suppression fixes among: ${titles.join(' | ')}`);
+    assert.ok(!line.isPreferred, 'never the preferred fix');
+    assert.ok(titles.indexOf('Disable vague-action for this line') > titles.findIndex(t => /specific corrective action/.test(t)), 'after the rule\'s own fix');
+    assert.ok(await vscode.workspace.applyEdit(line.edit));
+    const l = lineOf(editor.document, 'CAP-7:');
+    assert.strictEqual(editor.document.lineAt(l - 1).text, '<!-- pir-disable-next-line vague-action -->');
+    await waitForDiagnostics(uri(), ds => !ds.some(x => codeOf(x) === 'vague-action' && x.range.start.line === l), 'the vague-action diagnostic on CAP-7 to go');
+    // fix-all never writes a suppression comment
+    const all = await codeActions(uri(), new vscode.Range(0, 0, 0, 0), 'source.fixAll.pir');
+    for (const a of all) for (const [, edits] of a.edit?.entries() ?? []) assert.ok(!edits.some(e => e.newText.includes('pir-disable')));
+  });
+
   it('source.fixAll.pir applies the plain fixes on save (editor.codeActionsOnSave)', async () => {
     const u = file('fix-on-save.pir.md');
     const editor = await open(u);
@@ -118,12 +138,21 @@ describe('code actions', () => {
     assert.ok(onDisk.includes('- 14:25 UTC — Support reports'), 'the saved file holds the fix');
   });
 
-  it('pir.fixAll applies every automatic fix', async () => {
+  it('pir.fixAll applies every automatic fix and counts the changes it made, not the edits', async () => {
     const editor = await open(uri());
+    // an entry out of order: its sort moves several lines in one change
+    const from = lineOf(editor.document, '- 14:20 UTC — Status page');
+    const moved = editor.document.lineAt(from).text;
+    const to = lineOf(editor.document, '- 14:40 UTC') + 1;
+    await editor.edit(b => { b.insert(new vscode.Position(to, 0), moved + '\n'); b.delete(editor.document.lineAt(from).rangeIncludingLineBreak); });
+    await diagnosticFor(uri(), 'timeline-order');
     await diagnosticFor(uri(), 'non-utc-timestamp');
     const n = await vscode.commands.executeCommand<number>('pir.fixAll');
-    assert.ok(n >= 1, `applied ${n}`);
-    assert.ok(editor.document.getText().includes('- 14:25 UTC — Support reports'));
+    const text = editor.document.getText();
+    assert.ok(text.includes('- 14:20 UTC — Status page updated: "Some users cannot log in"\n- 14:25 UTC — Support reports'), 'sorted and converted');
+    assert.match(text, /- \[ \] CAP-(?!9:)\d+: Page the identity on-call/, 'the duplicate ID renumbered');
+    // three changes: the sort, the PST stamp, the duplicate action ID
+    assert.strictEqual(n, 3, `applied ${n}`);
     await sleep(50);
   });
 });

@@ -144,12 +144,44 @@ describe('commands', () => {
       assert.strictEqual(vscode.window.activeTextEditor!.document.languageId, 'pir');
     });
 
-    it('writes nothing when the notification is dismissed or the import is cancelled', async () => {
+    it('the diff has a Write Review button of its own: it writes the review when the notification went unseen', async () => {
+      await closeAll();
+      const ext = await activeExtension();
+      const titleBar = ext.packageJSON.contributes.menus['editor/title'] as { command: string; when: string; group: string }[];
+      const button = titleBar.find(m => m.command === 'pir.importPostmortem.write');
+      assert.ok(button && /resourceScheme == '?pir-import'?/.test(button.when) && /^navigation/.test(button.group), `Write Review in the diff's title bar: ${JSON.stringify(titleBar.slice(0, 3))}`);
+      const again = file('postmortems', 'dns-resolver-outage-button.md');
+      await vscode.workspace.fs.copy(source(), again, { overwrite: true });
+      try {
+        const pending = vscode.commands.executeCommand<ImportOutcome>('pir.importPostmortem', again);
+        const diff = await waitFor(() => diffTabs().find(d => d.original.toString() === again.toString()), 'the import diff');
+        await sleep(500);
+        // the notification goes to the notification centre unseen: the import still waits, the diff stays
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await sleep(300);
+        assert.ok(diffTabs().some(d => d.modified.toString() === diff.modified.toString()), 'the diff is still open');
+        // the title-bar button, as VS Code calls it: with the diff's (modified) resource
+        assert.strictEqual(await vscode.commands.executeCommand('pir.importPostmortem.write', diff.modified), true);
+        const outcome = await pending;
+        assert.match(outcome?.written?.path ?? '', /\/postmortems\/dns-resolver-outage-button\.pir\.md$/);
+        assert.match(await readText(outcome!.written!), /^---\nid: INC-2026-0506\ntitle: Internal DNS resolvers stopped answering for 25 minutes\n/);
+        await waitFor(() => !diffTabs().some(d => d.modified.scheme === 'pir-import'), 'the diff closed');
+        await vscode.workspace.fs.delete(outcome!.written!);
+      } finally {
+        await vscode.workspace.fs.delete(again).then(undefined, () => undefined);
+        await closeAll();
+      }
+    });
+
+    it('writes nothing when the diff is closed or the import is cancelled', async () => {
       await closeAll();
       const pending = vscode.commands.executeCommand<ImportOutcome>('pir.importPostmortem', source());
-      await waitFor(() => diffTabs().find(d => d.original.toString() === source().toString()), 'the import diff');
+      const diff = await waitFor(() => diffTabs().find(d => d.original.toString() === source().toString()), 'the import diff');
       await sleep(500);
       await vscode.commands.executeCommand('notifications.clearAll');
+      // closing the diff is the answer "no"
+      const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === diff.modified.toString())!;
+      await vscode.window.tabGroups.close(tab);
       const outcome = await pending;
       assert.strictEqual(outcome?.written, undefined);
       // the explicit Cancel answer closes the diff as well

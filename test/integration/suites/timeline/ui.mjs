@@ -18,6 +18,7 @@ import { withVSCode, PROJECT_ROOT } from '../../runner/run-code-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REVIEW = '2026-11-20-checkout-config-push.pir.md';
+const CLOSE = '2026-11-26-dns-failover.pir.md';
 const args = process.argv.slice(2);
 const SCREENSHOTS = !args.includes('--no-screenshots');
 const SHOT_DIR = join(PROJECT_ROOT, 'media', 'screenshots');
@@ -278,6 +279,26 @@ async function main() {
         assert.equal(await saveAndRead(page, file), original);
       });
 
+      await test('a time typed with its zone ("14:58 CET") is converted to UTC; an ambiguous one is refused with the reason', async () => {
+        const time = frame.locator('li[data-row="4"] .e-time vscode-textfield input');
+        await time.fill('14:58 CET');
+        await time.press('Enter');
+        // the field shows the time in UTC once the document has it
+        const timeOf = () => frame.$eval('li[data-row="4"] .e-time vscode-textfield', (f) => f.value);
+        await waitFor(async () => (await timeOf()) === '2026-11-20 13:58', 'the time field in UTC', 8000);
+        let text = await saveAndRead(page, file);
+        assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%; the alert enters its 5-minute pending window\n'), 'written in UTC');
+        const again = frame.locator('li[data-row="4"] .e-time vscode-textfield input');
+        await again.fill('2026-11-20 14:58 IST');
+        await again.press('Enter');
+        await waitFor(async () => /"IST" is ambiguous/.test(await frame.textContent('#status')), 'the refusal', 8000);
+        text = await saveAndRead(page, file);
+        assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%'), 'nothing changed by the refused time');
+        await focusTextEditor(page);
+        await page.keyboard.press('Control+Z');
+        assert.equal(await saveAndRead(page, file), original);
+      });
+
       await test('exports the picture as SVG next to the review', async () => {
         const svgFile = join(workspace, REVIEW.replace(/\.pir\.md$/, '.timeline.svg'));
         await frame.click('#export');
@@ -323,6 +344,31 @@ async function main() {
           console.log(`    screenshots in ${SHOT_DIR}`);
         });
       }
+
+      await test('close milestones: the picture\'s labels do not overprint ("mitigated 02:03", "resolved 02:05")', async () => {
+        await quickOpen(page, CLOSE);
+        await page.locator('.tab', { hasText: CLOSE }).first().waitFor({ timeout: 20_000 });
+        await sleep(1000);
+        await palette(page, 'PIR: Open Timeline Editor');
+        const close = await waitFor(async () => {
+          for (const f of page.frames()) {
+            try { if (await f.$('#app ol.entries') && /Time to resolve 7 min/.test(await f.textContent('figure figcaption'))) return f; } catch { /* detached */ }
+          }
+          return undefined;
+        }, 'the timeline of the close milestones', 30_000);
+        const boxes = await close.$$eval('svg.picture text.milestone-label', (ts) => ts.map((t) => { const b = t.getBBox(); return { text: t.textContent, x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height }; }));
+        assert.equal(boxes.length, 4);
+        for (const a of boxes) for (const b of boxes) {
+          if (a === b) continue;
+          const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+          assert.ok(!overlap, `${a.text} and ${b.text} overlap: ${JSON.stringify(boxes)}`);
+        }
+        if (SCREENSHOTS) {
+          await close.evaluate(() => window.scrollTo(0, 0));
+          await sleep(800);
+          await close.locator('figure').screenshot({ path: join(SHOT_DIR, 'timeline-close-milestones.png') });
+        }
+      });
     });
   } catch (e) {
     results.failed++;

@@ -2,7 +2,9 @@
 // Screenshot of the Corrective Actions view, driven like a user through the harness's Playwright
 // page (test/integration/runner/run-code-server.mjs): open the Post-Incident Reviews container,
 // widen the side bar, click an overdue action (its review opens with the line selected) and hover
-// another to show its tooltip. Writes media/screenshots/tree.png.
+// another to show its tooltip. Writes media/screenshots/tree.png; then hovers the review with errors
+// in the Reviews view (its icon is its problems, the tooltip says them and the meeting status) and
+// writes media/screenshots/reviews.png beside it.
 //
 //   npm run build && node test/integration/suites/tracker/screenshot.mjs [--out FILE]
 
@@ -62,4 +64,17 @@ await withVSCode({
   mkdirSync(dirname(OUT), { recursive: true });
   copyFileSync(file, OUT);
   log(`[shot] ${OUT}`);
+  // the Reviews view: move away (the tooltip closes), then hover the review with errors
+  await page.mouse.move(900, 400);
+  await page.waitForTimeout(800);
+  const reviewsPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Reviews' }) }).first();
+  const review = reviewsPane.locator('.monaco-list-row', { hasText: 'INC-2026-044' }).first();
+  await review.scrollIntoViewIfNeeded();
+  await review.hover();
+  await page.waitForSelector('.monaco-hover, .workbench-hover', { timeout: 10_000 }).catch(() => log('[shot] no hover appeared'));
+  await page.waitForTimeout(800);
+  const second = await screenshot('reviews');
+  const reviewsOut = join(dirname(OUT), 'reviews.png');
+  copyFileSync(second, reviewsOut);
+  log(`[shot] ${reviewsOut}`);
 });

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ReviewIndex, actionsToJson, toExported, type IndexedAction } from '../../../../src/core';
+import { ReviewIndex, actionsToJson, analyze, parseConfig, toExported, type IndexedAction } from '../../../../src/core';
 import { CACHE_VERSION } from '../../../../src/core/workspace/index';
 import type { TreeSnapshot } from '../../../../src/extension/tree/actionsTree';
 import { requestScreenshot } from '../../runner/helpers';
@@ -283,6 +283,53 @@ describe('corrective-action tracker', () => {
     assert.ok(after);
   });
 
+  it('Set Owner: a quick pick of the owners used in the workspace; Set Due: this Friday, in 1/2/4 weeks, custom', async () => {
+    const quickPick = async () => vscode.commands.executeCommand<{ title: string; items: { label: string; description?: string }[]; active: string[] } | undefined>('pir._test.quickPick');
+    const choose = async (label: string) => {
+      const qp = await waitFor(quickPick, 'the quick pick to open');
+      const from = Math.max(0, qp.items.findIndex(i => i.label === (qp.active[0] ?? qp.items[0].label)));
+      const to = qp.items.findIndex(i => i.label === label);
+      assert.ok(to >= 0, `"${label}" among ${qp.items.map(i => i.label).join(', ')}`);
+      for (let i = from; i < to; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      for (let i = from; i > to; i--) await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
+      await sleep(100);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    };
+    const item = byId(await tree(), 'CAP-44-3')!;
+    const owners = [...new Set(expectedActions().map(a => a.owner).filter(Boolean))];
+    const setting = vscode.commands.executeCommand('pir.actions.setOwner', item);
+    const qp = await waitFor(quickPick, 'the Set Owner quick pick');
+    assert.strictEqual(qp.title, 'Owner of CAP-44-3');
+    assert.deepStrictEqual(qp.items.map(i => i.label).sort(), owners.sort(), 'every owner of the workspace, once');
+    const other = owners.find(o => o !== item.owner)!;
+    await choose(other);
+    assert.strictEqual(await setting, true);
+    await waitForTree(x => byId(x, 'CAP-44-3')?.owner === other, `owner ${other} in the tree`);
+
+    const dating = vscode.commands.executeCommand('pir.actions.setDue', item);
+    const due = await waitFor(quickPick, 'the Set Due quick pick');
+    assert.deepStrictEqual(due.items.map(i => i.label), ['This Friday', 'In 1 week', 'In 2 weeks', 'In 4 weeks', 'Custom date…']);
+    const today = clockNow();
+    const inTwoWeeks = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 14)).toISOString().slice(0, 10);
+    assert.match(due.items[2].description ?? '', new RegExp(`^${inTwoWeeks}, `));
+    await choose('In 2 weeks');
+    assert.strictEqual(await dating, true);
+    await waitForTree(x => byId(x, 'CAP-44-3')?.due === inTwoWeeks, `due ${inTwoWeeks} in the tree`);
+
+    // dismissed: nothing changes
+    const dismissed = vscode.commands.executeCommand('pir.actions.setDue', item);
+    await waitFor(quickPick, 'the quick pick again');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await dismissed, false);
+  });
+
+  it('tooltips keep action and review IDs on one line (non-breaking hyphens)', async () => {
+    const t = await tree();
+    const tip = byId(t, 'CAP-44-3')!.tooltip;
+    assert.ok(tip.includes('CAP\u201144\u20113'), tip);
+    assert.ok(!/CAP\\?-44/.test(tip), 'no breakable hyphen inside the ID');
+  });
+
   it('copies the ID; opens only http(s) tracking links', async () => {
     const t = await tree();
     assert.strictEqual(await vscode.commands.executeCommand('pir.actions.copyId', byId(t, 'CAP-42-4')), 'CAP-42-4');
@@ -364,15 +411,57 @@ describe('corrective-action tracker', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('Reviews view: status, severity, meeting compliance and open/overdue counts', async () => {
-    const reviews = await vscode.commands.executeCommand<{ label: string; description: string; icon: string; audit: { meetingCompliant?: boolean; deadlineDays: number; open: number; overdue: number } }[]>('pir._test.reviewsTree');
+  it('Reviews view: status, severity, meeting compliance and open/overdue counts; the icon is the review\'s problems', async () => {
+    type R = { label: string; description: string; icon: string; tooltip: string; uri: string; audit: { meetingCompliant?: boolean; deadlineDays: number; open: number; overdue: number }; problems?: { errors: number; warnings: number; infos: number } };
+    // the tooltip's Markdown as text: appendText writes spaces as &nbsp; and escapes punctuation
+    const reviews = (await vscode.commands.executeCommand<R[]>('pir._test.reviewsTree')).map(r => ({ ...r, tooltip: r.tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') }));
     const r44 = reviews.find(r => r.label.startsWith('INC-2026-044'))!;
-    assert.strictEqual(r44.icon, 'warning', 'meeting 7 days after resolution, policy 3');
     assert.strictEqual(r44.audit.deadlineDays, 3);
     assert.match(r44.description, /^final · SEV2 · 4 open · 1 overdue · meeting late$/);
+    // the meeting status is in the tooltip, in words
+    assert.match(r44.tooltip, /Meeting within policy: no: 7 days after resolution \(policy 3\)/);
     const r31 = reviews.find(r => r.label.startsWith('INC-2026-031'))!;
-    assert.strictEqual(r31.icon, 'pass');
+    assert.match(r31.tooltip, /Meeting within policy: yes/);
     assert.strictEqual(reviews.length, 4);
+    // each icon says what the core finds in the file (with its .pir.yaml), as the Problems panel would
+    for (const r of reviews) {
+      const fsPath = vscode.Uri.parse(r.uri).fsPath;
+      let dir = path.dirname(fsPath); let configText: string | undefined;
+      while (dir.startsWith(folder().fsPath)) { const c = path.join(dir, '.pir.yaml'); if (fs.existsSync(c)) { configText = fs.readFileSync(c, 'utf8'); break; } dir = path.dirname(dir); }
+      const config = configText === undefined ? undefined : parseConfig(configText).config;
+      const findings = analyze(fs.readFileSync(fsPath, 'utf8'), { uri: r.uri, config, now: clockNow() }).findings;
+      const expected = findings.some(f => f.severity === 'error') ? 'error' : findings.some(f => f.severity === 'warning') ? 'warning' : findings.length ? 'info' : 'pass';
+      assert.strictEqual(r.icon, expected, `${r.label}: ${findings.map(f => `${f.severity} ${f.rule}`).join(', ')}`);
+      assert.ok(r.problems && r.problems.errors === findings.filter(f => f.severity === 'error').length, `${r.label}: error count`);
+      assert.match(r.tooltip, r.problems!.errors ? new RegExp(`Problems: ${r.problems!.errors} errors?`) : /Problems: /);
+    }
+    assert.ok(reviews.some(r => r.icon === 'error'), 'a review with errors shows the error icon, whatever its meeting');
+  });
+
+  it('Reviews view follows the open review\'s problems as they are fixed', async () => {
+    type R = { label: string; icon: string; uri: string; problems?: { errors: number } };
+    const before = (await vscode.commands.executeCommand<R[]>('pir._test.reviewsTree')).find(r => r.problems && r.problems.errors > 0)!;
+    const editor = await open(vscode.Uri.parse(before.uri));
+    // suppress every rule for the file: the review has no problems left, and the view says so
+    const close = editor.document.getText().split('\n').findIndex((l, i) => i > 0 && l.trim() === '---');
+    await editor.edit(b => b.insert(new vscode.Position(close + 1, 0), '<!-- pir-disable-file -->\n'));
+    await waitFor(async () => (await vscode.commands.executeCommand<R[]>('pir._test.reviewsTree')).find(r => r.uri === before.uri)?.icon === 'pass', 'the pass icon once the problems are gone', 10_000, 100);
+    await revert();
+    await waitFor(async () => (await vscode.commands.executeCommand<R[]>('pir._test.reviewsTree')).find(r => r.uri === before.uri)?.icon === before.icon, 'the icon back after the revert', 10_000, 100);
+    await sleep(1000); // let the index settle (the next test counts its reads)
+  });
+
+  it('long work shows progress: the index reports to the window progress, a cancelled export writes nothing', async () => {
+    await vscode.commands.executeCommand('pir.actions.refresh');
+    const stats = await vscode.commands.executeCommand<{ files: number; progress: string[] }>('pir._test.indexStats');
+    assert.strictEqual(stats.progress[0], `0/${stats.files}`);
+    assert.strictEqual(stats.progress[stats.progress.length - 1], `${stats.files}/${stats.files}`);
+    const target = vscode.Uri.joinPath(folder(), 'cancelled-export.csv');
+    const cts = new vscode.CancellationTokenSource();
+    cts.cancel();
+    const result = await vscode.commands.executeCommand('pir.exportActions', { format: 'csv', folder: folder(), target, token: cts.token });
+    assert.strictEqual(result, undefined, 'a cancelled export returns nothing');
+    assert.ok(!fs.existsSync(target.fsPath), 'and writes nothing');
   });
 
   it('keeps the index in the workspace storage, and a rescan reads no unchanged file again', async () => {
@@ -403,6 +492,16 @@ describe('corrective-action tracker', () => {
     await vscode.commands.executeCommand('pir.actions.focus');
     await sleep(1500);
     const shot = await requestScreenshot('tree');
+    if (shot) console.log(`    screenshot ${shot}`);
+  });
+
+  it('screenshot: the Reviews view (problems as the icon, the meeting in the tooltip)', async () => {
+    await vscode.commands.executeCommand('pir.reviews.focus');
+    await sleep(800);
+    await vscode.commands.executeCommand('list.focusFirst');
+    await sleep(300);
+    await sleep(1200);
+    const shot = await requestScreenshot('reviews');
     if (shot) console.log(`    screenshot ${shot}`);
   });
 });
