@@ -70,7 +70,7 @@ export function answerImport(arg: unknown, write: boolean): boolean {
   const key = proposalOf(arg);
   const decide = key ? decisions.get(key) : undefined;
   if (!decide) {
-    void vscode.window.showInformationMessage('This proposed import is no longer waiting: run Import Markdown Postmortem again.');
+    void showInfo('This proposed import is no longer waiting: run Import Markdown Postmortem again.');
     return false;
   }
   decide(write ? WRITE : CANCEL);

@@ -11,6 +11,7 @@
  */
 import * as vscode from 'vscode';
 import type { TrackerConfig } from '../../core/tickets/model';
+import { showWarning } from '../shared/notify';
 
 const CONFIRMED_KEY = 'pir.tickets.confirmedHosts';
 const GITHUB_COM = 'https://api.github.com';
@@ -50,7 +51,7 @@ export async function ensureAllowed(config: TrackerConfig, globalState: vscode.M
   if (isHostConfirmed(globalState, origin)) return;
   if (!o.interactive) throw new Refused(`${origin} is named by this workspace's .pir.yaml and you have not confirmed it; nothing was sent.`);
   const yes = 'Send to This Host';
-  const pick = await vscode.window.showWarningMessage(
+  const pick = await showWarning(
     `This workspace's .pir.yaml sends corrective actions to ${label(config)} at ${origin}, with your ${config.kind === 'github' ? 'GitHub' : 'Jira'} token. Send them to this host?`,
     { modal: true, detail: 'Only confirm a host you know belongs to your team. The answer is kept for all workspaces; nothing has been sent yet.' }, yes);
   if (pick !== yes) throw new Refused(`${origin} was not confirmed; nothing was sent.`);

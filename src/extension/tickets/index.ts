@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import type { ActionRecord, IndexedAction, TicketEntry, TicketSnapshot, TicketState, TrackerConfig, TrackerPort } from '../../core';
 import type { Services } from '../shared/services';
+import { showError, showInfo, showWarning } from '../shared/notify';
 import { getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
 import { itemExtras } from '../tree/actionsTree';
@@ -101,10 +102,10 @@ export function registerTickets({ context, config: store, index: service, log }:
     try {
       return await fn(...args);
     } catch (e) {
-      if (e instanceof UserError || e instanceof Refused || e instanceof ClientsUnavailable) { log.warn(e.message); void vscode.window.showErrorMessage(e.message); return false; }
+      if (e instanceof UserError || e instanceof Refused || e instanceof ClientsUnavailable) { log.warn(e.message); void showError(e.message); return false; }
       const message = getCore().failureMessage(e);
       log.error(`${id}: ${message}`);
-      void vscode.window.showErrorMessage(`Tickets: ${message}`);
+      void showError(`Tickets: ${message}`);
       return false;
     }
   }));
@@ -164,12 +165,12 @@ export function registerTickets({ context, config: store, index: service, log }:
       }
     }
     if (failed.length) {
-      void vscode.window.showErrorMessage(`${failed.length} ticket${failed.length === 1 ? '' : 's'} not opened (those items are unchanged): ${failed.slice(0, 3).map(f => `${f.id}: ${f.error}`).join(' · ')}${failed.length > 3 ? ' · …' : ''}`);
+      void showError(`${failed.length} ticket${failed.length === 1 ? '' : 's'} not opened (those items are unchanged): ${failed.slice(0, 3).map(f => `${f.id}: ${f.error}`).join(' · ')}${failed.length > 3 ? ' · …' : ''}`);
     }
     if (created.length) {
-      void vscode.window.showInformationMessage(`Opened ${created.length} ticket${created.length === 1 ? '' : 's'}; the links are in the review (Undo removes them; save to keep them).`);
+      void showInfo(`Opened ${created.length} ticket${created.length === 1 ? '' : 's'}; the links are in the review (Undo removes them; save to keep them).`);
     } else if (!failed.length) {
-      void vscode.window.showInformationMessage('Every open action item here already has a tracking link.');
+      void showInfo('Every open action item here already has a tracking link.');
     }
     return { created, failed };
   });
@@ -191,7 +192,7 @@ export function registerTickets({ context, config: store, index: service, log }:
       groups.set(key, g);
     }
     const urls = [...groups.values()].flatMap(g => g.urls);
-    if (!urls.length) { void vscode.window.showInformationMessage('No action item links a ticket of the tracker in .pir.yaml yet.'); return { read: 0, errors: 0, drift: 0 }; }
+    if (!urls.length) { void showInfo('No action item links a ticket of the tracker in .pir.yaml yet.'); return { read: 0, errors: 0, drift: 0 }; }
     const tickets: Record<string, TicketEntry> = { ...(snapshot?.tickets ?? {}) };
     const refused: string[] = [];
     await vscode.window.withProgress({ location: { viewId: 'pir.actions' }, title: 'Reading tickets' }, async () => {
@@ -215,8 +216,8 @@ export function registerTickets({ context, config: store, index: service, log }:
       }
     }
     const msg = `Read ${entries.length - errors} ticket${entries.length - errors === 1 ? '' : 's'}: ${drift} disagree${drift === 1 ? 's' : ''} with the review${errors ? `, ${errors} could not be read (see the item's tooltip)` : ''}.`;
-    if (errors || refused.length) void vscode.window.showWarningMessage([msg, ...refused].join(' '));
-    else void vscode.window.showInformationMessage(msg);
+    if (errors || refused.length) void showWarning([msg, ...refused].join(' '));
+    else void showInfo(msg);
     return { read: entries.length - errors, errors, drift };
   });
 
@@ -270,7 +271,7 @@ export function registerTickets({ context, config: store, index: service, log }:
     const port = await portFor(at.tracker, optionsOf(options));
     const state = await port.update(at.ticket.url, patch);
     await save({ syncedAt: snapshot?.syncedAt ?? state.syncedAt, tickets: { ...(snapshot?.tickets ?? {}), [state.url]: state } });
-    void vscode.window.showInformationMessage(`${state.key} updated: ${state.status}${state.owner ? `, ${state.owner}` : ''}${state.due ? `, due ${state.due}` : ''}.`);
+    void showInfo(`${state.key} updated: ${state.status}${state.owner ? `, ${state.owner}` : ''}${state.due ? `, due ${state.due}` : ''}.`);
     return true;
   });
 
