@@ -6,7 +6,6 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../../runner/helpers';
 import { activeExtension, closeAll, file, lineOf, open, sleep, waitFor } from '../shared/pir';
-import { now as clockNow } from '../../../../src/extension/shared/clock';
 
 const CHECKOUT = ['reviews', '2026-11-20-checkout.pir.md'];
 
@@ -248,8 +247,8 @@ describe('authoring', () => {
 
     it('the current UTC time at the start of a timeline entry', async () => {
       const pos = await insertLine(editor, lineOf(editor.document, '15:30 UTC') + 1, '- ');
-      // the extension's clock: the suites fix it with PIR_NOW, as the extension host reads it
-      const before = clockNow().getTime();
+      // the real time: a new entry is stamped with when it is written (the checks' clock, PIR_NOW, is not used here)
+      const before = Date.now();
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, pos, ' ');
       const stamp = list.items.find(i => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(String(i.label)));
       assert.ok(stamp, `a stamp among ${list.items.map(i => i.label).join(', ')}`);

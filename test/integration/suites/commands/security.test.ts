@@ -60,9 +60,10 @@ describe('security: what a repository holds stays text', () => {
     const message = await waitFor(() => shown.find(s => s.message.includes('Open the diff'))?.message, 'the import confirmation', 60_000);
     assertNoLink(message);
     await vscode.commands.executeCommand('notifications.clearAll');
+    // dismissing the notification is no answer (the diff's own buttons stay): closing the diff cancels
+    await closeAll();
     const outcome = await pending;
     assert.ok(outcome?.notes.some(n => n.includes(RUN)), 'the note itself quotes the heading as written');
-    await closeAll();
   });
 
   it('Open Tracking Link: an action ID with a command link is named as text in the warning', async () => {
