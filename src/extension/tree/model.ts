@@ -5,7 +5,6 @@
  */
 import type { IndexedAction, ReviewSummary } from '../../core';
 import { getCore } from '../shared/core';
-import { DAY_MS, formatDay, utcDay } from '../../core/time/calendar';
 
 export type GroupBy = 'review' | 'owner' | 'status' | 'due' | 'domain';
 export const GROUP_BYS: { value: GroupBy; label: string; detail: string }[] = [
@@ -223,6 +222,8 @@ const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  * their weekday ("2026-12-04, Fri").
  */
 export function dueChoices(today: Date): DueChoice[] {
+  // through getCore(): an import of core/ here would load dist/core.js at activation (extension-split.mjs)
+  const { DAY_MS, formatDay, utcDay } = getCore();
   const day = utcDay(today);
   const dow = new Date(day).getUTCDay();
   const at = (days: number) => { const ms = day + days * DAY_MS; return { date: formatDay(ms), description: `${formatDay(ms)}, ${WEEKDAY[new Date(ms).getUTCDay()]}` }; };
