@@ -23,7 +23,7 @@ import { own } from '../safe/keys';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
-import { readFieldLine, readLeadingId } from '../format/actionItem';
+import { readLeadingId } from '../format/actionItem';
 import { LIST_MARKER, readListItem, stripListMarker } from '../format/listItem';
 import { isDelimiterRow, splitTableRow } from '../format/table';
 import { milestoneTags } from '../format/milestones';
@@ -526,7 +526,6 @@ function convertTimeline(body: string[]): { lines: string[]; entries: number; no
 
 // ---------------------------------------------------------------- actions
 
-const ACTION_ID = /^(\*\*|`)?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z]?)(\*\*|`)?\s*(?:[:.—–]|\s-)\s*/;
 
 /**
  * The actions section with each action item the checks read (parse/actions.ts: list and task items,

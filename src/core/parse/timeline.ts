@@ -1,5 +1,5 @@
 import type { Table, TableRow, RootContent } from 'mdast';
-import type { Milestone, Review, Section, TimelineEntry, ZoneDeclaration } from '../model';
+import type { Review, Section, TimelineEntry, ZoneDeclaration } from '../model';
 import { readStamp, stampWallTime } from '../time/stamp';
 import { resolveZone, resolveLocal, isResolvable, type LocalResolution, type ZoneRef } from '../time/zones';
 import { readHeadingDeclaration, readZoneDeclaration } from '../time/declaration';
@@ -8,7 +8,6 @@ import { leadingYmd } from '../time/calendar';
 
 interface CalendarDay { year: number; month: number; day: number }
 
-const TAG_RE = /\[(started|detected|mitigated|resolved)\]/gi;
 
 /**
  * The `timezone` key, "All times in CET" or "Timeline (UTC)": the zone the review says its stamps

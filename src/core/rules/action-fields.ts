@@ -1,12 +1,9 @@
 import type { Rule, RuleFinding } from './rule';
 import { own } from '../safe/keys';
-import type { ActionItem, Review } from '../model';
-import type { Fix, Range } from '../types';
-import { canonicalField, dueDay, plainFieldValue } from '../format/actionItem';
-import { DAY_MS, formatDay } from '../time/calendar';
-import { FIELD_PURPOSE, fieldLine, fieldPlaceholder, insertFieldsFix, itemName, itemRange } from './support/actionItems';
+import type { Fix } from '../types';
+import { dueDay, plainFieldValue } from '../format/actionItem';
+import { FIELD_PURPOSE, fieldPlaceholder, insertFieldsFix, itemName, itemRange } from './support/actionItems';
 import { requiredActionFields } from '../format/requiredFields';
-import { endOfLine } from './support/edits';
 import { quote } from './support/text';
 
 /**

@@ -1,7 +1,5 @@
 import type { Rule, RuleFinding } from './rule';
-import type { Section } from '../model';
-import { sectionSpec } from '../parse/sections';
-import { SECTION_PURPOSE, emptyContent, sectionContentText } from './support/sections';
+import { SECTION_PURPOSE, emptyContent } from './support/sections';
 
 export const emptySection: Rule = {
   id: 'empty-section',

@@ -2,7 +2,6 @@ import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { yamlText } from '../parse/frontMatter';
 import { validate as generatedValidate } from '../generated/review-schema-validator';
-import schema from '../../../schemas/review.schema.json';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { Review } from '../model';
 import type { Fix, Range, TextEdit } from '../types';

@@ -1,5 +1,4 @@
 import type { Rule, RuleFinding } from './rule';
-import type { SectionKind } from '../parse/sections';
 import { sectionSpec } from '../parse/sections';
 import { frontMatterStart } from './support/frontMatter';
 import { SECTION_PURPOSE, insertSectionFix } from './support/sections';

@@ -5,7 +5,7 @@
  */
 import type { Review, TimelineEntry } from '../model';
 import type { Fix, TextEdit } from '../types';
-import { describeZone, resolveLocal, type LocalResolution, type ZoneRef } from './zones';
+import { resolveLocal, type LocalResolution, type ZoneRef } from './zones';
 import { stampWallTime } from './stamp';
 
 /** Why a conversion from a zone is not certain for this entry, in a sentence; empty when it is. */

@@ -1,7 +1,6 @@
 /** Action items for rules: names and ranges in findings, field placeholders, fixes that add fields, the next ID. */
 import type { ActionItem, Review } from '../../model';
 import type { Fix, Range } from '../../types';
-import { DAY_MS, formatDay } from '../../time/calendar';
 import { endOfLine, snippetEscape } from './edits';
 import { quote } from './text';
 import { fieldPlaceholder } from '../../format/requiredFields';
