@@ -30,7 +30,8 @@ export function siblingTexts(texts: Map<string, string>): Map<string, string> {
       if (!name.endsWith('.pir.md')) continue;
       const file = path.join(dir, name);
       if (texts.has(file) || out.has(file)) continue;
-      try { if (fs.statSync(file).isFile()) out.set(file, readText(file)); } catch { /* unreadable: skip */ }
+      // a regular file only: a symbolic link beside the reviews may lead outside the checkout (SECURITY.md)
+      try { if (fs.lstatSync(file).isFile()) out.set(file, readText(file)); } catch { /* unreadable: skip */ }
     }
   }
   return out;

@@ -34,6 +34,20 @@ const canLink = (() => {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+  it('lint of one review does not read a sibling that links outside the checkout (its IDs are not consulted)', () => {
+    // the same review id and action IDs outside, reached through a link named like a sibling review
+    fs.writeFileSync(path.join(outside, 'secret.pir.md'), HEADLINE);
+    fs.symlinkSync(path.join(outside, 'secret.pir.md'), path.join(repo, 'sibling.pir.md'));
+    const r = run(['lint', '--format', 'json', 'own.pir.md'], repo);
+    const rules = JSON.parse(r.out).map((f: { rule: string }) => f.rule);
+    assert.ok(!rules.includes('duplicate-review-id') && !rules.includes('duplicate-action-id'), rules.join(', '));
+    // a regular sibling with the same IDs is consulted
+    fs.rmSync(path.join(repo, 'sibling.pir.md'));
+    fs.writeFileSync(path.join(repo, 'sibling.pir.md'), HEADLINE);
+    const again = JSON.parse(run(['lint', '--format', 'json', 'own.pir.md'], repo).out).map((f: { rule: string }) => f.rule);
+    assert.ok(again.includes('duplicate-review-id') || again.includes('duplicate-action-id'), again.join(', '));
+  });
+
   it('lint --fix . does not follow a linked directory outside the checkout: its reviews stay as they were', () => {
     fs.writeFileSync(path.join(outside, 'victim.pir.md'), HEADLINE);
     fs.symlinkSync(outside, path.join(repo, 'linked'), 'dir');
