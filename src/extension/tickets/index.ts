@@ -181,6 +181,7 @@ export function registerTickets({ context, config: store, index: service, log }:
     const o = optionsOf(options);
     if (!vscode.workspace.isTrusted) throw new Refused('This workspace is not trusted, so nothing is sent to a tracker. Trust the workspace to create or sync tickets.');
     await service.whenReady();
+    await service.flush(); // the links just written or saved, not the index as of the last debounce
     const core = getCore();
     const groups = new Map<string, { tracker: TrackerConfig; urls: string[] }>();
     for (const r of service.index.reviews()) {

@@ -100,12 +100,17 @@ describe('tickets', () => {
     assert.match(csv, /CAP-74-1,.*,closed \(closed \(completed\)\),\d{4}-\d{2}-\d{2}T\d\d:\d\d/);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), 'out'), { recursive: true });
     const reportUri = await vscode.commands.executeCommand<string>('pir.showAuditReport', { folder: folder(), preview: false });
-    const report = (await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri))).getText();
+    const reportDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri));
+    const report = reportDoc.getText();
     assert.match(report, /## Tickets\n\nLast sync \d{4}-\d{2}-\d{2} \d\d:\d\d UTC: 2 actions with a tracking link, 2 tickets read \(1 open, 1 closed\), 0 not read, 1 disagreeing with the review\./);
+    // the report is an untitled document: make it the active editor, then revert and close it
+    await vscode.window.showTextDocument(reportDoc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
     // the light bulb: take the tracker's value (the rule's fix) or push the item's (a command)
-    const actions = await codeActions(uri, drift[0].range, vscode.CodeActionKind.QuickFix.value);
+    await open(uri);
+    const [current] = (await waitForDiagnostics(uri, d => d.some(x => codeOf(x) === 'ticket-drift'), 'the ticket-drift finding, still')).filter(d => codeOf(d) === 'ticket-drift');
+    const actions = await codeActions(uri, current.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map(a => a.title);
     assert.ok(titles.some(t => /^Reopen acme\/incident-actions#\d+ \(push the item's value to the tracker\)$/.test(t)), titles.join(' | '));
     const take = actions.find(a => /^Mark CAP-74-1 done \(acme\/incident-actions#\d+ is closed\)$/.test(a.title));
