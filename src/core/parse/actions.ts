@@ -140,11 +140,22 @@ export function extractActions(review: Review, sections: Section[], others: Sect
     group = undefined;
     for (let p: Section | undefined = s; p && p.kinds.includes('actions') && group === undefined; p = p.parent) group = groupState(p.heading);
     const nodes = s.blocks().children as RootContent[];
-    // paragraphs are the items only where the authors wrote no list or table of them
+    // where the authors wrote a list or table of the items, a paragraph beside it is an item only
+    // when it is one sentence (not a summary of the list: "These changes …") or commits the team
     const listed = nodes.some(n => n.type === 'list' || n.type === 'table');
+    // under a heading whose first purpose is another ("Lessons learned and actions taken"), a list
+    // its introduction presents as something else ("We take security seriously:") holds no items
+    const mixed = s.kind !== 'actions';
+    let seenList = false;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
-      if (node.type === 'list') for (const item of (node as List).children) fromListItem(item, base);
+      if (node.type === 'list' || node.type === 'table') seenList = true;
+      if (node.type === 'list') {
+        const prev = nodes[i - 1];
+        const intro = mixed && prev?.type === 'paragraph' && prev.position ? text.slice(base + prev.position.start.offset!, base + prev.position.end.offset!) : undefined;
+        if (intro !== undefined && /:\s*(\*\*|__)?\s*$/.test(intro) && !introducesActions(intro)) continue;
+        for (const item of (node as List).children) fromListItem(item, base);
+      }
       else if (node.type === 'table') fromTable(node as Table, base);
       else if ((node.type === 'paragraph' || node.type === 'html') && node.position) {
         const a = base + node.position.start.offset!, b = base + node.position.end.offset!;
@@ -160,17 +171,21 @@ export function extractActions(review: Review, sections: Section[], others: Sect
         }
         const m = PARAGRAPH_LEAD.exec(raw);
         if (m && markerState(m[0])) { fromParagraph(a, b, false); continue; }
-        if (listed || !isCommitment(raw, nodes[i + 1])) continue;
-        // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits
-        if (s.kind !== 'actions' && !COMMITS.test(raw)) continue;
-        fromParagraph(a, b, false);
+        if (!isCommitment(raw, nodes[i + 1])) continue;
+        // beside a list or table: after it, one sentence that is not a summary of it, or the team committing itself
+        const one = sentenceCount(raw) === 1;
+        if (listed && (!seenList || !((one && !SUMMARY_LEAD.test(raw)) || WE_COMMIT.test(raw)))) continue;
+        // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits or states a change made
+        if (mixed && !COMMITS.test(raw) && !CHANGE_MADE.test(raw)) continue;
+        // beside a list, the item of a longer paragraph is what the team commits to; the sentences before it are context
+        fromParagraph(listed && !one ? a + committingSentenceStart(raw) : a, b, false);
       }
     }
   }
   for (const s of others) {
     // "**TODO**: …" and "**DONE**: …" paragraphs commit to an item wherever they stand;
     // "To prevent this in the future, we have made these changes:" makes the list below it action items
-    if (!/\b(TODO|DONE)\b|:\s*$/m.test(s.body)) continue;
+    if (!/\b(TODO|DONE)\b|:\s*$/m.test(s.body) && (s.kinds.length || !NEXT_STEPS.test(s.body))) continue;
     const base = lines.starts[s.bodyStartLine] ?? text.length;
     const nodes = s.blocks().children as RootContent[];
     group = undefined;
@@ -182,7 +197,9 @@ export function extractActions(review: Review, sections: Section[], others: Sect
       const m = PARAGRAPH_LEAD.exec(raw);
       if (m && markerState(m[0])) { fromParagraph(a, b, false); continue; }
       const next = nodes[i + 1];
-      if (next?.type === 'list' && /:\s*$/.test(raw) && purposesFromText(raw).includes('actions')) {
+      // "The team will address the following items before the next upgrade:", or under a heading
+      // naming no purpose, a paragraph whose last sentence names the next steps the list gives
+      if (next?.type === 'list' && (/:\s*(\*\*|__)?\s*$/.test(raw) ? introducesActions(raw) : !s.kinds.length && namesNextSteps(lastSentence(raw)))) {
         for (const item of (next as List).children) fromListItem(item, base);
         i++;
       }
@@ -194,6 +211,49 @@ export function extractActions(review: Review, sections: Section[], others: Sect
 
 /** Words of a commitment: what will, should or must be done. */
 const COMMITS = /\b(will|should|shall|must|need(s)? to|plan(s|ned)? to|going to|we'll|we're (adding|working)|to ?do|would (be useful|help)|could have)\b/i;
+
+/** The team committing itself, in any sentence of a paragraph: "We plan to …", "Once it completes we will …". */
+const WE_COMMIT = /\b(we|the team)( (also|then|now|still|first|next))? ?('ll| will| shall| plan to| are planning to| are going to| intend to| need to| must| are (adding|working on|changing|moving))\b/i;
+
+/** A change the team states it made: "we also took action to …", "we have introduced …". */
+const CHANGE_MADE = /\b(we|the team)( (also|have|has|then|now|since))* (took action|taken action|put (measures|safeguards|checks) in place|implemented|introduced|added|enabled|switched|replaced|changed|removed|rotated|required)\b/i;
+
+/** A sentence that sums up the items beside it rather than adding one: "These targeted actions strengthened …". */
+const SUMMARY_LEAD = /^\s*(?:\*\*|__)?(these|this|those|such|all (of )?(these|this|the above)|the above|together|overall|in (total|summary|short)|taken together|with (these|this))\b/i;
+
+/** Words naming the work still to come, as a paragraph before the list of it says them. */
+const NEXT_STEPS = /\b(next steps?|follow[- ]?ups?|follow[- ]?on (work|tasks)|action items|to prevent (this|similar|it|such|a recurrence)|going forward|(prevent|avoid) (this|it|such incidents?) (from )?(happening )?again)\b/i;
+
+/** Whether a paragraph's last sentence names the next steps the list after it gives. */
+function namesNextSteps(sentence: string): boolean {
+  return NEXT_STEPS.test(sentence);
+}
+
+/** Whether an introduction ("… these changes:", "The team will address the following items:") presents the list below as action items. */
+function introducesActions(raw: string): boolean {
+  if (purposesFromText(raw).includes('actions') || NEXT_STEPS.test(raw)) return true;
+  const last = lastSentence(raw);
+  // a commitment whose object is the list: "will address the following items", "put measures in place"
+  if (/\b(will|plan(s|ned)? to|going to|intend(s|ed)? to|need(s)? to|must)\b[^.:]*\b(following|these|below|items|changes|improvements|steps|actions|measures|fixes)\b/i.test(last)) return true;
+  return /\b(measures|changes|improvements|safeguards|fixes|actions)\b[^.:]*\b(in place|made|taken|implemented|planned)\b|\b(put|made|took|taken|implemented|planned)\b[^.:]*\b(measures|changes|improvements|safeguards|fixes|actions)\b/i.test(last);
+}
+
+/** Sentences in a paragraph: a full stop, question or exclamation mark followed by a capital (not "e.g. the"). */
+function sentenceCount(raw: string): number {
+  return (raw.trim().match(/[.!?][)"”’]?\s+(?=[A-Z("“*_`\[])/g) ?? []).length + 1;
+}
+
+/** The offset in a paragraph of the first sentence in which the team commits itself (WE_COMMIT); 0 when none. */
+function committingSentenceStart(raw: string): number {
+  const starts = [0, ...[...raw.matchAll(/[.!?][)"”’]?\s+(?=[A-Z("“*_`\[])/g)].map(m => m.index! + m[0].length)];
+  for (let k = 0; k < starts.length; k++) if (WE_COMMIT.test(raw.slice(starts[k], starts[k + 1] ?? raw.length))) return starts[k];
+  return 0;
+}
+
+function lastSentence(raw: string): string {
+  const parts = raw.trim().split(/(?<=[.!?][)"”’]?)\s+(?=[A-Z("“*_`\[])/);
+  return parts[parts.length - 1] ?? '';
+}
 
 /** `**DONE**: …`, `TODO: …`, `[DONE]` at the start of a paragraph. */
 const PARAGRAPH_LEAD = /^\s*(?:\*\*|__)?\[?(?:TODO|DONE|To ?do|Done|WIP)\]?(?:\*\*|__)?\s*[:\-–—]?(?:\*\*|__)?\s*|^\s*(?:\*\*|__)?(?:Action|Next step|Follow[- ]up)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/;
@@ -243,6 +303,9 @@ function isCommitment(raw: string, next: RootContent | undefined): boolean {
   if (/^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(t)) return false; // a label alone
   if (/^(\*|_)[^*_][\s\S]*\1$/.test(t) && !/^(\*\*|__)/.test(t)) return false; // an italic note or footer
   if (/^(thanks|thank you|we('d| would) like to thank|if you have (any )?questions)/i.test(t)) return false;
+  // a closing note ("… Thanks again for your patience", "We apologise …") or a watch over the next days is no item
+  if (/\b(thanks (again|for)|thank you|(we|I) (sincerely |deeply )?(apologi[sz]e|are sorry))\b/i.test(t)) return false;
+  if (/\b(monitor(ing)?|watch(ing)?|keep(ing)? an eye on)\b[^.]*\b(next|coming|following) (few )?(hours|days|weeks)\b/i.test(t)) return false;
   // a deferral ("We will agree the follow-ups at the next planning meeting") commits to no action yet
   if (/\b(agree|decide|discuss|define|identify|determine|plan|review)\w*\b[^.]{0,60}\b(follow[- ]?ups?|actions?|action items|next steps|remediations?|corrective actions?)\b/i.test(t)) return false;
   return true;

@@ -49,7 +49,7 @@ export function sectionKindOf(heading: string): SectionKind | undefined {
  * The purposes a heading or label names in its own words, in the order it names them: "Incident
  * timeline and response" serves the timeline and the response, "Lessons learned and actions taken"
  * the lessons and the actions, "Future mitigations and product improvements" the actions (work to
- * come), "Resolution and recovery" the response, "Favorable conditions encountered" the lucky breaks.
+ * come, also hedged: "Possible testing"), "Resolution and recovery" the response, "Favorable conditions encountered" the lucky breaks.
  * Words that name no purpose ("Background", "The ceremony", "Conclusion") give [].
  */
 export function purposesOf(heading: string): SectionKind[] {
@@ -65,7 +65,7 @@ export function purposesOf(heading: string): SectionKind[] {
     const m = re.exec(n);
     if (m) found.push({ kind, at: m.index });
   }
-  if (future && !found.some(f => f.kind === 'actions') && /mitigation|fix|improvement|change|measure|enhancement|work/.test(n)) found.push({ kind: 'actions', at: FUTURE.exec(n)!.index });
+  if (future && !found.some(f => f.kind === 'actions') && /mitigation|fix|improvement|change|measure|enhancement|work|testing|tests|safeguard/.test(n)) found.push({ kind: 'actions', at: FUTURE.exec(n)!.index });
   // "Immediate fixes", "Immediate actions": what was done during the incident
   if (/\bimmediate\b/.test(n) && !future) {
     const i = found.findIndex(f => f.kind === 'actions');
@@ -74,7 +74,8 @@ export function purposesOf(heading: string): SectionKind[] {
   return found.sort((a, b) => a.at - b.at).map(f => f.kind);
 }
 
-const FUTURE = /\b(future|long[- ]term|short[- ]term|preventi(ve|on)|preventative|proactive|planned|upcoming|going forward|next)\b/;
+/** Work to come, also when hedged: "Possible testing", "Proposed improvements", "Potential fixes". */
+const FUTURE = /\b(future|long[- ]term|short[- ]term|preventi(ve|on)|preventative|proactive|planned|upcoming|going forward|next|possible|proposed|potential|suggested)\b/;
 const RESPONSE_PAST = /\b(response|resolution|resolved|recovery|detection)\b/;
 
 /**

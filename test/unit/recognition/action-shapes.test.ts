@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { parseReview } from '../../../src/core';
+
+/**
+ * Action items as reviews write them beside lists, under headings that name another purpose or none,
+ * and in prose: each case a small review of our own, with the titles the parser must find (valid) or
+ * the text it must not take for an item (invalid).
+ */
+const titles = (doc: string[]) => parseReview(doc.join('\n')).actions.map(a => a.title);
+
+interface Valid { name: string; doc: string[]; items: string[] }
+interface Invalid { name: string; doc: string[]; notItems: RegExp[] }
+
+const valid: Valid[] = [
+  {
+    name: 'a one-sentence paragraph after the list under an actions heading',
+    doc: ['# R', '', '## Remediation', '', '- Rotated every deploy key.', '- Rebuilt the three build hosts.', '',
+      'Merging to the release branch now needs two approvals from the maintainers team.', ''],
+    items: ['Rotated every deploy key.', 'Rebuilt the three build hosts.', 'Merging to the release branch now needs two approvals from the maintainers team.'],
+  },
+  {
+    name: 'a longer paragraph after the list: the sentence where the team commits is the item',
+    doc: ['# R', '', '## Follow-up tasks', '', '1. Why did the importer stall after the failover?', '',
+      'We suspect lock contention but have no proof yet. We plan to cap the importer at four concurrent loads after maintenance windows.', ''],
+    items: ['Why did the importer stall after the failover?', 'We plan to cap the importer at four concurrent loads after maintenance windows.'],
+  },
+  {
+    name: 'a list a committing sentence introduces under a heading of another purpose',
+    doc: ['# R', '', '## Resolution', '', 'The platform team will address the following items before the next release:', '',
+      '1. Announce maintenance windows on the status page a week ahead.', ''],
+    items: ['Announce maintenance windows on the status page a week ahead.'],
+  },
+  {
+    name: 'under a heading naming no purpose, the list a paragraph ending on the next steps gives',
+    doc: ['# R', '', '## The week after', '', 'Work went on after the outage. We met to agree next steps for the next traffic spike.', '',
+      '- Added load shedding to the gateway', '- Wrote a soak test for the relay', ''],
+    items: ['Added load shedding to the gateway', 'Wrote a soak test for the relay'],
+  },
+  {
+    name: 'under "Lessons learned and actions taken": the list of measures and a paragraph stating a change made',
+    doc: ['# R', '', '## Lessons learned and actions taken', '', 'We learned that one leaked token was enough, and put new measures in place:', '',
+      '- Publish only from CI with a second approval', '- Drop long-lived registry tokens', '',
+      'In addition, we also took action to audit how the maintainers store their tokens.', ''],
+    items: ['Publish only from CI with a second approval', 'Drop long-lived registry tokens', 'In addition, we also took action to audit how the maintainers store their tokens.'],
+  },
+  {
+    name: 'a list under a hedged label ("Possible testing")',
+    doc: ['# R', '', '## Lessons', '', '**What went well**', '', '- The fallback flag worked', '', '**Possible testing**', '',
+      '- Run the soak test against a store as large as production', ''],
+    items: ['Run the soak test against a store as large as production'],
+  },
+];
+
+const invalid: Invalid[] = [
+  {
+    name: 'a sentence summing up the list above it',
+    doc: ['# R', '', '## Remediation', '', '- Rotated every deploy key.', '', 'These changes considerably strengthened the build pipeline against a repeat.', ''],
+    notItems: [/These changes/],
+  },
+  {
+    name: 'a paragraph before the list (it introduces the items)',
+    doc: ['# R', '', '## Future improvements', '', 'We have also taken the time to look at the whole architecture again.', '', 'We are planning several things', '',
+      '- Metrics on queue depth', ''],
+    notItems: [/taken the time/, /several things/],
+  },
+  {
+    name: 'a closing note with thanks, and watching the system over the next days',
+    doc: ['# R', '', '## Next steps', '', 'With the new balancer in place, we will be monitoring it closely over the next few days.', '',
+      '- Review every cloud quota we depend on', '',
+      'Outages are never acceptable. We will keep improving the service. Thanks again for your patience.', ''],
+    notItems: [/monitoring/, /Thanks again/],
+  },
+  {
+    name: 'under "Lessons learned and actions taken": a list presented as what the team already does',
+    doc: ['# R', '', '## Lessons learned and actions taken', '', 'First, we take reviews seriously:', '',
+      '- Every change has two reviewers', '- We are audited every year', ''],
+    notItems: [/two reviewers/, /audited/],
+  },
+  {
+    name: 'under a heading naming no purpose, a list after a paragraph that names no next steps',
+    doc: ['# R', '', '## The cluster', '', 'The cluster has three nodes in two zones.', '', '- node-a in zone 1', '- node-b in zone 2', ''],
+    notItems: [/node-a/, /node-b/],
+  },
+];
+
+describe('action item shapes beside lists and in prose', () => {
+  for (const v of valid) {
+    it(`item: ${v.name}`, () => assert.deepEqual(titles(v.doc), v.items));
+  }
+  for (const v of invalid) {
+    it(`not an item: ${v.name}`, () => {
+      const found = titles(v.doc);
+      for (const re of v.notItems) assert.ok(!found.some(t => re.test(t)), `${re} taken for an item in ${JSON.stringify(found)}`);
+    });
+  }
+});
