@@ -18,7 +18,7 @@ export { canonicalField, statusOf } from '../format/actionItem';
  * checkbox or status field, else the text ("(Done)", "✔️", "(in progress)", "~~…~~"), else the
  * sub-heading or label the item stands under ("Completed", "In progress", "Long-term").
  */
-export function extractActions(review: Review, sections: Section[], others: Section[] = []): ActionItem[] {
+export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections: Section[], others: Section[] = []): ActionItem[] {
   const out: ActionItem[] = [];
   const { lines, text } = review;
   const range = (a: number, b: number): Range => lines.range(a, b);
@@ -185,7 +185,7 @@ export function extractActions(review: Review, sections: Section[], others: Sect
   for (const s of others) {
     // "**TODO**: …" and "**DONE**: …" paragraphs commit to an item wherever they stand;
     // "To prevent this in the future, we have made these changes:" makes the list below it action items
-    if (!/\b(TODO|DONE)\b|:\s*$/m.test(s.body) && (s.kinds.length || !NEXT_STEPS.test(s.body))) continue;
+    if (!mayHoldItems(s)) continue;
     const base = lines.starts[s.bodyStartLine] ?? text.length;
     const nodes = s.blocks().children as RootContent[];
     group = undefined;
@@ -223,6 +223,28 @@ const SUMMARY_LEAD = /^\s*(?:\*\*|__)?(these|this|those|such|all (of )?(these|th
 
 /** Words naming the work still to come, as a paragraph before the list of it says them. */
 const NEXT_STEPS = /\b(next steps?|follow[- ]?ups?|follow[- ]?on (work|tasks)|action items|to prevent (this|similar|it|such|a recurrence)|going forward|(prevent|avoid) (this|it|such incidents?) (from )?(happening )?again)\b/i;
+
+/**
+ * Whether a section that does not serve the actions may hold items (a TODO/DONE paragraph, a list an
+ * introduction presents as actions), read from its lines before its blocks are: most sections hold
+ * none and are not scanned. The text tested for an introduction (from the blank line before a line
+ * ending in a colon) holds the paragraph it ends, so a paragraph that introduces actions is never missed.
+ */
+function mayHoldItems(s: Section): boolean {
+  const body = s.body;
+  if (/\b(TODO|DONE)\b/.test(body)) return true;
+  if (!s.kinds.length && NEXT_STEPS.test(body)) return true;
+  let from = 0;
+  for (let i = 0; i < body.length;) {
+    let e = body.indexOf('\n', i);
+    if (e < 0) e = body.length;
+    const line = body.slice(i, e);
+    if (!line.trim()) from = e + 1;
+    else if (/:\s*(\*\*|__)?\s*$/.test(line) && introducesActions(body.slice(from, e))) return true;
+    i = e + 1;
+  }
+  return false;
+}
 
 /** Whether a paragraph's last sentence names the next steps the list after it gives. */
 function namesNextSteps(sentence: string): boolean {

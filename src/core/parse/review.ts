@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import { LineIndex } from '../text';
 import type { Finding } from '../types';
-import type { Review, Section } from '../model';
-import { scan } from './scan';
+import type { ActionItem, Review, Section } from '../model';
+import { scan, type Scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
 import { purposesFromText, type SectionKind } from './sections';
 import { outlineParts } from './outline';
@@ -49,36 +49,8 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
     const headings = sc.headings;
     const h1 = headings.find(h => h.level === 1);
     if (h1) review.title = { text: h1.text, range: { start: { line: h1.line, character: h1.textStart }, end: { line: h1.line, character: h1.textStart + h1.text.length } } };
-    for (const p of outlineParts(sc, review.title ? h1!.line : -1, lines.lineCount)) {
-      const bodyStartLine = p.bodyStartLine;
-      const endLine = p.endLine;
-      const startOffset = lines.starts[bodyStartLine] ?? text.length;
-      const endOffset = lines.starts[endLine] ?? text.length;
-      const body = text.slice(startOffset, Math.max(startOffset, endOffset));
-      let tree: Root | undefined;
-      let blocks: Root | undefined;
-      const section: Section = {
-        kind: p.kinds[0], kinds: p.kinds, ownKinds: p.ownKinds, heading: p.text, level: p.level, label: p.label,
-        parent: p.parent !== undefined ? review.sections[p.parent] : undefined,
-        headingRange: { start: { line: p.line, character: p.textStart }, end: { line: p.line, character: p.textEnd } },
-        bodyStartLine, endLine, subtreeEndLine: p.subtreeEndLine, body,
-        subtree: () => p.subtreeEndLine <= endLine ? body : text.slice(startOffset, Math.max(startOffset, lines.starts[p.subtreeEndLine] ?? text.length)),
-        tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, parseFindings, bodyStartLine - 1)),
-        blocks: () => (blocks ??= options.markdown === 'remark' || body.length > MAX_SECTION_BYTES || tooLarge ? section.tree() : scanOrParse(section)),
-      };
-      if (body.length > MAX_SECTION_BYTES && !tooLarge) {
-        parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${p.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed (its timeline entries, action items and wording are not checked, and no check reports them missing).`, range: section.headingRange });
-        review.partial = true;
-      }
-      review.sections.push(section);
-      if (!tooLarge && body.length <= MAX_SECTION_BYTES && !review.parseFindings.some(f => f.rule === 'file-too-large' && f.severity === 'info')) {
-        const { at } = capNesting(body);
-        if (at >= 0) {
-          const p = lines.positionAt(startOffset + at);
-          parseFindings.push({ rule: 'file-too-large', severity: 'info', message: `Lists or block quotes are nested more than ${MAX_NESTING} levels deep here: the review is not analysed beyond depth ${MAX_NESTING}.`, range: { start: p, end: { line: p.line, character: lines.lineEnd(p.line) - lines.starts[p.line] } } });
-        }
-      }
-    }
+    review.sections = buildSections(text, lines, sc, review.title ? h1!.line : -1, parseFindings, tooLarge, options.markdown === 'remark');
+    if (review.sections.some(s => s.body.length > MAX_SECTION_BYTES) && !tooLarge) review.partial = true;
     if (tooLarge) {
       review.partial = true;
       parseFindings.push({ rule: 'file-too-large', severity: 'warning', message: `This file is ${(text.length / 1e6).toFixed(1)} MB: over ${MAX_DOCUMENT_BYTES / 1e6} MB only the front matter and the headings are checked (the timeline, the action items and the wording checks are skipped, and no check reports them missing).`, range: zero });
@@ -87,13 +59,73 @@ export function parseReview(text: string, options: ParseOptions = {}): Review {
     const timelineSections = review.sections.filter(s => s.kinds.includes('timeline'));
     review.declaredZone = findDeclaredZone(review, timelineSections);
     review.timeline = extractTimeline(review, timelineSections, review.declaredZone);
-    review.actions = extractActions(review, review.sections.filter(s => s.kinds.includes('actions')), review.sections.filter(s => !s.kinds.includes('actions') && !s.kinds.includes('timeline')));
+    review.actions = actionsOfSections(review, review.sections);
   } catch (e) {
     // a bug in the parser must not take the editor or the CLI down: report it as a finding
     parseFindings.push({ rule: 'unreadable-file', severity: 'error', message: `The review could not be analysed (${(e as Error).message}). Please report this with the file.`, range: zero });
     review.partial = true;
   }
   return review;
+}
+
+/**
+ * The review's parts as sections (outline.ts), each reading its body's blocks lazily: with the line
+ * scan, or remark where the scan does not read the body (or always with `remark`). A section over
+ * MAX_SECTION_BYTES (or any in a document over MAX_DOCUMENT_BYTES, `tooLarge`) gives no blocks; the
+ * findings saying so, and those for nesting too deep, go to `findings` (not looked for without it).
+ * Lines are 0-based.
+ */
+function buildSections(text: string, lines: LineIndex, sc: Scan, titleLine: number, findings: Finding[] | undefined, tooLarge: boolean, remark: boolean): Section[] {
+  const sections: Section[] = [];
+  for (const p of outlineParts(sc, titleLine, lines.lineCount)) {
+    const bodyStartLine = p.bodyStartLine;
+    const endLine = p.endLine;
+    const startOffset = lines.starts[bodyStartLine] ?? text.length;
+    const endOffset = lines.starts[endLine] ?? text.length;
+    const body = text.slice(startOffset, Math.max(startOffset, endOffset));
+    let tree: Root | undefined;
+    let blocks: Root | undefined;
+    const section: Section = {
+      kind: p.kinds[0], kinds: p.kinds, ownKinds: p.ownKinds, heading: p.text, level: p.level, label: p.label,
+      parent: p.parent !== undefined ? sections[p.parent] : undefined,
+      headingRange: { start: { line: p.line, character: p.textStart }, end: { line: p.line, character: p.textEnd } },
+      bodyStartLine, endLine, subtreeEndLine: p.subtreeEndLine, body,
+      subtree: () => p.subtreeEndLine <= endLine ? body : text.slice(startOffset, Math.max(startOffset, lines.starts[p.subtreeEndLine] ?? text.length)),
+      tree: () => (tree ??= body.length > MAX_SECTION_BYTES || tooLarge ? EMPTY_TREE : safeParse(body, findings ?? [], bodyStartLine - 1)),
+      blocks: () => (blocks ??= remark || body.length > MAX_SECTION_BYTES || tooLarge ? section.tree() : scanOrParse(section)),
+    };
+    sections.push(section);
+    if (!findings) continue;
+    if (body.length > MAX_SECTION_BYTES && !tooLarge) {
+      findings.push({ rule: 'file-too-large', severity: 'warning', message: `The section "${p.text}" is ${(body.length / 1e6).toFixed(1)} MB: sections over ${MAX_SECTION_BYTES / 1e6} MB are not analysed (its timeline entries, action items and wording are not checked, and no check reports them missing).`, range: section.headingRange });
+    }
+    if (!tooLarge && body.length <= MAX_SECTION_BYTES && !findings.some(f => f.rule === 'file-too-large' && f.severity === 'info')) {
+      const { at } = capNesting(body);
+      if (at >= 0) {
+        const q = lines.positionAt(startOffset + at);
+        findings.push({ rule: 'file-too-large', severity: 'info', message: `Lists or block quotes are nested more than ${MAX_NESTING} levels deep here: the review is not analysed beyond depth ${MAX_NESTING}.`, range: { start: q, end: { line: q.line, character: lines.lineEnd(q.line) - lines.starts[q.line] } } });
+      }
+    }
+  }
+  return sections;
+}
+
+/** The action items of a review's sections: those of the actions parts, and TODO/DONE paragraphs and introduced lists elsewhere (actions.ts). */
+function actionsOfSections(review: Pick<Review, 'text' | 'lines'>, sections: Section[]): ActionItem[] {
+  return extractActions(review, sections.filter(s => s.kinds.includes('actions')), sections.filter(s => !s.kinds.includes('actions') && !s.kinds.includes('timeline')));
+}
+
+/**
+ * The action items of a review text exactly as parseReview reads them (same sections, same shapes,
+ * same states), without the rest of the analysis: the workspace index reads them with this, so the
+ * tree, `pir actions` and the exports list what the parser and the rules see. Unlike parseReview it
+ * reads the items of a document of any size (only a section over MAX_SECTION_BYTES gives none).
+ * `lines` and `sc` may be passed when the caller has them. Never throws for a text parseReview accepts.
+ */
+export function actionItemsOf(text: string, lines: LineIndex = new LineIndex(text), sc: Scan = scan(lines)): ActionItem[] {
+  const h1 = sc.headings.find(h => h.level === 1);
+  const sections = buildSections(text, lines, sc, h1 ? h1.line : -1, undefined, false, false);
+  return actionsOfSections({ text, lines }, sections);
 }
 
 const served = new WeakMap<Review, Map<SectionKind, Section | undefined>>();

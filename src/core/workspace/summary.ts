@@ -1,16 +1,14 @@
 /**
- * What the workspace index keeps of a review: its front matter facts and its action items, read
- * with a line scan (no Markdown parse), so 2,000 reviews index in well under two seconds. It reads
- * the canonical task-list form and tables as the full parser does (tests compare the two).
+ * What the workspace index keeps of a review: its front matter facts and its action items. The items
+ * are the parser's own (every shape: lists, task lists, tables, paragraphs, states read from the
+ * text), read without the rest of the analysis and with the line scan of the section bodies, so
+ * 2,000 reviews index in well under two seconds.
  */
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
 import { frontMatterDocument } from '../parse/frontMatter';
-import { outlineParts } from '../parse/outline';
-import { readFieldLine, readLeadingId, statusOf, canonicalField } from '../format/actionItem';
-import { readListItem } from '../format/listItem';
-import { cellValue, isDelimiterRow, isTableLine, splitTableRow } from '../format/table';
-import type { ActionStatus } from '../model';
+import { actionItemsOf } from '../parse/review';
+import type { ActionItem, ActionStatus } from '../model';
 
 export interface ActionRecord {
   id: string;
@@ -78,83 +76,21 @@ export function summarize(uri: string, text: string, hash = contentHash(text)): 
       }
     }
     if (!s.title) s.title = sc.headings.find(h => h.level === 1)?.text ?? '';
-    // the action items' parts as the parser finds them (parse/outline.ts): at any level, in any words
-    const h1 = sc.headings.find(h => h.level === 1);
-    for (const p of outlineParts(sc, h1 ? h1.line : -1, lines.lineCount)) {
-      if (p.kinds.includes('actions')) readActions(lines, p.label ? p.line + 1 : p.bodyStartLine, p.endLine, s.actions);
-    }
+    // the action items exactly as the parser reads them (parse/review.ts actionItemsOf): one reading
+    // for the tree, `pir actions`, the exports and the rules
+    s.actions = actionItemsOf(text, lines, sc).map(toRecord);
   } catch (e) {
     s.problem = `could not be read: ${(e as Error).message}`;
   }
   return s;
 }
 
-function emptyRecord(line: number): ActionRecord {
-  return { id: '', title: '', status: 'open', owner: '', due: '', type: '', domain: '', validation: '', tracking: '', evidence: '', depends: '', line };
-}
-
-function readActions(lines: LineIndex, from: number, to: number, out: ActionRecord[]) {
-  let current: (ActionRecord & { indent: number; contentIndent: number; checked?: boolean; statusText?: string }) | undefined;
-  let fence = false;
-  let tableCols: (string | undefined)[] | undefined;
-  const flush = () => {
-    if (current) { current.status = statusOf(current.checked, current.statusText); const { indent, contentIndent, checked, statusText, ...rec } = current; void indent; void contentIndent; void checked; void statusText; out.push(rec); }
-    current = undefined;
+/** The index's record of a parsed action item: its ID, title, state, the fields it keeps and its line. */
+function toRecord(a: ActionItem): ActionRecord {
+  const field = (k: string) => a.fields.get(k)?.value ?? '';
+  return {
+    id: a.id ?? '', title: a.title, status: a.status, owner: field('owner'), due: field('due'), type: field('type'),
+    domain: field('domain'), validation: field('validation'), tracking: field('tracking'), evidence: field('evidence'),
+    depends: field('depends'), line: a.line,
   };
-  // the first field (or column) of a name wins, even when it is empty, as in the parser
-  let seen = new Set<string>();
-  const set = (rec: ActionRecord, key: string | undefined, value: string) => {
-    if (!key || seen.has(key)) return;
-    seen.add(key);
-    if (key in rec && key !== 'title' && key !== 'id' && key !== 'line' && key !== 'status') (rec as unknown as Record<string, string>)[key] = value;
-  };
-  for (let l = from; l < to; l++) {
-    const t = lines.lineText(l);
-    if (/^\s*(`{3,}|~{3,})/.test(t)) { fence = !fence; continue; }
-    if (fence) continue;
-    if (isTableLine(t)) {
-      flush();
-      if (!tableCols) {
-        // a table is a header row followed by its delimiter row (GFM)
-        if (l + 1 < to && isDelimiterRow(lines.lineText(l + 1)) && splitTableRow(lines.lineText(l + 1)).cells.length === splitTableRow(t).cells.length) { tableCols = splitTableRow(t).cells.map(c => canonicalField(c.raw.replace(/[*_`]/g, ''))); l++; }
-        continue;
-      }
-      if (!tableCols.includes('title')) continue;
-      const rec = emptyRecord(l);
-      seen = new Set();
-      let statusText: string | undefined;
-      splitTableRow(t).cells.forEach((c, i) => {
-        const k = tableCols![i];
-        if (k === 'title') { const lead = readLeadingId(c.raw); if (lead && !rec.id) { rec.id = lead.id; rec.title = cellValue(c.raw.slice(lead.end)); } else rec.title = cellValue(c.raw); }
-        else if (k === 'id') { if (c.raw) rec.id = cellValue(c.raw).replace(/[*`]/g, ''); }
-        else if (k === 'status') { if (!seen.has('status')) { seen.add('status'); statusText = cellValue(c.raw); } }
-        else set(rec, k, cellValue(c.raw));
-      });
-      rec.status = statusOf(undefined, statusText);
-      out.push(rec);
-      continue;
-    }
-    tableCols = undefined;
-    const li = readListItem(t);
-    if (!li) continue;
-    const indent = li.indent.length;
-    // a nested item belongs to the action only when indented to its content (CommonMark): a field
-    // line under `1. CAP-1` needs three spaces; with fewer it starts a new list, as the parser reads it
-    if (!current || indent < current.contentIndent) {
-      flush();
-      const spaces = li.markerEnd - indent - li.marker.length;
-      const contentIndent = indent + li.marker.length + (spaces >= 1 && spaces <= 4 ? spaces : 1);
-      const rec = { ...emptyRecord(l), indent, contentIndent, checked: li.checkbox?.checked, statusText: undefined as string | undefined };
-      seen = new Set();
-      const lead = readLeadingId(li.content);
-      if (lead) { rec.id = lead.id; rec.title = li.content.slice(lead.end).trim(); } else rec.title = li.content.trim();
-      current = rec;
-    } else {
-      const f = li.checkbox ? undefined : readFieldLine(li.content);
-      if (!f) continue;
-      if (f.key === 'status') { if (!seen.has('status')) { seen.add('status'); current.statusText = f.value; } continue; }
-      set(current, f.key, f.value);
-    }
-  }
-  flush();
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseReview } from '../../../src/core';
+import { parseReview, ReviewIndex, summarize, toExported } from '../../../src/core';
 
 /**
  * Action items as reviews write them beside lists, under headings that name another purpose or none,
@@ -92,5 +92,35 @@ describe('action item shapes beside lists and in prose', () => {
       const found = titles(v.doc);
       for (const re of v.notItems) assert.ok(!found.some(t => re.test(t)), `${re} taken for an item in ${JSON.stringify(found)}`);
     });
+  }
+});
+
+describe('the workspace index reads the items the parser reads (tree, pir actions, exports)', () => {
+  const parsed = (doc: string) => parseReview(doc).actions.map(a => ({ id: a.id ?? '', title: a.title, status: a.status, line: a.line, owner: a.fields.get('owner')?.value ?? '' }));
+  const indexed = (doc: string) => summarize('file:///w/r.pir.md', doc).actions.map(a => ({ id: a.id, title: a.title, status: a.status, line: a.line, owner: a.owner }));
+
+  it('paragraph items, states from the text and from the group, tables and task lists alike', () => {
+    const doc = [
+      '# R', '', '## Follow-ups', '', 'The status page should announce maintenance a day ahead.', '',
+      '## Corrective actions', '', '### Completed', '', '- Raise the connection limit', '', '### Planned', '',
+      '- [ ] CAP-2: Shard the sessions table', '  - owner: @db', '- Replace the proxy (in progress)', '- Remove the cron job ✔️', '',
+      '| Owner | Action | Status |', '|---|---|---|', '| @ana | Rotate the signing key | Done |', '',
+      '## Lessons', '', '**TODO**: alert on pool usage above 80%.', '',
+    ].join('\n');
+    const want = parsed(doc);
+    assert.deepEqual(want.map(a => [a.title, a.status]), [
+      ['The status page should announce maintenance a day ahead.', 'open'], ['Raise the connection limit', 'done'],
+      ['Shard the sessions table', 'open'], ['Replace the proxy (in progress)', 'in-progress'], ['Remove the cron job ✔️', 'done'],
+      ['Rotate the signing key', 'done'], ['alert on pool usage above 80%.', 'open'],
+    ]);
+    assert.deepEqual(indexed(doc), want);
+    // the register (pir actions, the exports) and the tree read the index
+    const index = new ReviewIndex();
+    index.update('file:///w/r.pir.md', doc);
+    assert.deepEqual(toExported(index.actions(new Date('2026-01-01T00:00:00Z'))).map(e => [e.title, e.status, e.line]), want.map(a => [a.title, a.status, a.line + 1]));
+  });
+
+  for (const v of valid) {
+    it(`index and parser agree: ${v.name}`, () => assert.deepEqual(indexed(v.doc.join('\n')), parsed(v.doc.join('\n'))));
   }
 });
