@@ -57,6 +57,11 @@ export async function createTicketsInText(
   let current = text;
   for (const a of targets) {
     const r: CreateResult = { id: a.id, title: a.title, line: a.line };
+    // no ticket whose link could not be written back: an item in prose has no place for `tracking:`
+    if (a.form === 'paragraph') {
+      r.error = `written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first`;
+      results.push(r); onResult?.(r); continue;
+    }
     try {
       const created = await port.create(ticketFor(a, { id: summary.id, title: summary.title, link: review.link }, port.config));
       r.url = created.url; r.key = created.key;

@@ -125,6 +125,9 @@ class Doc {
     }
     const t = this.lines.lineText(line);
     if (isTableLine(t)) return { kind: 'table', ...this.tableRow(line) };
+    // an item the authors wrote as a sentence in prose has no place for fields or a checkbox; rewriting
+    // it as a list item would change the text they wrote, so the edit is refused with the way to do it
+    if (!readListItem(t)) throw new ActionEditError(`The action item on line ${line + 1} is written as a paragraph, which has no place for an owner, a due date or a state: write it as a task-list item ("- [ ] …") first.`);
     return { kind: 'list', item: this.listItem(line) };
   }
 

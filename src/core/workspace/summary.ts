@@ -13,6 +13,8 @@ import type { ActionItem, ActionStatus } from '../model';
 export interface ActionRecord {
   id: string;
   title: string;
+  /** how the authors wrote it: a task-list or list item, a table row, or a paragraph (no place for fields); always set by summarize */
+  form?: ActionItem['form'];
   status: ActionStatus;
   owner: string;
   due: string;
@@ -89,7 +91,7 @@ export function summarize(uri: string, text: string, hash = contentHash(text)): 
 function toRecord(a: ActionItem): ActionRecord {
   const field = (k: string) => a.fields.get(k)?.value ?? '';
   return {
-    id: a.id ?? '', title: a.title, status: a.status, owner: field('owner'), due: field('due'), type: field('type'),
+    id: a.id ?? '', title: a.title, form: a.form, status: a.status, owner: field('owner'), due: field('due'), type: field('type'),
     domain: field('domain'), validation: field('validation'), tracking: field('tracking'), evidence: field('evidence'),
     depends: field('depends'), line: a.line,
   };

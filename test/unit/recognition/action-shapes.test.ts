@@ -124,3 +124,35 @@ describe('the workspace index reads the items the parser reads (tree, pir action
     it(`index and parser agree: ${v.name}`, () => assert.deepEqual(indexed(v.doc.join('\n')), parsed(v.doc.join('\n'))));
   }
 });
+
+describe('tracker edits on an item written as a paragraph', () => {
+  it('are refused with the way to do it, and the text is left as it is', async () => {
+    const { markDoneEdits, setOwnerEdits, ActionEditError } = await import('../../../src/core/workspace/edits');
+    const doc = ['# R', '', '## Follow-ups', '', 'The status page should announce maintenance a day ahead.', ''].join('\n');
+    const line = summarize('', doc).actions[0].line;
+    assert.equal(line, 4);
+    for (const edit of [() => markDoneEdits(doc, line, 'https://example.com/pr/1'), () => setOwnerEdits(doc, line, '@ana')]) {
+      assert.throws(edit, (e: unknown) => e instanceof ActionEditError && /written as a paragraph.*task-list item/.test((e as Error).message));
+    }
+  });
+});
+
+describe('tickets for an item written as a paragraph', () => {
+  it('no ticket is opened whose link could not be written back; the list items beside it get theirs', async () => {
+    const { createTicketsInText, parseTrackerConfig } = await import('../../../src/core');
+    const problems: string[] = [];
+    const config = parseTrackerConfig({ github: { repository: 'acme/ops' } }, m => problems.push(m))!;
+    assert.deepEqual(problems, []);
+    let opened = 0;
+    const port = { config, create: async () => ({ url: `https://github.com/acme/ops/issues/${++opened}`, key: `#${opened}` }), get: async () => { throw new Error('unused'); }, update: async () => { throw new Error('unused'); } };
+    const doc = ['# R', '', '## Next steps', '', '- [ ] Add a disk alarm on db-1', '', 'Changes to the DNS zone should need a second reviewer.', ''].join('\n');
+    const { text, results } = await createTicketsInText(doc, port as never, { link: 'r.pir.md' });
+    assert.equal(opened, 1);
+    assert.deepEqual(results.map(r => [r.title, !!r.url, r.error ?? '']), [
+      ['Add a disk alarm on db-1', true, ''],
+      ['Changes to the DNS zone should need a second reviewer.', false, 'written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first'],
+    ]);
+    assert.match(text, /- \[ \] Add a disk alarm on db-1\n\s+- tracking: https:\/\/github\.com\/acme\/ops\/issues\/1/);
+    assert.match(text, /\nChanges to the DNS zone should need a second reviewer\.\n/);
+  });
+});
