@@ -3,7 +3,7 @@ import type { ActionField, ActionItem, ActionStatus, Review, Section } from '../
 import type { Range } from '../types';
 import { purposesFromText } from './sections';
 import { canonicalField, readFieldLine, readLeadingId, statusOf } from '../format/actionItem';
-import { readListItem } from '../format/listItem';
+import { isListItem, readListItem } from '../format/listItem';
 import { cellValue, splitTableRow } from '../format/table';
 
 export { canonicalField, statusOf } from '../format/actionItem';
@@ -239,8 +239,8 @@ function mayHoldItems(s: Section): boolean {
     let e = body.indexOf('\n', i);
     if (e < 0) e = body.length;
     const line = body.slice(i, e);
-    if (!line.trim()) from = e + 1;
-    else if (/:\s*(\*\*|__)?\s*$/.test(line) && introducesActions(body.slice(from, e))) return true;
+    if (!line.trim() || isListItem(line)) from = e + 1; // a paragraph starts after a blank line or a list item
+    else if (/:\s*(\*\*|__)?\s*$/.test(line) && introducesActions(body.slice(Math.max(from, e - MAX_INTRO), e))) return true;
     i = e + 1;
   }
   return false;
@@ -251,8 +251,12 @@ function namesNextSteps(sentence: string): boolean {
   return NEXT_STEPS.test(sentence);
 }
 
+/** The end of an introduction read (characters): an introduction is a sentence or two; it bounds the work on a huge paragraph. */
+const MAX_INTRO = 2000;
+
 /** Whether an introduction ("… these changes:", "The team will address the following items:") presents the list below as action items. */
-function introducesActions(raw: string): boolean {
+function introducesActions(paragraph: string): boolean {
+  const raw = paragraph.length > MAX_INTRO ? paragraph.slice(-MAX_INTRO) : paragraph;
   if (purposesFromText(raw).includes('actions') || NEXT_STEPS.test(raw)) return true;
   const last = lastSentence(raw);
   // a commitment whose object is the list: "will address the following items", "put measures in place"
@@ -318,7 +322,8 @@ function groupLabel(raw: string): ActionStatus | null | undefined {
 /** Whether a paragraph under an actions purpose commits to an item (not an introduction, legend or note). */
 function isCommitment(raw: string, next: RootContent | undefined): boolean {
   const t = raw.trim();
-  if (t.length < 15) return false;
+  // an item's title is at most 1,500 characters (fromParagraph): a longer paragraph is narrative
+  if (t.length < 15 || t.length > 2000) return false;
   if (/:\s*(\*\*|__)?\s*$/.test(t)) return false; // introduces the items below
   if (next && (next.type === 'list' || next.type === 'table')) return false; // an introduction without a colon
   if (/^(?:\*\*|__)?(types?|legend|key|priorit(?:y|ies)|status(?:es)?|note|notes|nb|owners?)(?:\*\*|__)?\s*:/i.test(t)) return false;
