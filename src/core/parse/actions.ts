@@ -133,6 +133,13 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
     }
   };
 
+  // whether an item found since `from` is written in the format (an ID, a checkbox, fields or columns); each item is looked at once
+  let lookedAt = 0, lastStructured = -1;
+  const structured = (from: number) => {
+    for (; lookedAt < out.length; lookedAt++) { const a = out[lookedAt]; if (a.id || a.checkboxRange || a.fields.size) lastStructured = lookedAt; }
+    return lastStructured >= from;
+  };
+
   let group: ActionStatus | undefined;
   for (const s of sections) {
     const base = lines.starts[s.bodyStartLine] ?? text.length;
@@ -147,6 +154,7 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
     // its introduction presents as something else ("We take security seriously:") holds no items
     const mixed = s.kind !== 'actions';
     let seenList = false;
+    const sectionStart = out.length;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
       if (node.type === 'list' || node.type === 'table') seenList = true;
@@ -174,7 +182,8 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
         if (!isCommitment(raw, nodes[i + 1])) continue;
         // beside a list or table: after it, one sentence that is not a summary of it, or the team committing itself
         const one = sentenceCount(raw) === 1;
-        if (listed && (!seenList || !((one && !SUMMARY_LEAD.test(raw)) || WE_COMMIT.test(raw)))) continue;
+        // items written in the format (an ID, a checkbox, fields or columns) leave the prose beside them a note
+        if (listed && (!seenList || structured(sectionStart) || !((one && !SUMMARY_LEAD.test(raw)) || WE_COMMIT.test(raw)))) continue;
         // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits or states a change made
         if (mixed && !COMMITS.test(raw) && !CHANGE_MADE.test(raw)) continue;
         // beside a list, the item of a longer paragraph is what the team commits to; the sentences before it are context
@@ -334,7 +343,7 @@ function isCommitment(raw: string, next: RootContent | undefined): boolean {
   if (/\b(thanks (again|for)|thank you|(we|I) (sincerely |deeply )?(apologi[sz]e|are sorry))\b/i.test(t)) return false;
   if (/\b(monitor(ing)?|watch(ing)?|keep(ing)? an eye on)\b[^.]*\b(next|coming|following) (few )?(hours|days|weeks)\b/i.test(t)) return false;
   // a deferral ("We will agree the follow-ups at the next planning meeting") commits to no action yet
-  if (/\b(agree|decide|discuss|define|identify|determine|plan|review)\w*\b[^.]{0,60}\b(follow[- ]?ups?|actions?|action items|next steps|remediations?|corrective actions?)\b/i.test(t)) return false;
+  if (/\b(agree|decide|discuss|define|identify|determine|plan|review|revisit|prioriti[sz]e|triage)\w*\b[^.]{0,60}\b(follow[- ]?ups?|actions?|action items|next steps|remediations?|corrective actions?|the (list|items))\b/i.test(t)) return false;
   return true;
 }
 

@@ -55,20 +55,24 @@ export async function createTicketsInText(
   const targets = itemsNeedingTicket(summary).filter(select);
   const results: CreateResult[] = [];
   let current = text;
+  let moved = 0; // lines the links written so far added above the next item
+  const lineCount = (t: string) => t.split('\n').length;
   for (const a of targets) {
     const r: CreateResult = { id: a.id, title: a.title, line: a.line };
     // no ticket whose link could not be written back: an item in prose has no place for `tracking:`
-    if (a.form === 'paragraph') {
-      r.error = `written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first`;
+    const now = a.form === 'paragraph' ? undefined : summarize('', current).actions.find(x => x.line === a.line + moved && x.title === a.title);
+    if (!now) {
+      r.error = a.form === 'paragraph'
+        ? `written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first`
+        : 'the item could not be found again after the links above it were written: run the command again';
       results.push(r); onResult?.(r); continue;
     }
     try {
       const created = await port.create(ticketFor(a, { id: summary.id, title: summary.title, link: review.link }, port.config));
       r.url = created.url; r.key = created.key;
-      // the item's line in the current text: writing a link above it may have moved it
-      const index = summary.actions.indexOf(a);
-      const now = summarize('', current).actions[index];
+      const before = lineCount(current);
       current = applyEdits(current, setFieldEdits(current, now.line, 'tracking', created.url)).text;
+      moved += lineCount(current) - before;
     } catch (e) {
       r.error = failureMessage(e);
     }

@@ -77,6 +77,14 @@ const invalid: Invalid[] = [
     notItems: [/two reviewers/, /audited/],
   },
   {
+    name: 'a note after items written in the format (IDs, checkboxes, fields), and a deferral to the next planning',
+    doc: ['# R', '', '## Action items', '', '- [ ] CAP-1: Alert on queue depth over 10,000 for 5 minutes', '  - owner: @ana', '',
+      'Owners report progress at the weekly operations review.', '',
+      '| Action | Owner |', '|---|---|', '| Cap consumer restarts at 3 per minute | @bo |', '', 'Each owner updates the tracker as the work lands.', '',
+      '## Follow-ups', '', '- Add a canary for the importer', '', 'We will revisit the list at the next quarterly planning.', ''],
+    notItems: [/weekly operations review/, /updates the tracker/, /revisit the list/],
+  },
+  {
     name: 'under a heading naming no purpose, a list after a paragraph that names no next steps',
     doc: ['# R', '', '## The cluster', '', 'The cluster has three nodes in two zones.', '', '- node-a in zone 1', '- node-b in zone 2', ''],
     notItems: [/node-a/, /node-b/],
@@ -145,14 +153,19 @@ describe('tickets for an item written as a paragraph', () => {
     assert.deepEqual(problems, []);
     let opened = 0;
     const port = { config, create: async () => ({ url: `https://github.com/acme/ops/issues/${++opened}`, key: `#${opened}` }), get: async () => { throw new Error('unused'); }, update: async () => { throw new Error('unused'); } };
-    const doc = ['# R', '', '## Next steps', '', '- [ ] Add a disk alarm on db-1', '', 'Changes to the DNS zone should need a second reviewer.', ''].join('\n');
+    // a plain list item gains a field when its link is written, after which the paragraph beside it
+    // reads as a note: the items below are still found at their new lines
+    const doc = ['# R', '', '## Next steps', '', '- Add a disk alarm on db-1', '', 'Changes to the DNS zone should need a second reviewer.', '',
+      '## Follow-ups', '', '- Add a canary for the importer', ''].join('\n');
     const { text, results } = await createTicketsInText(doc, port as never, { link: 'r.pir.md' });
-    assert.equal(opened, 1);
-    assert.deepEqual(results.map(r => [r.title, !!r.url, r.error ?? '']), [
-      ['Add a disk alarm on db-1', true, ''],
-      ['Changes to the DNS zone should need a second reviewer.', false, 'written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first'],
+    assert.equal(opened, 2);
+    assert.deepEqual(results.map(r => [r.title, r.url ?? '', r.error ?? '']), [
+      ['Add a disk alarm on db-1', 'https://github.com/acme/ops/issues/1', ''],
+      ['Changes to the DNS zone should need a second reviewer.', '', 'written as a paragraph, which has no place for the ticket link: write it as a task-list item ("- [ ] …") first'],
+      ['Add a canary for the importer', 'https://github.com/acme/ops/issues/2', ''],
     ]);
-    assert.match(text, /- \[ \] Add a disk alarm on db-1\n\s+- tracking: https:\/\/github\.com\/acme\/ops\/issues\/1/);
+    assert.match(text, /- Add a disk alarm on db-1\n\s+- tracking: https:\/\/github\.com\/acme\/ops\/issues\/1/);
+    assert.match(text, /- Add a canary for the importer\n\s+- tracking: https:\/\/github\.com\/acme\/ops\/issues\/2/);
     assert.match(text, /\nChanges to the DNS zone should need a second reviewer\.\n/);
   });
 });
