@@ -1,5 +1,6 @@
 // Loads an extension bundle in a fresh Node process with a stand-in `vscode` module and calls
-// activate() with a stub ExtensionContext; prints {requireMs, activateMs, selfMs} as JSON.
+// activate() with a stub ExtensionContext; prints {requireMs, activateMs, selfMs, loaded} as JSON
+// (`loaded`: the files of the bundle's folder that activation required, e.g. ["extension.js"]).
 //
 //   node scripts/bench/activate-stub.cjs dist/bench/min/extension.js
 //
@@ -49,6 +50,7 @@ const ext = require(bundle);
 const t1 = performance.now();
 const api = ext.activate(context);
 const t2 = performance.now();
-process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, selfMs: api && typeof api.activationMs === 'number' ? api.activationMs : null }) + '\n');
+const loaded = Object.keys(require.cache).filter((f) => path.dirname(f) === path.dirname(bundle)).map((f) => path.basename(f)).sort();
+process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, selfMs: api && typeof api.activationMs === 'number' ? api.activationMs : null, loaded }) + '\n');
 // the deferred first lint (setTimeout 0) would run against the stand-in: not part of activation
 process.exit(0);

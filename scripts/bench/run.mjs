@@ -149,6 +149,7 @@ async function buildBundles() {
     // the part-of-speech tagger, loaded by cli.js and core.js on first use
     builds.push(taggerBuild({ ...common, ...nodeCjs }, dir));
     // the Node extension as esbuild.mjs builds it: entry (extension.js) + core.js loaded on first use
+    // + commands.js loaded by the first command that needs it
     split.push(buildSplitExtension({ ...common, ...nodeCjs, external: ['vscode'], plugins: [taggerExternal] }, { root: ROOT, outdir: dir, metafile: production }));
     const web = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', conditions: ['worker'], define: { ...common.define, 'process.env.NODE_ENV': '"production"' } };
     builds.push({ ...web, define: { ...web.define, PIR_WEB: 'true' }, entryPoints: ['src/extension/extension.ts'], outfile: join(dir, 'web', 'extension.js'), external: ['vscode'], alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' }, plugins: [taggerWebStub] });
@@ -326,6 +327,7 @@ async function benchActivationVSCode() {
   for (const d of ['syntaxes', 'snippets', 'schemas', 'media']) if (existsSync(join(ROOT, d))) cpSync(join(ROOT, d), join(ext, d), { recursive: true });
   cpSync(join(OUT, 'min', 'extension.js'), join(ext, 'dist', 'extension.js'));
   cpSync(join(OUT, 'min', 'core.js'), join(ext, 'dist', 'core.js'));
+  cpSync(join(OUT, 'min', 'commands.js'), join(ext, 'dist', 'commands.js'));
   cpSync(join(OUT, 'min', 'tagger.js'), join(ext, 'dist', 'tagger.js'));
   cpSync(join(OUT, 'min', 'web', 'extension.js'), join(ext, 'dist', 'web', 'extension.js'));
   cpSync(join(OUT, 'min', 'web', 'tagger.js'), join(ext, 'dist', 'web', 'tagger.js'));
@@ -357,7 +359,7 @@ async function benchActivationVSCode() {
 
 function bundleSizes() {
   const sizes = {};
-  for (const f of ['extension.js', 'core.js', 'tagger.js', 'web/extension.js', 'web/tagger.js', 'cli.js']) {
+  for (const f of ['extension.js', 'core.js', 'commands.js', 'tagger.js', 'web/extension.js', 'web/tagger.js', 'cli.js']) {
     const min = readFileSync(join(OUT, 'min', f));
     sizes[f] = { min: min.length, gzip: gzipSync(min).length, dev: statSync(join(OUT, 'dev', f)).size };
   }
@@ -382,7 +384,7 @@ function report(r) {
   B(act !== null ? 'activation (real VS Code: getExtension().activate())' : 'activation (stand-in host: require + activate, minified)', fmtMs(act ?? r.stub.min.totalMs), '≤ 50 ms', (act ?? r.stub.min.totalMs) <= 50,
     act !== null ? `stand-in: ${fmtMs(r.stub.min.totalMs)}` : r.vscode.skipped);
   const total = r.sizes['extension.js + core.js'] ?? r.sizes['extension.js'];
-  B('extension bundle, minified (dist/extension.js + dist/core.js)', fmtKB(total.min), '≤ 600 KB', total.min <= 600 * 1024, `entry alone: ${fmtKB(r.sizes['extension.js'].min)}; web: ${fmtKB(r.sizes['web/extension.js'].min)}`);
+  B('extension bundle, minified (dist/extension.js + dist/core.js)', fmtKB(total.min), '≤ 600 KB', total.min <= 600 * 1024, `entry alone: ${fmtKB(r.sizes['extension.js'].min)}; commands.js (loaded by commands): ${fmtKB(r.sizes['commands.js']?.min ?? 0)}; web: ${fmtKB(r.sizes['web/extension.js'].min)}`);
 
   const t = [];
   t.push('| Measurement | pir | Reference | Ratio |', '|---|---:|---:|---:|');

@@ -13,7 +13,8 @@ import {
   summarize, trackerLabel, trackerOrigin, isTicketError,
   type TicketEntry, type TicketSnapshot, type TrackerConfig, type TrackerPort,
 } from '../core';
-import { createTicketsInText, driftOf, itemsNeedingTicket, linkedTickets, readTickets } from '../core/tickets/sync';
+import { createTicketsInText, itemsNeedingTicket, linkedTickets, readTickets } from '../core/tickets/sync';
+import { driftOf } from '../core/tickets/drift';
 import type * as Clients from '../core/tickets/clients';
 import { ConfigResolver } from './config';
 import { displayPath, expandInputs, readText, UsageError } from './files';

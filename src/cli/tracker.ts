@@ -1,4 +1,5 @@
-import { actionsToCsv, actionsToJson, actionsToMarkdown, auditToMarkdown, buildAudit, toExported, type TicketSnapshot } from '../core';
+import { auditToMarkdown, buildAudit, type TicketSnapshot } from '../core';
+import { actionsToCsv, actionsToJson, actionsToMarkdown, toExported } from '../core/commands';
 import { ConfigResolver } from './config';
 import { displayPath, readText, UsageError } from './files';
 import { indexTexts } from './workspace';

@@ -21,14 +21,12 @@ export { resolveZone, toUtc } from './time/zones';
 export { ReviewIndex, isOverdue, type IndexedAction, type ActionRecord, type ReviewSummary } from './workspace';
 export { summarize, contentHash } from './workspace/summary';
 export { workspaceFacts } from './workspace/facts';
-export { toExported, actionsToCsv, actionsToJson, actionsToMarkdown, ACTION_COLUMNS, type ExportedAction } from './export/actions';
 export { buildAudit, auditToMarkdown, type AuditReport } from './export/report';
 export * from './tickets/model';
 export { parseTrackerConfig, ownerKey } from './tickets/config';
 export { ticketFor, trackerUserFor, ownerForUser, primaryOwner, type ReviewRef } from './tickets/mapping';
-export { detectDrift, type Drift, type DriftKind, type ItemFacts } from './tickets/drift';
+export { detectDrift, driftOf, pushPatch, type Drift, type DriftKind, type ItemFacts } from './tickets/drift';
 export { ticketRef, trackingUrl, type TrackerPort } from './tickets/port';
-export { createTicketsInText, writeLinks, replaceEdit, linkedTickets, readTickets, pushPatch, driftOf, itemsNeedingTicket, failureMessage, type CreateResult } from './tickets/sync';
-export { takeTrackerValue } from './tickets/fixes';
-export { ticketColumns } from './export/actions';
 export { suppressionFixes } from './suppress';
+// The command-only part (exports, tickets' sync, import, the timeline editor, the tree's edits)
+// is ./commands: the extension loads it as a separate file on first use.

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Services } from './shared/services';
 import type { Trackers } from './tree/tracker';
 
-export function registerTestHooks({ context, index: service }: Services, { actions, reviews }: Trackers): void {
+export function registerTestHooks({ context, index: service, diagnostics }: Services, { actions, reviews }: Trackers): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('pir._test.actionsTree', () => actions.snapshot()),
     vscode.commands.registerCommand('pir._test.reviewsTree', async () => (await reviews.getChildren()).map(n => {
@@ -21,5 +21,15 @@ export function registerTestHooks({ context, index: service }: Services, { actio
     }),
     vscode.commands.registerCommand('pir._test.revealAll', () => actions.revealAll()),
     vscode.commands.registerCommand('pir._test.saveIndex', () => service.save()),
+    // a stand-in for a broken automatic fix: while the document lacks `marker`, a preferred fix
+    // inserts `text` at the start of `line` (0-based); undefined removes it
+    vscode.commands.registerCommand('pir._test.plantBrokenFix', (planted?: { uri: string; line: number; text: string; marker: string }) => {
+      diagnostics.plantedFindings = planted ? (doc) => {
+        if (doc.uri.toString() !== planted.uri || doc.getText().includes(planted.marker)) return [];
+        const at = { line: planted.line, character: 0 };
+        return [{ rule: 'test-broken-fix', severity: 'warning', message: 'a stand-in for a broken fix', range: { start: at, end: at }, fixes: [{ title: 'Break the file', isPreferred: true, edits: [{ range: { start: at, end: at }, newText: planted.text }] }] }];
+      } : undefined;
+      return true;
+    }),
   );
 }

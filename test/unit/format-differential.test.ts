@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, ReviewIndex, summarize, toExported } from '../../src/core';
+import { analyze, ReviewIndex, summarize } from '../../src/core';
+import { toExported } from '../../src/core/commands';
 import type { ActionItem } from '../../src/core';
 
 const NOW = new Date('2026-12-01T12:00:00Z');

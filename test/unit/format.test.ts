@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import {
-  actionsToJson, analyze, buildAudit, hoverAt, parseReview, ReviewIndex, summarize, toExported,
+  analyze, buildAudit, hoverAt, parseReview, ReviewIndex, summarize
 } from '../../src/core';
+import { actionsToJson, toExported } from '../../src/core/commands';
 import { splitTableRow, cellValue, escapeCell, isDelimiterRow } from '../../src/core/format/table';
 import { readListItem, stripListMarker } from '../../src/core/format/listItem';
 import { dueDay, isOverdue, readFieldLine, readLeadingId, actionIdsIn } from '../../src/core/format/actionItem';

@@ -3,7 +3,8 @@
 // images and table cells, prototype members (issue 20).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { analyze, parseConfig, summarize, ReviewIndex, toExported, actionsToMarkdown, buildAudit, auditToMarkdown, statusBarText, snippetToText } from '../../src/core';
+import { analyze, parseConfig, summarize, ReviewIndex, buildAudit, auditToMarkdown, statusBarText, snippetToText } from '../../src/core';
+import { toExported, actionsToMarkdown } from '../../src/core/commands';
 import { importPostmortem } from '../../src/core/import/convert';
 import { noticeText, hasNotificationLink } from '../../src/core/safe/notification';
 import { iconSafe, hasIconSyntax } from '../../src/core/safe/icons';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, parseReview, ReviewIndex, summarize, toExported, actionsToCsv, actionsToMarkdown, buildAudit, auditToMarkdown, ACTION_COLUMNS } from '../../src/core';
+import { analyze, parseReview, ReviewIndex, summarize, buildAudit, auditToMarkdown } from '../../src/core';
+import { toExported, actionsToCsv, actionsToMarkdown, ACTION_COLUMNS } from '../../src/core/commands';
 import { main } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');

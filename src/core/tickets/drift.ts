@@ -8,7 +8,8 @@ import type { ActionStatus } from '../model';
 import { isOpenStatus } from '../format/actionItem';
 import { ownerKey } from './config';
 import { primaryOwner, trackerUserFor } from './mapping';
-import type { TicketState, TrackerConfig } from './model';
+import type { TicketPatch, TicketState, TrackerConfig } from './model';
+import type { ActionRecord } from '../workspace/summary';
 
 export type DriftKind = 'ticket-closed' | 'ticket-open' | 'assignee' | 'due';
 
@@ -60,4 +61,18 @@ export function detectDrift(item: ItemFacts, ticket: TicketState, config?: Track
     });
   }
   return out;
+}
+
+/** What pushing the item's value for a drift sends to the tracker. */
+export function pushPatch(d: Drift): TicketPatch | undefined {
+  if (d.kind === 'ticket-closed') return { state: 'open' };
+  if (d.kind === 'ticket-open') return { state: 'closed' };
+  if (d.kind === 'assignee') return d.itemValue ? { assignee: d.itemValue } : undefined;
+  if (d.kind === 'due') return { due: d.itemValue ?? null };
+  return undefined;
+}
+
+/** The drifts of an item against its ticket (detectDrift with the item's record). */
+export function driftOf(a: ActionRecord, ticket: TicketState, config?: TrackerConfig): Drift[] {
+  return detectDrift({ id: a.id, status: a.status, owner: a.owner, due: a.due }, ticket, config);
 }

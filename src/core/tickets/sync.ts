@@ -115,20 +115,6 @@ export async function readTickets(urls: string[], port: TrackerPort, onEntry?: (
   return out;
 }
 
-/** What pushing the item's value for a drift sends to the tracker. */
-export function pushPatch(d: Drift): TicketPatch | undefined {
-  if (d.kind === 'ticket-closed') return { state: 'open' };
-  if (d.kind === 'ticket-open') return { state: 'closed' };
-  if (d.kind === 'assignee') return d.itemValue ? { assignee: d.itemValue } : undefined;
-  if (d.kind === 'due') return { due: d.itemValue ?? null };
-  return undefined;
-}
-
-/** The drifts of an item against its ticket (detectDrift with the item's record). */
-export function driftOf(a: ActionRecord, ticket: TicketState, config?: TrackerConfig): Drift[] {
-  return detectDrift({ id: a.id, status: a.status, owner: a.owner, due: a.due }, ticket, config);
-}
-
 /**
  * Writes ticket links into the items' `tracking:` of a text that may have changed since the items
  * were read (an editor document): each item is found again by its ID (nearest to its old line) or,

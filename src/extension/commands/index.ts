@@ -11,7 +11,7 @@ import { answerImport, importPostmortem, registerProposalProvider, type ImportAr
 export function registerCommands({ context, config: store }: Services): void {
   context.subscriptions.push(
     registerProposalProvider(),
-    vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(store, args)),
+    vscode.commands.registerCommand('pir.newReview', (args?: NewReviewArgs) => newReview(store, context.extensionUri, args)),
     // from the explorer: (clicked file, selected files); from the palette: nothing; from scripts: ImportArgs
     vscode.commands.registerCommand('pir.importPostmortem', (arg?: vscode.Uri | ImportArgs, all?: vscode.Uri[]) =>
       importPostmortem(store, arg instanceof vscode.Uri ? { uri: arg } : arg, all)),

@@ -8,7 +8,6 @@ import { iconSafe } from '../../core/safe/icons';
 import { showError } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import { readPirSettings } from '../config/settings';
-import snippets from '../../../snippets/pir.code-snippets' with { type: 'json' };
 import { authoring } from './importCore';
 import { uniqueUri, exists } from './files';
 import type { ConfigStore } from '../config/configStore';
@@ -25,12 +24,19 @@ export interface NewReviewArgs {
 
 export const DEFAULT_FOLDER = 'reviews';
 
-const TEMPLATE_BODY = (() => {
-  const entry = Object.values(snippets).find(s => s.isFileTemplate) ?? snippets['Post-incident review'];
-  return Array.isArray(entry.body) ? entry.body.join('\n') : entry.body;
-})();
+let templateText: Promise<string> | undefined;
 
-export function templateBody(): string { return TEMPLATE_BODY; }
+/**
+ * The whole-review template: the body of the file-template snippet in the installed extension's
+ * snippets/pir.code-snippets (the same text VS Code offers as the snippet), read once on first use
+ * rather than bundled into the entry.
+ */
+export function templateBody(extensionUri: vscode.Uri): Promise<string> {
+  templateText ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'pir.code-snippets')))
+    .then(bytes => authoring().reviewTemplateBody(new TextDecoder().decode(bytes)))
+    .catch((e: unknown) => { templateText = undefined; throw e; });
+  return templateText;
+}
 
 /** The folder reviews go to: `pir.newReview.folder`, relative to the workspace folder, never outside it. */
 export function reviewsFolder(folder: vscode.WorkspaceFolder): vscode.Uri {
@@ -52,7 +58,7 @@ async function pickFolder(arg: NewReviewArgs['folder']): Promise<vscode.Workspac
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new review' });
 }
 
-export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): Promise<vscode.Uri | undefined> {
+export async function newReview(store: ConfigStore, extensionUri: vscode.Uri, args: NewReviewArgs = {}): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder(args.folder);
   if (folder === undefined) return undefined; // cancelled
   const dir = folder ? reviewsFolder(folder) : undefined;
@@ -87,7 +93,7 @@ export async function newReview(store: ConfigStore, args: NewReviewArgs = {}): P
   const day = localDay(now);
   const existing = dir ? await existingReviewTexts(dir) : [];
   const id = args.id ?? nextReviewId(existing, now.getFullYear());
-  const { text, cursor } = newReviewText(TEMPLATE_BODY, { title, severity, id, now });
+  const { text, cursor } = newReviewText(await templateBody(extensionUri), { title, severity, id, now });
 
   let doc: vscode.TextDocument;
   let uri: vscode.Uri | undefined;

@@ -99,11 +99,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     return findings;
   }
 
+  /** Development builds' tests only (pir._test.plantFinding): extra findings for a document, e.g. a stand-in broken fix. */
+  plantedFindings?: (doc: vscode.TextDocument) => Finding[];
+
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {
     const t0 = Date.now();
     // the parse is shared with the hover, outline, folding and status bar (one per document version)
     const review = cachedReview(doc, fallbackFor(doc, config));
     const findings = getCore().lintReview(review, { config, workspace: workspaceFacts(this.index), now: now() });
+    if (this.plantedFindings) findings.push(...this.plantedFindings(doc));
     const ms = Date.now() - t0;
     if (ms > 50) this.log?.info(`analysed ${doc.uri.toString(true)} in ${ms} ms`);
     return findings;

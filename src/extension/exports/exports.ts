@@ -10,9 +10,10 @@
 import * as vscode from 'vscode';
 import { showError, showInfo, showWarning, statusMessage } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
-import type { ExportedAction, IndexedAction, ReviewSummary } from '../../core';
+import type { IndexedAction, ReviewSummary } from '../../core';
+import type { ExportedAction } from '../../core/commands';
 import type { AuditReport } from '../../core/export/report';
-import { getCore } from '../shared/core';
+import { getCommands, getCore } from '../shared/core';
 import { workspaceFacts, type WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import { relativeTo } from '../workspaceIndex/globs';
 import type { AuditConfigs } from './auditConfig';
@@ -44,12 +45,12 @@ export function folderContent(service: WorkspaceIndexService, folder: vscode.Wor
 export function exportRows(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, now = clockNow()): ExportedAction[] {
   const { actions, show } = folderContent(service, folder, now);
   // with the last ticket sync, when there was one (the tickets feature): ticket state and sync time
-  return getCore().toExported(actions, show, workspaceFacts(service)?.tickets);
+  return getCommands().toExported(actions, show, workspaceFacts(service)?.tickets);
 }
 
 /** The file content: what `pir actions --format F --output FILE` writes (ends with one line break). */
 export function exportText(service: WorkspaceIndexService, folder: vscode.WorkspaceFolder, format: ExportFormat, now = clockNow()): string {
-  const core = getCore();
+  const core = getCommands();
   const rows = exportRows(service, folder, now);
   const text = format === 'csv' ? core.actionsToCsv(rows) : format === 'json' ? core.actionsToJson(rows) : core.actionsToMarkdown(rows);
   return text.endsWith('\n') ? text : text + '\n';

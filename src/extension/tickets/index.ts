@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import type { ActionRecord, IndexedAction, TicketEntry, TicketSnapshot, TicketState, TrackerConfig, TrackerPort } from '../../core';
 import type { Services } from '../shared/services';
 import { showError, showInfo, showWarning } from '../shared/notify';
-import { getCore } from '../shared/core';
+import { getCommands, getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
 import { itemExtras } from '../tree/actionsTree';
 import { ensureAllowed, forgetToken, promptToken, Refused, storeToken, tokenFor } from './access';
@@ -103,7 +103,7 @@ export function registerTickets({ context, config: store, index: service, log }:
       return await fn(...args);
     } catch (e) {
       if (e instanceof UserError || e instanceof Refused || e instanceof ClientsUnavailable) { log.warn(e.message); void showError(e.message); return false; }
-      const message = getCore().failureMessage(e);
+      const message = getCommands().failureMessage(e);
       log.error(`${id}: ${message}`);
       void showError(`Tickets: ${message}`);
       return false;
@@ -127,10 +127,11 @@ export function registerTickets({ context, config: store, index: service, log }:
       if (!tracker) throw new UserError(`No tracker is configured for ${name}: add a tracker: block to .pir.yaml (docs/tickets.md).`);
       const doc = await vscode.workspace.openTextDocument(uri);
       const core = getCore();
+      const commands = getCommands();
       const summary = core.summarize(file, doc.getText());
       const wholeReview = items.some(t => t.line === undefined);
       const wanted = (a: ActionRecord) => wholeReview || items.some(t => (t.id ? a.id === t.id : a.line === t.line));
-      const pending = core.itemsNeedingTicket(summary).filter(wanted);
+      const pending = commands.itemsNeedingTicket(summary).filter(wanted);
       if (!pending.length) {
         if (!wholeReview) throw new UserError(`${items.map(t => t.id).filter(Boolean).join(', ') || 'This item'} already ha${items.length === 1 ? 's' : 've'} a tracking link or is closed: no ticket was opened.`);
         continue;
@@ -146,7 +147,7 @@ export function registerTickets({ context, config: store, index: service, log }:
             created.push({ file, id: a.id, url: t.url, key: t.key });
             log.info(`${name}:${a.line + 1} ${a.id} → ${t.url}`);
           } catch (e) {
-            const error = core.failureMessage(e);
+            const error = commands.failureMessage(e);
             failed.push({ file, id: a.id || a.title, error });
             log.warn(`${name}:${a.line + 1} ${a.id}: not created: ${error}`);
           }
@@ -155,9 +156,9 @@ export function registerTickets({ context, config: store, index: service, log }:
       if (!links.length) continue;
       // the links go into the document as it is now (the author may have typed meanwhile): one edit, one undo step
       const before = doc.getText();
-      const { text, missed } = core.writeLinks(before, links);
+      const { text, missed } = commands.writeLinks(before, links);
       for (const m of missed) failed.push({ file, id: m.id || m.title, error: `its ticket ${m.url} was opened, but the item changed meanwhile: add the link by hand` });
-      const edit = core.replaceEdit(before, text);
+      const edit = commands.replaceEdit(before, text);
       if (edit) {
         const we = new vscode.WorkspaceEdit();
         we.set(uri, [toTextEdit(edit)]);
@@ -183,13 +184,14 @@ export function registerTickets({ context, config: store, index: service, log }:
     await service.whenReady();
     await service.flush(); // the links just written or saved, not the index as of the last debounce
     const core = getCore();
+    const commands = getCommands();
     const groups = new Map<string, { tracker: TrackerConfig; urls: string[] }>();
     for (const r of service.index.reviews()) {
       const tracker = await trackerFor(r.uri);
       if (!tracker) continue;
       const key = JSON.stringify(tracker);
       const g = groups.get(key) ?? { tracker, urls: [] };
-      g.urls.push(...core.linkedTickets(r, tracker).map(l => l.url));
+      g.urls.push(...commands.linkedTickets(r, tracker).map(l => l.url));
       groups.set(key, g);
     }
     const urls = [...groups.values()].flatMap(g => g.urls);
@@ -200,7 +202,7 @@ export function registerTickets({ context, config: store, index: service, log }:
       for (const g of groups.values()) {
         let port: TrackerPort;
         try { port = await portFor(g.tracker, o); } catch (e) { if (e instanceof Refused) { refused.push(e.message); continue; } throw e; }
-        Object.assign(tickets, await core.readTickets(g.urls, port, e => { if (core.isTicketError(e)) log.warn(`${e.url}: ${e.error}`); }));
+        Object.assign(tickets, await commands.readTickets(g.urls, port, e => { if (core.isTicketError(e)) log.warn(`${e.url}: ${e.error}`); }));
       }
     });
     if (refused.length && refused.length === groups.size) throw new Refused(refused[0]);
@@ -211,7 +213,7 @@ export function registerTickets({ context, config: store, index: service, log }:
     for (const r of service.index.reviews()) {
       const tracker = trackerOf.get(r.uri);
       if (!tracker) continue;
-      for (const l of core.linkedTickets(r, tracker)) {
+      for (const l of commands.linkedTickets(r, tracker)) {
         const e = tickets[l.url];
         if (e && !core.isTicketError(e) && core.driftOf(l.action, e, tracker).length) drift++;
       }
@@ -255,7 +257,7 @@ export function registerTickets({ context, config: store, index: service, log }:
   reg('pir.tickets.takeTrackerValue', async (arg: unknown, kind?: unknown) => {
     const at = await driftAt(arg, kind);
     if (!at) return false;
-    const fix = getCore().takeTrackerValue(at.doc.getText(), at.item, at.drift, at.ticket);
+    const fix = getCommands().takeTrackerValue(at.doc.getText(), at.item, at.drift, at.ticket);
     if (!fix) throw new UserError(`${at.ticket.key} has no value to take for this (${at.drift.message}).`);
     const we = new vscode.WorkspaceEdit();
     we.set(at.uri, fix.edits.map(toTextEdit));

@@ -14,17 +14,16 @@ import { iconSafe } from '../../core/safe/icons';
 import { readPirSettings, updateMe } from '../config/settings';
 import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
-import { getCore } from '../shared/core';
+import { getCommands, getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
 import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { dueChoices, GROUP_BYS, NO_FILTERS, ownerChoices, parseMe, type Filters, type GroupBy } from './model';
 import { now } from '../shared/clock';
 
-let edits: typeof EditsModule | undefined;
+/** The tree's item edits (set owner, due, mark done…): part of the lazily loaded command-only core. */
 function getEdits(): typeof EditsModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (edits ??= require('../../core/workspace/edits') as typeof EditsModule);
+  return getCommands();
 }
 
 export interface ActionRef { file: string; line: number; id: string; tracking?: string; evidence?: string; owner?: string; due?: string }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseReview, ReviewIndex, summarize, toExported } from '../../../src/core';
+import { parseReview, ReviewIndex, summarize } from '../../../src/core';
+import { toExported } from '../../../src/core/commands';
 
 /**
  * Action items as reviews write them beside lists, under headings that name another purpose or none,
@@ -147,7 +148,8 @@ describe('tracker edits on an item written as a paragraph', () => {
 
 describe('tickets for an item written as a paragraph', () => {
   it('no ticket is opened whose link could not be written back; the list items beside it get theirs', async () => {
-    const { createTicketsInText, parseTrackerConfig } = await import('../../../src/core');
+    const { parseTrackerConfig } = await import('../../../src/core');
+    const { createTicketsInText } = await import('../../../src/core/commands');
     const problems: string[] = [];
     const config = parseTrackerConfig({ github: { repository: 'acme/ops' } }, m => problems.push(m))!;
     assert.deepEqual(problems, []);

@@ -2,7 +2,7 @@
 // text, snippet fixes put the cursor on their placeholders, fix-all on save applies only plain fixes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, closeAll, codeActions, codeOf, file, hasRule, lineOf, open, sleep, waitFor, waitForDiagnostics } from '../shared/pir';
+import { activeExtension, closeAll, codeActions, codeOf, file, hasRule, lineOf, open, sleep, waitFor, waitForDiagnostics, writeText } from '../shared/pir';
 
 async function revert(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -154,5 +154,31 @@ describe('code actions', () => {
     // three changes: the sort, the PST stamp, the duplicate action ID
     assert.strictEqual(n, 3, `applied ${n}`);
     await sleep(50);
+  });
+
+  it('pir.fixAll undoes a pass whose result parses worse than the document', async () => {
+    const u = file('fix-all-guard.pir.md');
+    await writeText(u, '---\nid: PIR-2026-077\ntitle: Cache stampede after a deploy\nmajor: true\n---\n\n# Cache stampede after a deploy\n\n## Timeline\n\n- 2026-11-03 09:14 PST — Error rate alert fires\n');
+    const editor = await open(u);
+    await diagnosticFor(u, 'non-utc-timestamp');
+    // a stand-in for a broken automatic fix (development builds' hook): it opens a YAML flow
+    // sequence in the front matter that never closes, so the front matter no longer parses
+    assert.ok(await vscode.commands.executeCommand('pir._test.plantBrokenFix', { uri: u.toString(), line: 1, text: 'tags: [\n', marker: 'tags: [' }));
+    const append = () => editor.edit(b => b.insert(editor.document.positionAt(editor.document.getText().length), '\n'));
+    await append(); // a new version of the document: its findings are computed with the stand-in
+    const before = editor.document.getText();
+    try {
+      const n = await vscode.commands.executeCommand<number>('pir.fixAll');
+      assert.strictEqual(n, 0, 'no fix counted as applied');
+      assert.strictEqual(editor.document.getText(), before, 'the pass (the good fix with the broken one) is undone');
+    } finally {
+      await vscode.commands.executeCommand('pir._test.plantBrokenFix', undefined);
+    }
+    // without the broken fix (a new version of the document, so nothing cached still holds it),
+    // the same command converts the stamp
+    await append();
+    assert.strictEqual(await vscode.commands.executeCommand<number>('pir.fixAll'), 1);
+    assert.match(editor.document.getText(), /- 2026-11-03 17:14 UTC — Error rate alert fires/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -13,7 +13,7 @@ describe('installed VSIX', () => {
     console.log(`    installed at ${ext.extensionUri.toString()}`);
     assert.ok(!ext.extensionUri.path.endsWith('/work/main'), 'not the development folder');
     assert.match(ext.extensionUri.path, /pir-tools\.pir-reviews-\d+\.\d+\.\d+/);
-    for (const p of ['dist/extension.js', 'dist/core.js', 'dist/tagger.js', 'dist/tracker-clients.js', 'dist/web/extension.js', 'dist/web/tagger.js', 'syntaxes/pir.tmLanguage.json', 'snippets/pir.code-snippets', 'schemas/pir-config.schema.json', 'media/icon.png', 'LICENSE.txt']) {
+    for (const p of ['dist/extension.js', 'dist/core.js', 'dist/commands.js', 'dist/tagger.js', 'dist/tracker-clients.js', 'dist/web/extension.js', 'dist/web/tagger.js', 'syntaxes/pir.tmLanguage.json', 'snippets/pir.code-snippets', 'schemas/pir-config.schema.json', 'media/icon.png', 'LICENSE.txt']) {
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, p));
     }
     for (const p of ['src', 'test', 'node_modules', 'dist/extension.js.map']) {

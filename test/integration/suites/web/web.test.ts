@@ -65,3 +65,17 @@ describe('web', () => {
     assert.match(doc.lineAt(pdt.range.start.line).text, /14:07 UTC/);
   });
 });
+
+describe('web: commands', () => {
+  it('New Post-Incident Review writes a review from the template read from the extension\'s snippet file', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('pir.newReview', { title: 'Queue consumers stalled after a broker upgrade', severity: 'SEV2', folder: folder.uri, id: 'PIR-2026-901', noOpen: true });
+    assert.ok(uri, 'the command returned the new file');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /^---\n/);
+    assert.match(text, /title: Queue consumers stalled after a broker upgrade/);
+    assert.match(text, /^## Timeline/m);
+    assert.match(text, /^## Action items/m);
+  });
+});
