@@ -262,3 +262,52 @@ describe('import: items committed to outside an actions section', () => {
     assert.deepEqual(summarize('x.pir.md', r.text).actions.map(a => [a.id, a.status]), fromParser);
   });
 });
+
+describe('import reads the timeline as the checks do (parse/timeline.ts)', () => {
+  const stamps = (text: string) => parseReview(text).timeline.map(e => `${e.date ? `${e.date.year}-${e.date.month}-${e.date.day} ` : ''}${e.stamp.time?.hour}:${e.stamp.time?.minute}`);
+
+  it('paragraph lines and <br> parts that start with a stamp each become an entry; lines continuing one stay under it; a day line stays above', () => {
+    const src = [
+      '# Mail relay down', '', '## Timeline (all times in PST/PDT)', '',
+      'Some background before the day starts.', '',
+      '### 2026-03-02', '',
+      '**09:05** Relay config pushed<br>',
+      '**09:12** First bounce reported by',
+      'the support desk.<br> 09:40 - Rollback starts<br>',
+      '**10:02** Mail flows again', '',
+      '2026-03-03', '',
+      '**08:00** Post-incident sync', '',
+      '## Root cause', '', 'A typo in the relay map.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0302' });
+    assert.deepEqual(stamps(r.text), stamps(src), 'the same entries, in order');
+    assert.match(r.text, /### 2026-03-02\n\n- \*\*09:05\*\* Relay config pushed\n- \*\*09:12\*\* First bounce reported by\n  the support desk\.\n- 09:40 - Rollback starts\n- \*\*10:02\*\* Mail flows again\n\n2026-03-03\n\n- \*\*08:00\*\* Post-incident sync\n/);
+    assert.match(r.text, /^## Timeline \(all times in PST\/PDT\)\n\nSome background before the day starts\.$/m);
+    assert.equal(parseReview(r.text).timeline.filter(e => e.form === 'list').length, 5);
+  });
+
+  it('quoted chat stays a quote, code stays code: no entry read from them, none written', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times in UTC.', '',
+      '- 2026-03-02 10:10 UTC alert fires', '',
+      '> 10:14 ana: is the queue stuck?', '> 10:15 bo: looking', '',
+      '```', '10:16 consumer restarted', '```', '',
+      '- 2026-03-02 10:20 UTC queue drains', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0303' });
+    assert.match(r.text, /\n> 10:14 ana: is the queue stuck\?\n> 10:15 bo: looking\n\n```\n10:16 consumer restarted\n```\n/);
+    assert.deepEqual(stamps(r.text), ['2026-3-2 10:10', '2026-3-2 10:20']);
+  });
+
+  it('a table with Day and Time columns in any order: one item per row, the day before the time, the zone of the Time column said once', () => {
+    const src = [
+      '# Chain halt', '', '## Timeline', '',
+      '| Event | Day | Time (UTC) | Who |', '|---|---|---|---|',
+      '| Chain halts | 2026-03-12 | 15:57 | |', '| Validators restart | 2026-03-13 | 11:25 | @ops |', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0312' });
+    assert.match(r.text, /All times in UTC \(the original table's "Day Time \(UTC\)" column\)\.\n\nColumns of the original table: Event · Day · Time \(UTC\) · Who\.\n\n- 2026-03-12 15:57 — Chain halts\n- 2026-03-13 11:25 — Validators restart — @ops\n/);
+    assert.deepEqual(stamps(r.text), stamps(src));
+    assert.match(r.text, /^started: 2026-03-12T15:57:00Z$/m);
+  });
+});

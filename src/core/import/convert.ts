@@ -9,9 +9,12 @@
  * - items of a bullet or numbered list under an actions-like heading become task-list items with
  *   an ID and the missing required fields as placeholders; a single link in the item becomes its
  *   `tracking` field;
- * - a timeline table whose rows all start with a time becomes a list, one entry per row; timeline
- *   paragraphs and level-3 headings that start with a time become list entries; stamps and zones are
- *   kept exactly as written (a stamp without a zone stays without one: no UTC is invented);
+ * - the timeline entries are the ones the checks read (parse/timeline.ts, on the parser's blocks):
+ *   a table whose every row is an entry becomes a list, one item per row; paragraph lines and `<br>`
+ *   parts that start an entry become items; a `### 09:14` heading with its paragraph becomes one;
+ *   quotes, code and raw HTML stay as written. The review's entries are the original's, in order
+ *   (else the timeline is kept as written); stamps and zones are kept exactly as written (a stamp
+ *   without a zone stays without one: no UTC is invented);
  * - the front matter is generated from what the text says (title from the H1, `started` only from
  *   a stamp written in UTC, severity only when the text names one), or kept, with the missing keys
  *   added, when the file has one;
@@ -30,9 +33,11 @@ import { milestoneTags } from '../format/milestones';
 import { formatYmd, leadingYmd } from '../time/calendar';
 import { exactSectionKind, purposesOf, sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
 import { parseReview } from '../parse/review';
-import type { ActionItem } from '../model';
-import { readStamp, type Stamp } from '../time/stamp';
+import type { ActionItem, TimelineEntry } from '../model';
+import { readStamp } from '../time/stamp';
 import { declaresZone, readHeadingDeclaration } from '../time/declaration';
+import { parseMarkdown } from '../parse/markdown';
+import type { TableCell } from '../format/table';
 import { yamlScalar } from '../newReview/template';
 
 export interface ImportOptions {
@@ -80,6 +85,14 @@ interface Unit {
   src: number[];
 }
 
+/** Whether the section's heading, as written in the review, keeps the heading's trailing "(…)" ("Timeline (times in CEST)"). */
+function keepsParenthesis(u: Unit): boolean {
+  if (!u.heading) return false;
+  if (u.kinds.length > 1) return true;
+  const paren = /\s*(\([^)]*\))\s*:?\s*$/.exec(u.heading.text);
+  return !!paren && sectionKindOf(u.heading.text.slice(0, paren.index)) === u.kind;
+}
+
 /** The purposes a heading names, its exact name first (sections.ts). */
 function headingKinds(text: string): SectionKind[] {
   const exact = exactSectionKind(text);
@@ -92,6 +105,28 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = new RegExp(String.raw`^( {0,3})(${LIST_MARKER})( +|$)(.*)$`);
 
 export function importPostmortem(input: string, options: ImportOptions = {}): ImportResult {
+  const r = importWith(input, options, true);
+  // no timeline entry dropped or invented: the review's entries are the original's, in order; else the timeline stays as written
+  if (!sameEntries(r.original, parseReview(r.result.text.replace(/\r\n/g, '\n')).timeline)) {
+    const kept = importWith(input, options, false).result;
+    kept.notes.push('The timeline is kept as written: turning it into a list would have changed its entries.');
+    return kept;
+  }
+  return r.result;
+}
+
+/** The same entries in the same order: the same time, zone and (when both know it) date. */
+function sameEntries(a: TimelineEntry[], b: TimelineEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  const t = (e: TimelineEntry) => e.stamp.time ? `${e.stamp.time.hour}:${e.stamp.time.minute}:${e.stamp.time.second ?? ''}` : '';
+  return a.every((x, i) => {
+    const y = b[i];
+    if (t(x) !== t(y) || x.zone?.kind !== y.zone?.kind || x.stamp.relative !== y.stamp.relative) return false;
+    return !x.date || !y.date || ymdOf(x.date) === ymdOf(y.date);
+  });
+}
+
+function importWith(input: string, options: ImportOptions, convertTimelines: boolean): { result: ImportResult; original: TimelineEntry[] } {
   const eol = /\r\n/.test(input) ? '\r\n' : '\n';
   let text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // a comment before the front matter ("<!-- source: … -->") would hide it: it goes after the front matter
@@ -199,8 +234,12 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const fileTitle = options.fileName ? titleFromFileName(options.fileName) : undefined;
   const title = fmTitle ?? h1Title ?? fileTitle;
 
+  // the review as the checks read it (parse/): its timeline entries and action items, the same recognition, no second splitter
+  const parsed = parseReview(text);
   const timelineUnits = promoted.filter(u => u.kinds.includes('timeline'));
-  const firstStamp = firstTimelineStamp(timelineUnits);
+  const timelineLines = new Set(timelineUnits.flatMap(u => u.src));
+  const timelineEntriesRead = parsed.timeline.filter(e => timelineLines.has(e.line));
+  const firstStamp = firstTimelineStamp(timelineEntriesRead);
   const fmDate = dateOf(fmData?.date);
   const date = firstStamp?.day ?? (title ? /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(title)?.[0] : undefined) ?? fmDate;
 
@@ -210,8 +249,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
 
   // ---- sections: convert the timeline and the actions, map the headings, keep the rest
   let actions = 0, newIds = 0, timelineEntries = 0;
-  // the action items as the checks read them (parse/actions.ts): the same recognition, no second splitter
-  const parsedActions = parseReview(text).actions;
+  const parsedActions = parsed.actions;
   const takenIds = new Set(parsedActions.map(a => a.id).filter((x): x is string => !!x));
   for (const x of actionIdsIn(units.flatMap(u => u.body))) takenIds.add(x);
   const fields = options.actionFields ?? DEFAULT_FIELDS;
@@ -227,13 +265,13 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const converted = new Map<Unit, string[]>();
   for (const u of promoted) {
     if (u.kinds.includes('timeline')) {
-      // "Timeline (times in CEST)": the checks read a zone in the heading only as "(CEST)"; say it in a line they read
+      const r = convertTimelines ? convertTimeline(u, parsed.timeline) : { lines: [...u.body], entries: 0, note: undefined };
+      // "What happened (times in CEST)" becomes "Timeline": the zone its parentheses declared is said in a line
       const zone = readHeadingDeclaration(u.heading?.text ?? '')?.zone;
-      if (zone && !u.body.some(l => declaresZone(l))) {
-        const lead = u.body.findIndex(l => l.trim());
-        u.body.splice(lead < 0 ? u.body.length : lead, 0, `All times in ${zone.text}.`, '');
+      if (zone && u.heading && !keepsParenthesis(u) && !u.body.some(l => declaresZone(l))) {
+        const lead = r.lines.findIndex(l => l.trim());
+        r.lines.splice(lead < 0 ? r.lines.length : lead, 0, `All times in ${zone.text}.`, '');
       }
-      const r = convertTimeline(u.body);
       timelineEntries += r.entries;
       if (r.note) notes.push(r.note);
       converted.set(u, r.lines);
@@ -304,7 +342,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
     }
     const spec = sectionSpec(u.kind);
     const paren = /\s*(\([^)]*\))\s*:?\s*$/.exec(u.heading.text);
-    const canonical = `## ${spec.title}${paren && sectionKindOf(u.heading.text.slice(0, paren.index)) === u.kind ? ` ${paren[1]}` : ''}`;
+    const canonical = `## ${spec.title}${paren && keepsParenthesis(u) ? ` ${paren[1]}` : ''}`;
     const group = byKind.get(u.kind)!;
     if (!sameHeading(u.heading.text, spec.title)) mapped.push(`"${plainText(u.heading.text)}" → "${spec.title}"`);
     out.push(canonical);
@@ -334,7 +372,7 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original does not say)`);
   if (!has('major')) add.push('# major: true or false (the original does not say)');
   if (!has('started') && firstStamp?.utc) add.push(`started: ${firstStamp.utc}`);
-  for (const [key, iso] of milestoneStamps(timelineUnits)) if (!has(key)) add.push(`${key}: ${iso}`);
+  for (const [key, iso] of milestoneStamps(timelineEntriesRead)) if (!has(key)) add.push(`${key}: ${iso}`);
   // an "Authors: Ana, Bo" line (bold or not) moves to the front matter
   if (!has('authors') && authorsLine) add.push(`authors: [${authorsLine.names.map(n => yamlScalar(n)).join(', ')}]`);
   else if (!has('authors') && fmData && (typeof fmData.author === 'string' || Array.isArray(fmData.authors) === false && typeof fmData.author === 'string')) {
@@ -365,166 +403,159 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   const body = out.join('\n').replace(/^\n+/, '');
   const result = ['---', ...fmOut, '---', '', body].join('\n').replace(/\n*$/, '\n');
   return {
-    text: eol === '\n' ? result : result.replace(/\n/g, eol),
-    id, title, date, notes,
-    stats: { mappedSections: mapped.length, keptSections: kept.length, actions, timelineEntries, frontMatter: fmState },
+    result: {
+      text: eol === '\n' ? result : result.replace(/\n/g, eol),
+      id, title, date, notes,
+      stats: { mappedSections: mapped.length, keptSections: kept.length, actions, timelineEntries, frontMatter: fmState },
+    },
+    original: parsed.timeline,
   };
 }
 
 // ---------------------------------------------------------------- timeline
 
-interface Block { kind: 'fence' | 'table' | 'list' | 'para' | 'heading' | 'blank' | 'other'; lines: string[] }
-
-/** Splits section lines into blocks (fenced code, tables, lists, paragraphs, headings, blank lines). */
-function blocks(body: string[]): Block[] {
-  const out: Block[] = [];
-  for (let i = 0; i < body.length;) {
-    const line = body[i];
-    const f = FENCE.exec(line);
-    if (f) {
-      const b: Block = { kind: 'fence', lines: [line] };
-      i++;
-      while (i < body.length) {
-        const l = body[i++];
-        b.lines.push(l);
-        const g = FENCE.exec(l);
-        if (g && g[1][0] === f[1][0] && g[1].length >= f[1].length && l.trim() === g[1]) break;
-      }
-      out.push(b); continue;
-    }
-    if (!line.trim()) { out.push({ kind: 'blank', lines: [line] }); i++; continue; }
-    if (/^ {0,3}#{1,6}(\s|$)/.test(line)) { out.push({ kind: 'heading', lines: [line] }); i++; continue; }
-    if (line.includes('|') && i + 1 < body.length && isDelimiterRow(body[i + 1])) {
-      const b: Block = { kind: 'table', lines: [line, body[i + 1]] };
-      i += 2;
-      while (i < body.length && body[i].trim() && body[i].includes('|')) b.lines.push(body[i++]);
-      out.push(b); continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      const b: Block = { kind: 'list', lines: [line] };
-      i++;
-      while (i < body.length) {
-        const l = body[i];
-        if (!l.trim()) {
-          // a blank line continues the list when an indented line or another item follows
-          const next = body.slice(i + 1).find(x => x.trim());
-          if (next !== undefined && (/^\s{2,}\S/.test(next) || LIST_ITEM.test(next))) { b.lines.push(l); i++; continue; }
-          break;
-        }
-        if (/^ {0,3}#{1,6}(\s|$)/.test(l) || FENCE.exec(l) && !/^\s{2,}/.test(l)) break;
-        b.lines.push(l); i++;
-      }
-      out.push(b); continue;
-    }
-    const b: Block = { kind: 'para', lines: [line] };
-    i++;
-    while (i < body.length && body[i].trim() && !FENCE.test(body[i]) && !/^ {0,3}#{1,6}(\s|$)/.test(body[i]) && !LIST_ITEM.test(body[i]) && !(body[i].includes('|') && isDelimiterRow(body[i + 1] ?? ''))) b.lines.push(body[i++]);
-    out.push(b);
-  }
-  return out;
-}
-
-/** A stamp at the very start of the text (after emphasis or brackets), with a time. */
-function leadingStamp(s: string): Stamp | undefined {
-  const st = readStamp(s);
-  if (!st || !st.time) return undefined;
-  if (!/^[\s*_[(|]*$/.test(s.slice(0, st.start))) return undefined;
-  return st;
-}
-
-/** A table row's cells as written (the format's GFM split; `\|` stays escaped). */
-function splitRow(row: string): string[] {
-  return splitTableRow(row).cells.map(c => c.raw);
-}
-
-
-const TRIVIAL_TIME_HEADER = /^(time|date|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
+const TRIVIAL_TIME_HEADER = /^(time|date|day|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
 const TRIVIAL_EVENT_HEADER = /^(event|events|description|what happened|what|details|action|activity|notes?|)$/i;
 
-function convertTimeline(body: string[]): { lines: string[]; entries: number; note?: string } {
+const ymdOf = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+
+/**
+ * The timeline part with the entries the checks read (parse/timeline.ts, on the blocks the parser
+ * splits: parse/markdown.ts) written as list items, one per entry: a table whose every row is an
+ * entry becomes a list (a Date column's date before the time, the other cells after it); a
+ * paragraph's lines and `<br>` parts that start with a stamp each start an item, the lines that
+ * continue an entry stay under it; a `### 09:49` heading with a paragraph under it becomes one item.
+ * Stamps are kept as written. Everything else (lists, quotes, code, raw HTML, prose without
+ * stamps, a table with a row that is no entry) is kept as written.
+ */
+function convertTimeline(u: Unit, all: TimelineEntry[]): { lines: string[]; entries: number; note?: string } {
+  const body = u.body;
+  const lineOf = new Map<number, number>(u.src.map((l, i) => [l, i]));
+  const at = new Map<number, TimelineEntry[]>();
+  for (const e of all) {
+    const i = lineOf.get(e.line);
+    if (i === undefined) continue;
+    const list = at.get(i) ?? [];
+    list.push(e);
+    at.set(i, list);
+  }
   const out: string[] = [];
-  let entries = 0;
-  let tables = 0;
-  let zoneless = 0;
-  const bs = blocks(body);
-  const declared = body.some(l => !LIST_ITEM.test(l) && !l.trim().startsWith('|') && declaresZone(l));
-  const count = (st: Stamp | undefined) => { if (st && !st.zone && !declared) zoneless++; };
-  for (let i = 0; i < bs.length; i++) {
-    const b = bs[i];
-    if (b.kind === 'table') {
-      const header = splitRow(b.lines[0]);
-      const rows = b.lines.slice(2).map(splitRow);
-      // the stamp: the first cell, or the first two when they are a date and a time
-      const joinFirstTwo = rows.length > 0 && rows.every(r => r.length > 2 && !leadingStamp(r[0]) && leadingStamp(`${r[0]} ${r[1]}`));
-      const stampOf = (r: string[]) => joinFirstTwo ? `${r[0]} ${r[1]}` : r[0];
-      if (!rows.length || !rows.every(r => r[0] !== undefined && leadingStamp(stampOf(r)))) { out.push(...b.lines); continue; }
-      const n = joinFirstTwo ? 2 : 1;
-      const timeHeader = header.slice(0, n).join(' ');
-      const rest = header.slice(n);
-      const zone = readHeadingDeclaration(timeHeader.replace(/\)[^)]*$/, ')'))?.zone;
-      const trivial = header.slice(0, n).every(h => TRIVIAL_TIME_HEADER.test(h.replace(/\s*\([^)]*\)\s*/, ''))) && rest.every(h => TRIVIAL_EVENT_HEADER.test(h)) && rest.length <= 1;
-      if (zone) out.push(`All times in ${zone.text} (the original table's "${timeHeader}" column).`, '');
-      if (!trivial) out.push(`Columns of the original table: ${header.filter(Boolean).join(' · ')}.`, '');
-      for (const r of rows) {
-        const cells = r.slice(n).filter(c => c !== '');
-        out.push(`- ${stampOf(r)}${cells.length ? ` — ${cells.join(' — ')}` : ''}`);
-        // a zone in the column header is declared by the line written above
-        if (!zone) count(leadingStamp(stampOf(r)));
-        entries++;
-      }
-      tables++;
-      continue;
-    }
-    if (b.kind === 'para' && leadingStamp(b.lines[0])) {
-      out.push(`- ${b.lines.map(l => l.trim()).join(' ')}`);
-      count(leadingStamp(b.lines[0]));
-      entries++;
-      // consecutive entries as one list: drop the blank lines between two converted paragraphs
-      while (bs[i + 1]?.kind === 'blank' && bs[i + 2]?.kind === 'para' && leadingStamp(bs[i + 2].lines[0])) i++;
-      continue;
-    }
-    if (b.kind === 'heading') {
-      const m = /^ {0,3}#{3,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(b.lines[0]);
-      const st = m ? leadingStamp(m[1]) : undefined;
-      if (m && st) {
-        // "### 09:14" and the text under it: one entry, the first paragraph on its line, the rest indented below
-        const headText = m[1].trim();
-        const under: Block[] = [];
-        let j = i + 1;
-        while (j < bs.length && bs[j].kind !== 'heading') under.push(bs[j++]);
-        const firstPara = under.findIndex(x => x.kind !== 'blank');
-        let line = `- ${headText}`;
-        let restBlocks = under;
-        if (firstPara >= 0 && under[firstPara].kind === 'para') {
-          const para = under[firstPara].lines.map(l => l.trim()).join(' ');
-          const onlyStamp = !headText.slice(st.end).replace(/[\s*_\])|:—–-]/g, '');
-          line += onlyStamp ? ` — ${para}` : `: ${para}`;
-          restBlocks = under.slice(firstPara + 1);
-        }
-        out.push(line);
-        count(st);
-        const restLines = trimBlankEnd(restBlocks.flatMap(x => x.lines));
-        const lead = restLines.findIndex(l => l.trim());
-        if (lead >= 0) {
-          out.push('');
-          out.push(...restLines.slice(lead).map(l => l.trim() ? `  ${l}` : ''));
-        }
-        entries++;
-        i = j - 1;
-        // keep entries together: one blank line before the next one
-        if (bs[j]?.kind === 'heading') out.push('');
-        else out.push('');
+  let tables = 0, zoneless = 0, entries = 0;
+  for (const list of at.values()) for (const e of list) { entries++; if (e.stamp.time && !e.zone) zoneless++; }
+  const nodes = parseMarkdown(body.join('\n')).children;
+  const hasEntry = (a: number, b: number, timed = false) => { for (let i = a; i <= b; i++) if (at.get(i)?.some(e => !timed || e.stamp.time)) return true; return false; };
+  let cursor = 0;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
+    if (!node.position) continue;
+    const a = node.position.start.line - 1, b = node.position.end.line - 1;
+    if (a < cursor) continue;
+    out.push(...body.slice(cursor, a));
+    cursor = b + 1;
+    if (node.type === 'table' && b >= a + 2) {
+      const rows = body.slice(a + 2, b + 1);
+      const es = rows.map((_, k) => at.get(a + 2 + k)?.find(e => e.form === 'table'));
+      if (es.every(e => e)) {
+        tables++;
+        const header = splitTableRow(body[a]).cells;
+        const cellAt = (cells: TableCell[], ch: number) => cells.findIndex(c => ch >= c.start && ch <= c.end);
+        const lead: string[] = [];
+        const items = rows.map((row, k) => {
+          const e = es[k]!;
+          const cells = splitTableRow(row).cells;
+          const s = cellAt(cells, e.stampRange.start.character);
+          // a Date column gives the row's date: written before the time, as the parser read it
+          const d = e.date && !e.stamp.date ? cells.findIndex((c, i) => {
+            if (i === s) return false;
+            const st = readStamp(c.raw);
+            return !!st?.date && !st.time && st.date.year !== undefined && ymdOf({ year: st.date.year, month: st.date.month, day: st.date.day }) === ymdOf(e.date!) && c.raw.slice(st.end).replace(/[\s*_`]/g, '') === '';
+          }) : -1;
+          if (k === 0) {
+            const names = header.map(c => c.raw);
+            const timeHeader = [d, s].filter(i => i >= 0).map(i => names[i] ?? '').join(' ');
+            const zone = readHeadingDeclaration(names[s] ?? '')?.zone;
+            const rest = names.filter((_, i) => i !== s && i !== d);
+            if (zone) lead.push(`All times in ${zone.text} (the original table's "${timeHeader}" column).`, '');
+            const trivial = [s, d].filter(i => i >= 0).every(i => TRIVIAL_TIME_HEADER.test((names[i] ?? '').replace(/\s*\([^)]*\)\s*/, ''))) && rest.every(h => TRIVIAL_EVENT_HEADER.test(h)) && rest.length <= 1;
+            if (!trivial) lead.push(`Columns of the original table: ${names.filter(Boolean).join(' · ')}.`, '');
+          }
+          const stamp = `${d >= 0 ? cells[d].raw + ' ' : ''}${cells[s].raw}`;
+          const others = cells.filter((c, i) => i !== s && i !== d && c.raw !== '').map(c => c.raw);
+          return `- ${stamp}${others.length ? ` — ${others.join(' — ')}` : ''}`;
+        });
+        out.push(...lead, ...items);
         continue;
       }
     }
-    out.push(...b.lines);
+    if (node.type === 'paragraph' && hasEntry(a, b, true)) {
+      out.push(...paragraphEntries(body, a, b, at));
+      continue;
+    }
+    if (node.type === 'heading' && node.depth >= 3 && at.get(a)?.some(e => e.form === 'heading' && e.stamp.time)) {
+      // "### 09:14" and the text under it, up to the next heading: one item when no other entry is there (a day's heading, "### 2016-11-02", stays)
+      let m = n + 1;
+      while (m < nodes.length && nodes[m].type !== 'heading') m++;
+      const end = m < nodes.length ? nodes[m].position!.start.line - 2 : body.length - 1;
+      const first = nodes[n + 1];
+      if (!hasEntry(a + 1, end) && (!first || first.type === 'paragraph' || first.type === 'heading')) {
+        const headText = /^ {0,3}#{3,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(body[a])?.[1] ?? body[a];
+        const st = readStamp(headText);
+        let line = `- ${headText.trim()}`;
+        let restFrom = a + 1;
+        if (first?.type === 'paragraph' && first.position) {
+          const fa = first.position.start.line - 1, fb = first.position.end.line - 1;
+          const para = body.slice(fa, fb + 1).map(l => l.trim()).join(' ');
+          const onlyStamp = !!st && !headText.slice(st.end).replace(/[\s*_\])|:—–-]/g, '');
+          line += onlyStamp ? ` — ${para}` : `: ${para}`;
+          restFrom = fb + 1;
+        }
+        out.push(line);
+        const rest = trimBlankEnd(body.slice(restFrom, end + 1));
+        const r0 = rest.findIndex(l => l.trim());
+        if (r0 >= 0) out.push('', ...rest.slice(r0).map(l => l.trim() ? `  ${l}` : ''));
+        out.push('');
+        cursor = end + 1;
+        n = m - 1;
+        continue;
+      }
+    }
+    out.push(...body.slice(a, b + 1));
   }
+  out.push(...body.slice(cursor));
   let note = tables ? `Turned ${tables === 1 ? 'a timeline table' : `${tables} timeline tables`} into a list; stamps are kept as written.` : undefined;
   if (zoneless) note = `${note ? note + ' ' : ''}${zoneless} timeline stamp${zoneless === 1 ? ' has' : 's have'} no zone: the non-utc-timestamp quick fix converts ${zoneless === 1 ? 'it' : 'them'} to UTC once the zone is known (nothing was assumed).`;
   return { lines: collapseBlankRuns(out), entries, note };
 }
 
+/**
+ * A paragraph holding entries as list items: each line or `<br>` part where the parser starts an
+ * entry starts an item (the `<br>` before it goes: the item is the break); the lines between
+ * continue the item above, or stay a paragraph before the first item.
+ */
+function paragraphEntries(body: string[], a: number, b: number, at: Map<number, TimelineEntry[]>): string[] {
+  const segs: { text: string; entry: boolean; timed?: boolean }[] = [];
+  for (let i = a; i <= b; i++) {
+    const line = body[i];
+    const starts = [...new Set((at.get(i) ?? []).map(e => e.range.start.character))].sort((x, y) => x - y);
+    if (!starts.length || starts[0] > 0) segs.push({ text: line.slice(0, starts[0] ?? line.length), entry: false });
+    starts.forEach((s, k) => segs.push({ text: line.slice(s, starts[k + 1] ?? line.length), entry: true, timed: (at.get(i) ?? []).some(e => e.range.start.character === s && e.stamp.time) }));
+  }
+  const before: string[] = [];
+  const items: string[] = [];
+  segs.forEach((g, k) => {
+    let t = g.text.trim();
+    if (segs[k + 1]?.entry) t = t.replace(/\s*<br\s*\/?>\s*$/i, '');
+    if (!t) return;
+    // a day's line ("2016-11-08") before the first timed entry stays a line above the list
+    if (g.entry && (items.length || g.timed)) items.push(`- ${t}`);
+    else if (items.length) items.push(`  ${t}`);
+    else before.push(t);
+  });
+  return before.length ? [...before, '', ...items] : items;
+}
+
 // ---------------------------------------------------------------- actions
+
 
 
 /**
@@ -618,35 +649,29 @@ function reindent(line: string, from: number, to: string): string {
 
 // ---------------------------------------------------------------- front matter facts
 
-function firstTimelineStamp(units: Unit[]): { day: string; utc?: string } | undefined {
-  for (const u of units) {
-    for (const line of u.body) {
-      const t = stripListMarker(line).replace(/^ {0,3}#{1,6}\s+/, '').replace(/^\s*\|/, '');
-      const st = leadingStamp(t);
-      if (!st?.date || st.date.year === undefined) continue;
-      const day = `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}`;
-      const utc = st.zone?.ref.kind === 'utc' && st.time ? `${day}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z` : undefined;
-      return { day, utc };
-    }
-  }
-  return undefined;
+/** The first timeline entry with a date: its day, and its instant when it was written in UTC (its own zone or the declared one). */
+function firstTimelineStamp(entries: TimelineEntry[]): { day: string; utc?: string } | undefined {
+  const e = entries.find(x => x.date);
+  if (!e?.date) return undefined;
+  return { day: ymdOf(e.date), utc: utcIso(e) };
 }
 
-/** `[detected]`, `[mitigated]`, `[resolved]` entries written with a full UTC stamp. */
-function milestoneStamps(units: Unit[]): [string, string][] {
+/** `[detected]`, `[mitigated]`, `[resolved]` entries whose instant is certain in UTC. */
+function milestoneStamps(entries: TimelineEntry[]): [string, string][] {
   const out: [string, string][] = [];
-  for (const u of units) {
-    for (const line of u.body) {
-      const tag = milestoneTags(line).find(t => t.milestone !== 'started');
-      if (!tag) continue;
-      const t = stripListMarker(line).replace(/^\s*\|/, '');
-      const st = leadingStamp(t);
-      if (!st?.date?.year || !st.time || st.zone?.ref.kind !== 'utc') continue;
-      const key = tag.milestone;
-      if (!out.some(o => o[0] === key)) out.push([key, `${st.date.year}-${pad(st.date.month)}-${pad(st.date.day)}T${pad(st.time.hour)}:${pad(st.time.minute)}:${pad(st.time.second ?? 0)}Z`]);
-    }
+  for (const e of entries) {
+    const tag = e.tags.find(t => t.milestone !== 'started');
+    const iso = tag && utcIso(e);
+    if (tag && iso && !out.some(o => o[0] === tag.milestone)) out.push([tag.milestone, iso]);
   }
   return out;
+}
+
+/** The entry's instant as an ISO UTC stamp, when it was written in UTC with a date and a time. */
+function utcIso(e: TimelineEntry): string | undefined {
+  if (!e.date || !e.stamp.time || e.zone?.kind !== 'utc' || e.stamp.timeCount > 1 || e.stamp.relative) return undefined;
+  const t = e.stamp.time;
+  return `${ymdOf(e.date)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second ?? 0)}Z`;
 }
 
 function findSeverity(text: string, severities: string[]): string | undefined {
