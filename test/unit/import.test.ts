@@ -251,6 +251,35 @@ describe('import keeps what it read', () => {
   });
 });
 
+describe('import moves the header lines to the front matter', () => {
+  it('"Date", "Severity" and "Authors" lines of the header leave the body for the front matter; a date is written ISO only when certain', () => {
+    const src = ['# Cache stampede', '', '**Incident Date:** 4 March 2026  ', '**Severity:** Sev 2  ', '**Authors**: Ana Lima, Bo Chen', '', '## Summary', '', 'The cache emptied at once.', '', 'Date: 5 March 2026', ''].join('\n');
+    const r = importPostmortem(src);
+    assert.match(r.text, /^date: 2026-03-04$/m);
+    assert.match(r.text, /^severity: SEV2$/m);
+    assert.match(r.text, /^authors: \[Ana Lima, Bo Chen\]$/m);
+    assert.equal(r.id, 'INC-2026-0304', 'the ID from the date line');
+    assert.doesNotMatch(r.text, /Incident Date|\*\*Severity|\*\*Authors/);
+    assert.match(r.text, /\nDate: 5 March 2026\n/, 'a Date line inside a section is text, not the header');
+    // day-first or month-first: kept as written, and the notes say why
+    const amb = importPostmortem(['# Disk full', '', '**Date**: 03/10/2021', '', '**Severity:** Medium', '', '## Summary', '', 'The disk filled.', ''].join('\n'));
+    assert.match(amb.text, /^date: 03\/10\/2021$/m);
+    assert.ok(amb.notes.some(n => /day-first and month-first/.test(n)), amb.notes.join('\n'));
+    // a severity that is not one of the team's: the author chooses; the original's word is kept beside the key
+    assert.match(amb.text, /^# severity: one of SEV1, SEV2, SEV3, SEV4 \(the original says "Medium"\)$/m);
+    assert.doesNotMatch(amb.text, /\*\*Severity/);
+    assert.equal(parseReview(amb.text).frontMatter?.data.date, '03/10/2021');
+  });
+
+  it('a header line whose key the front matter has already stays in the text', () => {
+    const src = ['---', 'title: Cache stampede', 'severity: SEV1', 'authors: [Ana]', '---', '# Cache stampede', '', '**Severity:** SEV3', '', 'Authors: Bo', '', '## Summary', '', 'The cache emptied.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0305' });
+    assert.match(r.text, /\n\*\*Severity:\*\* SEV3\n/);
+    assert.match(r.text, /\nAuthors: Bo\n/);
+    assert.match(r.text, /^severity: SEV1$/m);
+  });
+});
+
 describe('import: items committed to outside an actions section', () => {
   it('TODO paragraphs become canonical items under an "Action items:" label, and the workspace index (pir actions) lists them', async () => {
     const { summarize } = await import('../../src/core');

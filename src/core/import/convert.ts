@@ -160,14 +160,21 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
     } catch { /* kept as written; the review's checks report it */ }
   }
 
-  // ---- an "Authors:" label line: its names go to the front matter, the line leaves the body
-  let authorsLine: { line: number; names: string[] } | undefined;
-  for (let l = bodyStart; l < lines.length && !authorsLine; l++) {
-    const m = /^ {0,3}(?:\*\*|__)?Authors?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+?)\s*(?:<br\s*\/?>)?\s*$/i.exec(lines[l]);
+  // ---- "Authors:", "Date:", "Severity:" label lines: they move to the front matter (the line leaves the
+  // body) unless it has the key already; Date and Severity only from the header, above the first section
+  const fmHas = (k: string) => fmData !== undefined && (k in fmData || (k === 'authors' && 'author' in fmData) || (fmLines ?? []).some(l => l.startsWith(`# ${k}: `)));
+  const firstSection = scanned.headings.find(h => h.line >= bodyStart && headingKinds(h.text).length)?.line ?? lines.length;
+  const moved = new Map<number, MovedLine>();
+  for (let l = bodyStart; l < lines.length; l++) {
+    const m = META_LINE.exec(lines[l]);
     if (!m) continue;
-    const names = m[1].split(/\s*(?:,|;|&|\band\b)\s*/).map(n => n.replace(/[*_`]/g, '').trim()).filter(n => n && !/^<.*>$/.test(n));
-    if (names.length && names.every(n => n.length <= 60)) authorsLine = { line: l, names };
+    const key = /^authors?$/i.test(m[1]) ? 'authors' : /^sev/i.test(m[1]) ? 'severity' : 'date';
+    if ((key !== 'authors' && l >= firstSection) || fmHas(key) || [...moved.values()].some(x => x.key === key)) continue;
+    const value = m[2].replace(/&#x20;|&nbsp;/g, ' ').replace(/^[\s*_]+|[\s*_]+$/g, '').trim();
+    const mv = readMetaLine(key, value, options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+    if (mv) moved.set(l, { line: l, key, ...mv });
   }
+  const movedOf = (k: MovedLine['key']) => [...moved.values()].find(x => x.key === k);
 
   // ---- units: the preamble, then one per heading of level 1 or 2 (level-1 headings naming a section count as sections)
   const headings = scanned.headings.filter(h => h.line >= bodyStart);
@@ -189,16 +196,11 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
     }
     const u = units[units.length - 1];
     if (titleHeading && l === titleHeading.line) {
-      if (authorsLine?.line === l) {
-      // and one of the blank lines around it
-      if (!(lines[l + 1] ?? 'x').trim() && !(u.body[u.body.length - 1] ?? 'x').trim()) l++;
-      continue;
-    }
-    u.body.push(lines[l]); u.src.push(l);
+      u.body.push(lines[l]); u.src.push(l);
       if (titleHeading.setext) { u.body.push(lines[l + 1]); u.src.push(l + 1); l++; }
       continue;
     }
-    if (authorsLine?.line === l) {
+    if (moved.has(l)) {
       // and one of the blank lines around it
       if (!(lines[l + 1] ?? 'x').trim() && !(u.body[u.body.length - 1] ?? 'x').trim()) l++;
       continue;
@@ -241,7 +243,7 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   const timelineEntriesRead = parsed.timeline.filter(e => timelineLines.has(e.line));
   const firstStamp = firstTimelineStamp(timelineEntriesRead);
   const fmDate = dateOf(fmData?.date);
-  const date = firstStamp?.day ?? (title ? /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(title)?.[0] : undefined) ?? fmDate;
+  const date = firstStamp?.day ?? (title ? /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(title)?.[0] : undefined) ?? fmDate ?? movedOf('date')?.iso;
 
   const existingId = typeof fmData?.id === 'string' && fmData.id.trim() ? fmData.id.trim() : undefined;
   const id = options.id ?? existingId ?? (date ? `INC-${date.slice(0, 4)}-${date.slice(5, 7)}${date.slice(8, 10)}` : 'INC-YYYY-NNN');
@@ -322,7 +324,8 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
         while (intro.length && !intro[0].trim()) intro.shift();
       }
       if (!hasSummary && hasProse(intro)) {
-        const lead = intro.findIndex(l => l.trim() !== '');
+        // comments ("<!-- source: … -->") stay above the heading
+        const lead = intro.findIndex(l => l.trim() !== '' && !/^\s*<!--[\s\S]*-->\s*$/.test(l));
         out.push(...intro.slice(0, lead));
         if (out.length && out[out.length - 1].trim()) out.push('');
         out.push('## Summary', '');
@@ -369,12 +372,23 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   if (!has('id')) add.push(`id: ${yamlScalar(id)}`);
   if (!has('title')) add.push(title ? `title: ${yamlScalar(title)}` : '# title: what broke, in one line (the original has no title)');
   if (!has('status')) add.push('status: draft');
-  if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original does not say)`);
+  const sevLine = movedOf('severity');
+  if (sevLine && !has('severity')) {
+    // "Severity: Medium" is not one of the team's: the author chooses; the original's word stays beside the key
+    add.push(sevLine.yaml ? `severity: ${sevLine.yaml}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original says ${JSON.stringify(sevLine.value)})`);
+    if (!sevLine.yaml) notes.push(`The severity "${sevLine.value}" is not one of the team's severities: choose one (the front matter has the original's word).`);
+  } else if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original does not say)`);
+  const dateLine = movedOf('date');
+  if (dateLine && !has('date')) {
+    add.push(`date: ${dateLine.yaml}`);
+    if (dateLine.why) notes.push(dateLine.why);
+  }
   if (!has('major')) add.push('# major: true or false (the original does not say)');
   if (!has('started') && firstStamp?.utc) add.push(`started: ${firstStamp.utc}`);
   for (const [key, iso] of milestoneStamps(timelineEntriesRead)) if (!has(key)) add.push(`${key}: ${iso}`);
   // an "Authors: Ana, Bo" line (bold or not) moves to the front matter
-  if (!has('authors') && authorsLine) add.push(`authors: [${authorsLine.names.map(n => yamlScalar(n)).join(', ')}]`);
+  const authorsLine = movedOf('authors');
+  if (!has('authors') && authorsLine) add.push(`authors: [${authorsLine.names!.map(n => yamlScalar(n)).join(', ')}]`);
   else if (!has('authors') && fmData && (typeof fmData.author === 'string' || Array.isArray(fmData.authors) === false && typeof fmData.author === 'string')) {
     add.push(`authors: [${yamlScalar(String(fmData.author))}]`);
   }
@@ -648,6 +662,44 @@ function reindent(line: string, from: number, to: string): string {
 }
 
 // ---------------------------------------------------------------- front matter facts
+
+/** A label line of the header that goes to the front matter: "**Date:** 11 December 2025", "Severity: SEV2", "Authors: Ana, Bo". */
+const META_LINE = /^ {0,3}(?:\*\*|__)?(Authors?|(?:Incident\s+)?Date|Date of (?:the )?incident|Severity|Sev)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*(.+?)[ \t]*(?:<br\s*\/?>)?[ \t]*$/i;
+
+interface MovedLine {
+  line: number;
+  key: 'authors' | 'date' | 'severity';
+  value: string;
+  /** the front matter value (YAML); undefined for a severity that is not one of the team's */
+  yaml?: string;
+  names?: string[];
+  /** a date line's ISO date, when it is certain */
+  iso?: string;
+  /** why a date is kept as written */
+  why?: string;
+}
+
+/** What a header line says, when it says it plainly: names, a date (and nothing else), a short severity. */
+function readMetaLine(key: MovedLine['key'], value: string, severities: string[]): Omit<MovedLine, 'line' | 'key'> | undefined {
+  if (!value) return undefined;
+  if (key === 'authors') {
+    const names = value.split(/\s*(?:,|;|&|\band\b)\s*/).map(n => n.replace(/[*_`]/g, '').trim()).filter(n => n && !/^<.*>$/.test(n));
+    return names.length && names.every(n => n.length <= 60) ? { value, names } : undefined;
+  }
+  if (key === 'date') {
+    const st = readStamp(value);
+    const d = st?.date;
+    // a date and nothing else ("11 December 2025", "2025/12/04"): a window or a time stays in the text
+    if (!st || !d || d.year === undefined || d.impossible || st.time || st.start > 0 || value.slice(st.end).replace(/[\s*_.,]/g, '') !== '') return undefined;
+    if (d.alternative) return { value, yaml: yamlScalar(value), why: `The date "${value}" reads both day-first and month-first: it is in the front matter as written.` };
+    const iso = `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+    return { value, yaml: iso, iso };
+  }
+  if (value.length > 40 || /[.!?]\s/.test(value)) return undefined;
+  const n = /^(?:sev(?:erity)?[\s-]*)?(\d)$/i.exec(value)?.[1];
+  const team = severities.find(s => s.toLowerCase() === value.toLowerCase() || (n !== undefined && /\d/.exec(s)?.[0] === n && /^sev/i.test(s)));
+  return { value, yaml: team ? yamlScalar(team) : undefined };
+}
 
 /** The first timeline entry with a date: its day, and its instant when it was written in UTC (its own zone or the declared one). */
 function firstTimelineStamp(entries: TimelineEntry[]): { day: string; utc?: string } | undefined {
