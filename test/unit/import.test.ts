@@ -297,7 +297,7 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
 
   it('paragraph lines and <br> parts that start with a stamp each become an entry; lines continuing one stay under it; a day line stays above', () => {
     const src = [
-      '# Mail relay down', '', '## Timeline (all times in PST/PDT)', '',
+      '# Mail relay down', '', '## Timeline', '',
       'Some background before the day starts.', '',
       '### 2026-03-02', '',
       '**09:05** Relay config pushed<br>',
@@ -311,7 +311,7 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
     const r = importPostmortem(src, { id: 'INC-2026-0302' });
     assert.deepEqual(stamps(r.text), stamps(src), 'the same entries, in order');
     assert.match(r.text, /### 2026-03-02\n\n- \*\*09:05\*\* Relay config pushed\n- \*\*09:12\*\* First bounce reported by\n  the support desk\.\n- 09:40 - Rollback starts\n- \*\*10:02\*\* Mail flows again\n\n2026-03-03\n\n- \*\*08:00\*\* Post-incident sync\n/);
-    assert.match(r.text, /^## Timeline \(all times in PST\/PDT\)\n\nSome background before the day starts\.$/m);
+    assert.match(r.text, /^## Timeline\n\nSome background before the day starts\.$/m);
     assert.equal(parseReview(r.text).timeline.filter(e => e.form === 'list').length, 5);
   });
 
@@ -337,6 +337,40 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
     const r = importPostmortem(src, { id: 'INC-2026-0312' });
     assert.match(r.text, /All times in UTC \(the original table's "Day Time \(UTC\)" column\)\.\n\nColumns of the original table: Event · Day · Time \(UTC\) · Who\.\n\n- 2026-03-12 15:57 — Chain halts\n- 2026-03-13 11:25 — Validators restart — @ops\n/);
     assert.deepEqual(stamps(r.text), stamps(src));
-    assert.match(r.text, /^started: 2026-03-12T15:57:00Z$/m);
+    assert.doesNotMatch(r.text, /^started:/m, 'the stamps carry no zone themselves: no started is made up');
+  });
+
+  it('converts a stamp to UTC only when its instant is certain, once; the zone line it leaves without a stamp says UTC', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times are PDT.', '',
+      '- 2026-07-14 09:05 alert fires', '- 09:40 consumer restarted', '- 2026-07-14 23:30 queue drains', '',
+      '## Root cause', '', 'A poison message.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0714' });
+    assert.match(r.text, /\nAll times are UTC \(converted from PDT on import\)\.\n\n- 2026-07-14 16:05 UTC alert fires\n- 16:40 UTC consumer restarted\n- 2026-07-15 06:30 UTC queue drains\n/);
+    assert.match(r.text, /^started: 2026-07-14T16:05:00Z$/m);
+    assert.ok(r.notes.some(n => /Converted 3 timeline stamps to UTC/.test(n)), r.notes.join('\n'));
+    assert.deepEqual(parseReview(r.text).timeline.map(e => e.utc), parseReview(src).timeline.map(e => e.utc), 'the same instants');
+    // never twice: importing the result changes no stamp
+    assert.equal(importPostmortem(r.text).text, r.text);
+    // a heading's declaration is rewritten in its parentheses
+    const cest = importPostmortem(['# Deploy', '', '## Timeline (times in CEST)', '', '- 2026-06-03 09:14 deploy starts', ''].join('\n'), { id: 'INC-2026-0603' });
+    assert.match(cest.text, /^## Timeline \(times in UTC, converted from CEST\)\n\n- 2026-06-03 07:14 UTC deploy starts$/m);
+  });
+
+  it('leaves a stamp whose instant is not certain as written, says why, and keeps the zone line that still governs it', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times are PST.', '',
+      '- 2026-07-14 09:05 alert fires', '- 03/04/2026 10:00 consumer restarted', '',
+      '## Impact', '', 'Times: CST.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0715' });
+    assert.match(r.text, /\nAll times are PST\.\n\n- 2026-07-14 09:05 alert fires\n- 03\/04\/2026 10:00 consumer restarted\n/);
+    assert.ok(r.notes.some(n => /1 timeline stamp stays as written: the local time is not certain/.test(n)), r.notes.join('\n'));
+    assert.ok(r.notes.some(n => /1 timeline stamp stays as written: its date reads both day-first and month-first/.test(n)), r.notes.join('\n'));
+    // no date: nothing to convert from
+    const undated = importPostmortem(['# Queue stall', '', '## Timeline', '', 'All times in Europe/Berlin.', '', '- 09:05 alert fires', ''].join('\n'), { id: 'INC-2026-0716' });
+    assert.match(undated.text, /\nAll times in Europe\/Berlin\.\n\n- 09:05 alert fires\n/);
+    assert.ok(undated.notes.some(n => /stays as written: no date is known for it/.test(n)), undated.notes.join('\n'));
   });
 });

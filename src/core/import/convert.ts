@@ -13,11 +13,13 @@
  *   a table whose every row is an entry becomes a list, one item per row; paragraph lines and `<br>`
  *   parts that start an entry become items; a `### 09:14` heading with its paragraph becomes one;
  *   quotes, code and raw HTML stay as written. The review's entries are the original's, in order
- *   (else the timeline is kept as written); stamps and zones are kept exactly as written (a stamp
- *   without a zone stays without one: no UTC is invented);
+ *   (else the timeline is kept as written); a stamp whose instant is certain (date and zone known)
+ *   is then written in UTC and a declaration left governing no stamp says so (toUtc.ts); any other
+ *   stamp stays exactly as written (a stamp without a zone stays without one: no UTC is invented);
+ * - "Date:", "Severity:" and "Authors:" lines of the header move to the front matter;
  * - the front matter is generated from what the text says (title from the H1, `started` only from
- *   a stamp written in UTC, severity only when the text names one), or kept, with the missing keys
- *   added, when the file has one;
+ *   a stamp carrying UTC, severity only when the text names one of the team's), or kept, with the
+ *   missing keys added, when the file has one;
  * - everything else (unknown sections, prose, code, comments) is kept verbatim, in order.
  *
  * Pure: no `vscode` import, no I/O.
@@ -27,9 +29,8 @@ import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
 import { readLeadingId } from '../format/actionItem';
-import { LIST_MARKER, readListItem, stripListMarker } from '../format/listItem';
+import { LIST_MARKER, readListItem } from '../format/listItem';
 import { isDelimiterRow, splitTableRow } from '../format/table';
-import { milestoneTags } from '../format/milestones';
 import { formatYmd, leadingYmd } from '../time/calendar';
 import { exactSectionKind, purposesOf, sectionKindOf, sectionSpec, normalizeHeading, type SectionKind } from '../parse/sections';
 import { parseReview } from '../parse/review';
@@ -37,6 +38,7 @@ import type { ActionItem, TimelineEntry } from '../model';
 import { readStamp } from '../time/stamp';
 import { declaresZone, readHeadingDeclaration } from '../time/declaration';
 import { parseMarkdown } from '../parse/markdown';
+import { convertCertainStamps } from './toUtc';
 import type { TableCell } from '../format/table';
 import { yamlScalar } from '../newReview/template';
 
@@ -100,7 +102,6 @@ function headingKinds(text: string): SectionKind[] {
   return exact ? [exact, ...words.filter(k => k !== exact)] : words;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // a top-level item of a list (up to three spaces before the marker, as CommonMark allows)
 const LIST_ITEM = new RegExp(String.raw`^( {0,3})(${LIST_MARKER})( +|$)(.*)$`);
 
@@ -110,9 +111,34 @@ export function importPostmortem(input: string, options: ImportOptions = {}): Im
   if (!sameEntries(r.original, parseReview(r.result.text.replace(/\r\n/g, '\n')).timeline)) {
     const kept = importWith(input, options, false).result;
     kept.notes.push('The timeline is kept as written: turning it into a list would have changed its entries.');
-    return kept;
+    return inUtc(kept);
   }
-  return r.result;
+  return inUtc(r.result);
+}
+
+/**
+ * The stamps whose instant is certain, in UTC (toUtc.ts), and then the `started` and milestone keys
+ * those UTC stamps give, when the front matter lacks them.
+ */
+function inUtc(res: ImportResult): ImportResult {
+  const crlf = res.text.includes('\r\n');
+  const u = convertCertainStamps(res.text.replace(/\r\n/g, '\n'));
+  if (!u.converted && !u.notes.length) return res;
+  let text = u.text;
+  if (u.converted) {
+    const review = parseReview(text);
+    const data = review.frontMatter?.data;
+    const close = text.indexOf('\n---\n', 3);
+    if (data && text.startsWith('---\n') && close > 0) {
+      const add: string[] = [];
+      // as for a review written in UTC (and so importing the result again adds nothing)
+      const started = firstTimelineStamp(review.timeline)?.utc;
+      if (!('started' in data) && started) add.push(`started: ${started}`);
+      for (const [key, iso] of milestoneStamps(review.timeline)) if (!(key in data)) add.push(`${key}: ${iso}`);
+      if (add.length) text = text.slice(0, close + 1) + add.map(l => l + '\n').join('') + text.slice(close + 1);
+    }
+  }
+  return { ...res, text: crlf ? text.replace(/\n/g, '\r\n') : text, notes: [...res.notes, ...u.notes] };
 }
 
 /** The same entries in the same order: the same time, zone and (when both know it) date. */
@@ -210,19 +236,17 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
 
   // ---- level-3 headings that name another section become sections (not inside a timeline or the actions)
   const promoted: Unit[] = [];
+  const level3 = new Map(headings.filter(h => h.level === 3 && !h.setext).map(h => [h.line, h]));
   for (const u of units) {
     if (!u.heading || u.kinds.includes('timeline') || u.kinds.includes('actions')) { promoted.push(u); continue; }
     let cur: Unit = { ...u, body: [], src: [] };
     promoted.push(cur);
-    let fence: string | undefined;
     u.body.forEach((line, i) => {
-      const f = FENCE.exec(line);
-      if (fence) { if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined; cur.body.push(line); cur.src.push(u.src[i]); return; }
-      if (f) { fence = f[1]; cur.body.push(line); cur.src.push(u.src[i]); return; }
-      const m = /^ {0,3}###[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-      const kinds = m ? headingKinds(m[1]) : [];
-      if (m && kinds.length && !kinds.includes(u.kind!) && !kinds.includes('timeline')) {
-        cur = { heading: { text: m[1], level: 2, lines: [line] }, kind: kinds[0], kinds, body: [], src: [] };
+      // the level-3 headings the scan reads (none inside code or comments)
+      const h = level3.get(u.src[i]);
+      const kinds = h ? headingKinds(h.text) : [];
+      if (h && kinds.length && !kinds.includes(u.kind!) && !kinds.includes('timeline')) {
+        cur = { heading: { text: h.text, level: 2, lines: [line] }, kind: kinds[0], kinds, body: [], src: [] };
         promoted.push(cur);
         return;
       }
@@ -701,11 +725,16 @@ function readMetaLine(key: MovedLine['key'], value: string, severities: string[]
   return { value, yaml: team ? yamlScalar(team) : undefined };
 }
 
-/** The first timeline entry with a date: its day, and its instant when it was written in UTC (its own zone or the declared one). */
+/**
+ * The day of the first timeline entry with a date, and when impact began: the entry tagged
+ * `[started]`, else the first one with a time, when its stamp carries UTC itself.
+ */
 function firstTimelineStamp(entries: TimelineEntry[]): { day: string; utc?: string } | undefined {
   const e = entries.find(x => x.date);
   if (!e?.date) return undefined;
-  return { day: ymdOf(e.date), utc: utcIso(e) };
+  const tagged = entries.find(x => x.stamp.time && x.tags.some(t => t.milestone === 'started'));
+  const timed = tagged ?? entries.find(x => x.stamp.time);
+  return { day: ymdOf(e.date), utc: timed && utcIso(timed) };
 }
 
 /** `[detected]`, `[mitigated]`, `[resolved]` entries whose instant is certain in UTC. */
@@ -719,9 +748,9 @@ function milestoneStamps(entries: TimelineEntry[]): [string, string][] {
   return out;
 }
 
-/** The entry's instant as an ISO UTC stamp, when it was written in UTC with a date and a time. */
+/** The entry's instant as an ISO UTC stamp, when its stamp carries UTC itself (`14:02 UTC`, `…Z`) and it has a date. */
 function utcIso(e: TimelineEntry): string | undefined {
-  if (!e.date || !e.stamp.time || e.zone?.kind !== 'utc' || e.stamp.timeCount > 1 || e.stamp.relative) return undefined;
+  if (!e.date || !e.stamp.time || e.zoneSource !== 'stamp' || e.zone?.kind !== 'utc' || e.stamp.timeCount > 1 || e.stamp.relative) return undefined;
   const t = e.stamp.time;
   return `${ymdOf(e.date)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second ?? 0)}Z`;
 }
