@@ -251,6 +251,25 @@ describe('import keeps what it read', () => {
   });
 });
 
+describe('import keeps each subsection under its parent', () => {
+  const outline = (text: string) => parseReview(text).sections.filter(x => !x.label).map(x => `${x.level} ${x.heading} [${x.kinds.join(',')}]`);
+
+  it('"## Short term" under a level-1 "# Action items" stays a part of the action items, one level down; its items become canonical there', () => {
+    const src = ['# Broker outage', '', '## Summary', '', 'The broker fell over.', '', '# Action items', '', '## Short term', '', '- Add an alert on broker disk', '', '## Long term', '', '- Move the broker to managed Kafka', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0401' });
+    assert.deepEqual(outline(r.text), ['1 Broker outage []', '2 Summary [summary]', '2 Action items [actions]', '3 Short term [actions]', '3 Long term [actions]']);
+    assert.match(r.text, /## Action items\n\n### Short term\n\n- \[ \] CAP-2026-0401-1: Add an alert on broker disk\n/);
+    assert.doesNotMatch(r.text, /\*\*Action items:\*\*/, 'no label added: the items are in the actions section');
+  });
+
+  it('a sibling subsection after one taken out as its own section stays with its parent', () => {
+    const src = ['# Broker outage', '', '## Lessons learned', '', 'Intro.', '', '### What went well', '', '- paging worked', '', '### Tooling', '', 'The CLI is slow.', '', '#### Flags', '', 'Too many.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0402' });
+    assert.deepEqual(outline(r.text), ['1 Broker outage []', '2 Lessons learned [lessons]', '3 Tooling [lessons]', '4 Flags [lessons]', '2 What went well [went-well]']);
+    assertNoTextLost(src, r.text);
+  });
+});
+
 describe('import moves the header lines to the front matter', () => {
   it('"Date", "Severity" and "Authors" lines of the header leave the body for the front matter; a date is written ISO only when certain', () => {
     const src = ['# Cache stampede', '', '**Incident Date:** 4 March 2026  ', '**Severity:** Sev 2  ', '**Authors**: Ana Lima, Bo Chen', '', '## Summary', '', 'The cache emptied at once.', '', 'Date: 5 March 2026', ''].join('\n');

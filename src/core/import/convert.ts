@@ -211,16 +211,28 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
     if (h.level === 1 && !sectionKindOf(h.text) && !titleHeading && ![...starts.values()].some(s => s.level === 2)) { titleHeading = h; continue; }
     if (h.level <= 2) starts.set(h.line, h);
   }
+  // a level-1 section ("# Action items") becomes "##": its "##" subsections stay its own, one level down
+  const byLine = new Map(headings.map(h => [h.line, h]));
+  let section1: Unit | undefined;
   for (let l = bodyStart; l < lines.length; l++) {
     const h = starts.get(l);
     if (h) {
-      const hl = h.setext ? [lines[l], lines[l + 1]] : [lines[l]];
       const kinds = headingKinds(h.text);
-      units.push({ heading: { text: h.text, level: h.level, lines: hl }, kind: kinds[0], kinds, body: [], src: [] });
+      if (section1 && h.level === 2 && (!kinds.length || kinds.includes(section1.kind!))) {
+        section1.body.push(demoted(h, lines[l])); section1.src.push(l);
+        if (h.setext) l++;
+        continue;
+      }
+      const hl = h.setext ? [lines[l], lines[l + 1]] : [lines[l]];
+      const unit: Unit = { heading: { text: h.text, level: h.level, lines: hl }, kind: kinds[0], kinds, body: [], src: [] };
+      units.push(unit);
+      if (h.level === 1) section1 = kinds.length ? unit : undefined;
       if (h.setext) l++;
       continue;
     }
     const u = units[units.length - 1];
+    const deeper = section1 && u === section1 ? byLine.get(l) : undefined;
+    if (deeper && deeper.level >= 3 && deeper.level < 6 && !deeper.setext) { u.body.push(demoted(deeper, lines[l])); u.src.push(l); continue; }
     if (titleHeading && l === titleHeading.line) {
       u.body.push(lines[l]); u.src.push(l);
       if (titleHeading.setext) { u.body.push(lines[l + 1]); u.src.push(l + 1); l++; }
@@ -239,8 +251,9 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   const level3 = new Map(headings.filter(h => h.level === 3 && !h.setext).map(h => [h.line, h]));
   for (const u of units) {
     if (!u.heading || u.kinds.includes('timeline') || u.kinds.includes('actions')) { promoted.push(u); continue; }
-    let cur: Unit = { ...u, body: [], src: [] };
-    promoted.push(cur);
+    const parent: Unit = { ...u, body: [], src: [] };
+    let cur = parent;
+    promoted.push(parent);
     u.body.forEach((line, i) => {
       // the level-3 headings the scan reads (none inside code or comments)
       const h = level3.get(u.src[i]);
@@ -250,6 +263,9 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
         promoted.push(cur);
         return;
       }
+      // the next sibling subsection is still the parent's ("### Tooling" after "### What went well"
+      // under "## Lessons learned"): it stays in the parent, above the sections taken out of it
+      if (h) cur = parent;
       cur.body.push(line); cur.src.push(u.src[i]);
     });
   }
@@ -662,7 +678,7 @@ function convertActions(u: Unit, source: string[], parsed: ActionItem[], prefix:
     const prev = out.length ? out[out.length - 1] : '';
     if (prev.trim() && !/^(- \[[ x]\] |  )/.test(prev)) out.push('');
     out.push(`- [${item.status === 'done' ? 'x' : ' '}] ${id}: ${title}`, ...fieldsOut, ...rest);
-    if (item.form === 'paragraph' && last + 1 < u.body.length) out.push('');
+    if (item.form === 'paragraph' && last + 1 < u.body.length && u.body[last + 1].trim()) out.push('');
     i = last;
   }
   return { lines: out, count, generated };
@@ -769,6 +785,11 @@ function dateOf(v: unknown): string | undefined {
 }
 
 // ---------------------------------------------------------------- text helpers
+
+/** A heading one level down, as an ATX heading ("## Short term" → "### Short term"; a setext one written anew). */
+function demoted(h: { level: number; text: string; setext: boolean }, line: string): string {
+  return h.setext ? `${'#'.repeat(h.level + 1)} ${h.text}` : line.replace(/^( {0,3})(#+)/, '$1#$2');
+}
 
 /** Heading text without Markdown emphasis, code ticks or link syntax. */
 function sameHeading(heading: string, canonical: string): boolean {
