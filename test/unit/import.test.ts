@@ -239,6 +239,30 @@ describe('import reads action items as the checks do', () => {
   });
 });
 
+describe('import keeps the states of an action table', () => {
+  it('a state in bold is read; a word the box cannot say ("FAILED") stays a status field; a link where the state goes becomes the tracking link', () => {
+    const src = [
+      '# Disk full', '', '## Action Items', '',
+      '|**Action Item**|**Type**|**Owner**|**Status**|', '| :- | :- | :- | :- |',
+      '|Revert the storage driver|mitigate|olivier|**DONE**|',
+      '|Restore the container from a snapshot|mitigate|charles|**FAILED**|',
+      '|Move the containers to a VM|prevent|olivier|**IN PROGRESS**|',
+      '|Open a ticket with the vendor|process|charles|**TODO**|',
+      '|Run the crashed containers on a VM|prevent|olivier|<https://tracker.example.com/INFRA-62>|', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0501' });
+    const items = parseReview(r.text).actions.map(a => [a.status, a.fields.get('owner')?.value, a.fields.get('status')?.value, a.fields.get('tracking')?.value]);
+    assert.deepEqual(items, [
+      ['done', 'olivier', undefined, 'link to the ticket'],
+      ['open', 'charles', 'FAILED', 'link to the ticket'],
+      ['in-progress', 'olivier', 'IN PROGRESS', 'link to the ticket'],
+      ['open', 'charles', undefined, 'link to the ticket'],
+      ['open', 'olivier', undefined, 'https://tracker.example.com/INFRA-62'],
+    ]);
+    assert.deepEqual(parseReview(src).actions.map(a => a.status), ['done', 'open', 'in-progress', 'open', 'open'], 'the checks read the states in bold too');
+  });
+});
+
 describe('import keeps what it read', () => {
   it('a comment before the front matter is skipped (kept after it); an Authors line moves to the front matter', () => {
     const src = ['<!-- exported from the wiki -->', '---', 'title: Queue stalled', '---', '# Queue stalled', '', '**Authors:** Ana Lima, Bo Chen', '', '## Summary', '', 'The queue stalled for an hour.', ''].join('\n');

@@ -28,7 +28,7 @@ import { own } from '../safe/keys';
 import { parse as parseYaml } from 'yaml';
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
-import { readLeadingId } from '../format/actionItem';
+import { readLeadingId, statusOf } from '../format/actionItem';
 import { LIST_MARKER, readListItem } from '../format/listItem';
 import { isDelimiterRow, splitTableRow } from '../format/table';
 import { formatYmd, leadingYmd } from '../time/calendar';
@@ -659,21 +659,33 @@ function convertActions(u: Unit, source: string[], parsed: ActionItem[], prefix:
     const fieldsOut: string[] = [];
     const urls = [...title.matchAll(/https?:\/\/[^\s)<>\]"'|]+/g)].map(x => x[0]);
     // the item's own fields as written, in their order; then the required ones it lacks, as placeholders
+    let statusLink: string | undefined;
     for (const f of [...item.fields.values()].sort((x, y) => x.line - y.line || x.range.start.character - y.range.start.character)) {
       if (f.key === 'title' || f.key === 'id' || !f.value.trim()) continue;
-      if (f.key === 'status' && (item.status === 'done' || item.status === 'open') && item.form === 'table') continue;
+      if (f.key === 'status') {
+        // the state as the box says it goes; any other word ("FAILED") stays, without its emphasis
+        const v = f.value.trim().replace(/^[*_`]+|[*_`]+$/g, '').trim();
+        const link = /^<?(https?:\/\/[^\s<>]+)>?$/.exec(v);
+        // a link where the state goes is the item's ticket or pull request
+        if (link && !item.fields.get('tracking')?.value.trim()) { statusLink = link[1]; continue; }
+        if (item.status === 'done' && statusOf(undefined, v) === 'done') continue;
+        if (item.status === 'open' && /^(open|todo|to[ -]do|not[ -]started|new|planned|pending)$/i.test(v)) continue;
+        fieldsOut.push(`  - status: ${v}`);
+        continue;
+      }
       fieldsOut.push(`  - ${f.key}: ${f.value.trim()}`);
     }
     for (const key of required) {
       if (item.fields.get(key)?.value.trim()) continue;
       let v = own(PLACEHOLDER, key) ?? key;
-      if (key === 'tracking' && urls.length === 1) v = urls[0];
+      if (key === 'tracking' && statusLink) v = statusLink;
+      else if (key === 'tracking' && urls.length === 1) v = urls[0];
       if (key === 'owner') { const o = /\bowner(?:\*\*|__|[*_])?\s*:?\s*(?:\*\*|__|[*_])?\s*(@[\w./-]+)/i.exec(title) ?? /\((@[\w./-]+)\)/.exec(title); if (o) v = o[1]; }
       if (key === 'due') { const d = /\b(?:due|by)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(title); if (d) v = d[1]; }
       fieldsOut.push(`  - ${key}: ${v}`);
     }
     if (!item.fields.has('status') && (item.status === 'in-progress' || item.status === 'blocked' || item.status === 'wont-do')) fieldsOut.push(`  - status: ${item.status}`);
-    if (!required.includes('tracking') && !item.fields.has('tracking') && urls.length === 1) fieldsOut.push(`  - tracking: ${urls[0]}`);
+    if (!required.includes('tracking') && !item.fields.get('tracking')?.value.trim() && (statusLink || urls.length === 1)) fieldsOut.push(`  - tracking: ${statusLink ?? urls[0]}`);
     // an item right after raw HTML or a paragraph would be read as part of it
     const prev = out.length ? out[out.length - 1] : '';
     if (prev.trim() && !/^(- \[[ x]\] |  )/.test(prev)) out.push('');
