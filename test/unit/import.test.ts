@@ -263,6 +263,19 @@ describe('import keeps the states of an action table', () => {
   });
 });
 
+describe('the placeholders the import writes count as missing', () => {
+  it('action-fields names every field still a placeholder (@owner, YYYY-MM-DD, the validation prompt, link to the ticket), and only those', () => {
+    const src = ['# Disk full', '', '## Action items', '', '- Alert on pool usage above 80% on every storage host', '- Rotate logs hourly (owner: @ops, due 2026-03-01) https://tracker.example.com/OPS-2', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0601' });
+    assert.match(r.text, /  - owner: @owner\n  - due: YYYY-MM-DD\n  - validation: how we will know it worked: a test, a drill, a query\n  - tracking: link to the ticket\n/);
+    const messages = analyze(r.text).findings.filter(f => f.rule === 'action-fields').map(f => f.message);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0], /CAP-2026-0601-1 has no owner .*, due date, validation .* or tracking link/);
+    assert.match(messages[1], /CAP-2026-0601-2 has no validation/);
+    assert.doesNotMatch(messages[1], /owner|due date|tracking/);
+  });
+});
+
 describe('import keeps what it read', () => {
   it('a comment before the front matter is skipped (kept after it); an Authors line moves to the front matter', () => {
     const src = ['<!-- exported from the wiki -->', '---', 'title: Queue stalled', '---', '# Queue stalled', '', '**Authors:** Ana Lima, Bo Chen', '', '## Summary', '', 'The queue stalled for an hour.', ''].join('\n');
@@ -369,6 +382,10 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
     const r = importPostmortem(src, { id: 'INC-2026-0303' });
     assert.match(r.text, /\n> 10:14 ana: is the queue stuck\?\n> 10:15 bo: looking\n\n```\n10:16 consumer restarted\n```\n/);
     assert.deepEqual(stamps(r.text), ['2026-3-2 10:10', '2026-3-2 10:20']);
+    // under the action items too: a quote is no item, and stays a quote
+    const actions = importPostmortem(['# Disk full', '', '## Action items', '', '> ana: we should alert on pool usage', '> bo: TODO: rotate logs hourly', '', '- Alert on pool usage above 80% on every storage host', ''].join('\n'), { id: 'INC-2026-0304' });
+    assert.match(actions.text, /\n> ana: we should alert on pool usage\n> bo: TODO: rotate logs hourly\n\n- \[ \] CAP-2026-0304-1: Alert on pool usage/);
+    assert.equal(parseReview(actions.text).actions.length, 1);
   });
 
   it('a table with Day and Time columns in any order: one item per row, the day before the time, the zone of the Time column said once', () => {
