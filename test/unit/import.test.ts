@@ -307,6 +307,20 @@ describe('import keeps each subsection under its parent', () => {
   });
 });
 
+describe('import is stable', () => {
+  it('importing the result again changes nothing: an H1 that names purposes but repeats the title stays the title; sub-sections of an introduction that becomes the Summary are taken out at once', () => {
+    const src = [
+      '---', "title: 'What happened, how we responded, what we learned'", '---', '',
+      'On March 2 the queue stalled.', '',
+      '### Background', '', 'The queue feeds the mailer.', '',
+      '### Future mitigations', '', '- Alert on queue age above five minutes', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0701' });
+    assert.match(r.text, /\n# What happened, how we responded, what we learned\n\n## Summary\n\nOn March 2 the queue stalled\.\n\n### Background\n\nThe queue feeds the mailer\.\n\n## Action items\n\n- \[ \] CAP-2026-0701-1: Alert on queue age/);
+    assert.equal(importPostmortem(r.text).text, r.text);
+  });
+});
+
 describe('import moves the header lines to the front matter', () => {
   it('"Date", "Severity" and "Authors" lines of the header leave the body for the front matter; a date is written ISO only when certain', () => {
     const src = ['# Cache stampede', '', '**Incident Date:** 4 March 2026  ', '**Severity:** Sev 2  ', '**Authors**: Ana Lima, Bo Chen', '', '## Summary', '', 'The cache emptied at once.', '', 'Date: 5 March 2026', ''].join('\n');

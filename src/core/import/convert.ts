@@ -208,7 +208,9 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   const units: Unit[] = [{ kinds: [], body: [], src: [] }];
   const starts = new Map<number, { text: string; level: number; setext: boolean }>();
   for (const h of headings) {
-    if (h.level === 1 && !sectionKindOf(h.text) && !titleHeading && ![...starts.values()].some(s => s.level === 2)) { titleHeading = h; continue; }
+    // the first H1 is the title unless it names a section; an H1 repeating the front matter's title is the title
+    const isTitle = !sectionKindOf(h.text) || (typeof fmData?.title === 'string' && plainText(h.text) === plainText(fmData.title));
+    if (h.level === 1 && isTitle && !titleHeading && ![...starts.values()].some(s => s.level === 2)) { titleHeading = h; continue; }
     if (h.level <= 2) starts.set(h.line, h);
   }
   // a level-1 section ("# Action items") becomes "##": its "##" subsections stay its own, one level down
@@ -250,7 +252,8 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   const promoted: Unit[] = [];
   const level3 = new Map(headings.filter(h => h.level === 3 && !h.setext).map(h => [h.line, h]));
   for (const u of units) {
-    if (!u.heading || u.kinds.includes('timeline') || u.kinds.includes('actions')) { promoted.push(u); continue; }
+    // the preamble too: its sub-sections are the Summary's when the introduction becomes one
+    if (u.kinds.includes('timeline') || u.kinds.includes('actions')) { promoted.push(u); continue; }
     const parent: Unit = { ...u, body: [], src: [] };
     let cur = parent;
     promoted.push(parent);
