@@ -427,6 +427,9 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
     assert.deepEqual(parseReview(r.text).timeline.map(e => e.utc), parseReview(src).timeline.map(e => e.utc), 'the same instants');
     // never twice: importing the result changes no stamp
     assert.equal(importPostmortem(r.text).text, r.text);
+    // across midnight UTC: an undated entry keeps its day (its date is written where the one above changed)
+    const tokyo = importPostmortem(['# Batch late', '', '## Timeline', '', 'All times in Asia/Tokyo.', '', '- 2026-07-14 08:00 batch starts', '- 10:00 batch stalls', '- 11:30 batch resumes', ''].join('\n'), { id: 'INC-2026-0717' });
+    assert.match(tokyo.text, /\n- 2026-07-13 23:00 UTC batch starts\n- 2026-07-14 01:00 UTC batch stalls\n- 02:30 UTC batch resumes\n/);
     // a heading's declaration is rewritten in its parentheses
     const cest = importPostmortem(['# Deploy', '', '## Timeline (times in CEST)', '', '- 2026-06-03 09:14 deploy starts', ''].join('\n'), { id: 'INC-2026-0603' });
     assert.match(cest.text, /^## Timeline \(times in UTC, converted from CEST\)\n\n- 2026-06-03 07:14 UTC deploy starts$/m);

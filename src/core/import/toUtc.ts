@@ -9,7 +9,10 @@
  * range), a date that reads only one way (not 03/10/2021), and a local time that happened exactly
  * once that day in that zone, in the season its abbreviation names. Everything else stays as
  * written, and the notes say why. A stamp in UTC is never converted again (importing the result
- * again changes nothing). Pure: no `vscode` import, no I/O.
+ * again changes nothing). Every entry keeps its instant (or, without one, its date): the
+ * conversions are applied in one pass and checked; when one would move an undated entry below to
+ * another day, they are applied one at a time, each writing that entry's date (up to
+ * MAX_STEPWISE entries; beyond, the stamps stay as written). Pure: no `vscode` import, no I/O.
  */
 import { parseReview } from '../parse/review';
 import { declarationIn } from '../parse/timeline';
@@ -26,41 +29,65 @@ export interface UtcResult {
   notes: string[];
 }
 
-/** Stamps beyond this many are left as written (each conversion re-reads the review). */
-const MAX_ENTRIES = 400;
+/** Beyond this many entries, stamps are converted only when one pass converts them all (the one-by-one pass re-reads the review after each). */
+const MAX_STEPWISE = 60;
 
 /** Converts the certain stamps of `text` (a review, `\n` line breaks) to UTC. */
 export function convertCertainStamps(text: string): UtcResult {
-  let review = parseReview(text);
+  const review = parseReview(text);
   const count = review.timeline.length;
   const notes: string[] = [];
   if (!count) return { text, converted: 0, notes };
-  if (count > MAX_ENTRIES) {
-    notes.push(`The timeline has ${count} entries: its stamps are kept as written (the non-utc-timestamp quick fixes convert them).`);
-    return { text, converted: 0, notes };
-  }
-  const done = new Set<number>();
   const why = new Map<string, number>();
-  const converted = new Set<number>();
-  // one entry at a time, re-reading after each: a conversion may write the date of the entry below
-  for (;;) {
-    const i = review.timeline.findIndex((e, k) => !done.has(k) && needsConversion(e));
-    if (i < 0) break;
-    done.add(i);
-    const e = review.timeline[i];
+  const plan = new Map<number, TextEdit[]>();
+  review.timeline.forEach((e, i) => {
+    if (!needsConversion(e)) return;
     const reason = whyNot(e);
     const fix = reason ? undefined : convertFix(review, e, e.zone!, 'Convert to UTC', true);
-    if (!fix) { const r = reason ?? 'it cannot be converted automatically'; why.set(r, (why.get(r) ?? 0) + 1); continue; }
-    const next = applyEdits(review, fix.edits);
-    const again = parseReview(next);
-    // the same entries, the converted one now in UTC: else the stamp stays as written
-    if (again.timeline.length !== count || again.timeline[i].zone?.kind !== 'utc') { why.set('it cannot be converted automatically', (why.get('it cannot be converted automatically') ?? 0) + 1); continue; }
-    text = next; review = again; converted.add(i);
+    if (fix) plan.set(i, fix.edits);
+    else { const r = reason ?? 'it cannot be converted automatically'; why.set(r, (why.get(r) ?? 0) + 1); }
+  });
+  if (!plan.size) return { text, converted: 0, notes: reasons(why) };
+  // one pass: every conversion at once (each edit is its stamp's span; a date written below is
+  // written by that entry's own conversion); kept when every entry reads as it did, at its instant
+  const once = applyEdits(review, [...plan.values()].map(edits => edits[0]));
+  let after = parseReview(once);
+  let result: string | undefined = sameInstants(review.timeline, after.timeline, plan) ? once : undefined;
+  if (result === undefined && count <= MAX_STEPWISE) {
+    // a conversion changed the date an entry below takes from it: one at a time, each writing that date
+    let cur = review, t = text;
+    for (const i of plan.keys()) {
+      const e = cur.timeline[i];
+      const fix = e && needsConversion(e) && !whyNot(e) ? convertFix(cur, e, e.zone!, 'Convert to UTC', true) : undefined;
+      if (!fix) continue;
+      t = applyEdits(cur, fix.edits);
+      cur = parseReview(t);
+    }
+    if (sameInstants(review.timeline, cur.timeline, plan)) { result = t; after = cur; }
   }
-  if (converted.size) notes.push(`Converted ${converted.size} timeline stamp${converted.size === 1 ? '' : 's'} to UTC (date and zone known, the instant certain).`);
-  for (const [r, n] of why) notes.push(`${n} timeline stamp${n === 1 ? '' : 's'} stay${n === 1 ? 's' : ''} as written: ${r}.`);
-  if (converted.size) text = rewriteStaleDeclarations(review, converted, notes);
-  return { text, converted: converted.size, notes };
+  if (result === undefined) {
+    notes.push(`The timeline stamps are kept as written: converting them at once would have moved an undated entry to another day (the non-utc-timestamp quick fixes convert them one by one).`);
+    return { text, converted: 0, notes };
+  }
+  const converted = new Set(plan.keys());
+  notes.push(`Converted ${converted.size} timeline stamp${converted.size === 1 ? '' : 's'} to UTC (date and zone known, the instant certain).`, ...reasons(why));
+  return { text: rewriteStaleDeclarations(after, converted, notes), converted: converted.size, notes };
+}
+
+function reasons(why: Map<string, number>): string[] {
+  return [...why].map(([r, n]) => `${n} timeline stamp${n === 1 ? '' : 's'} stay${n === 1 ? 's' : ''} as written: ${r}.`);
+}
+
+/** The same entries, each at the instant (or on the date) it had; the planned ones now in UTC. */
+function sameInstants(before: TimelineEntry[], after: TimelineEntry[], planned: Map<number, unknown>): boolean {
+  if (before.length !== after.length) return false;
+  return before.every((x, i) => {
+    const y = after[i];
+    if (planned.has(i) && y.zone?.kind !== 'utc') return false;
+    if (x.utc !== undefined || y.utc !== undefined) return x.utc === y.utc;
+    const d = (e: TimelineEntry) => e.date ? `${e.date.year}-${e.date.month}-${e.date.day}` : '';
+    return d(x) === d(y);
+  });
 }
 
 /** A time written in a zone other than UTC (its own or the declared one). */
