@@ -228,7 +228,8 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
       const hl = h.setext ? [lines[l], lines[l + 1]] : [lines[l]];
       const unit: Unit = { heading: { text: h.text, level: h.level, lines: hl }, kind: kinds[0], kinds, body: [], src: [] };
       units.push(unit);
-      if (h.level === 1) section1 = kinds.length ? unit : undefined;
+      // a "##" of another purpose ends the level-1 section's parts: what follows is no longer its own
+      section1 = h.level === 1 && kinds.length ? unit : undefined;
       if (h.setext) l++;
       continue;
     }
@@ -502,12 +503,17 @@ function convertTimeline(u: Unit, all: TimelineEntry[]): { lines: string[]; entr
   const nodes = parseMarkdown(body.join('\n')).children;
   const hasEntry = (a: number, b: number, timed = false) => { for (let i = a; i <= b; i++) if (at.get(i)?.some(e => !timed || e.stamp.time)) return true; return false; };
   let cursor = 0;
+  let lastEntryPara = false;
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     if (!node.position) continue;
     const a = node.position.start.line - 1, b = node.position.end.line - 1;
     if (a < cursor) continue;
-    out.push(...body.slice(cursor, a));
+    // entries written a paragraph each: one list, without the blank lines between them
+    const entryPara = node.type === 'paragraph' && hasEntry(a, b, true);
+    const gap = body.slice(cursor, a);
+    if (!(entryPara && lastEntryPara && gap.every(l => !l.trim()) && at.get(a)?.some(e => e.range.start.character === 0 && e.stamp.time))) out.push(...gap);
+    lastEntryPara = entryPara;
     cursor = b + 1;
     if (node.type === 'table' && b >= a + 2) {
       const rows = body.slice(a + 2, b + 1);
@@ -528,7 +534,7 @@ function convertTimeline(u: Unit, all: TimelineEntry[]): { lines: string[]; entr
             return !!st?.date && !st.time && st.date.year !== undefined && ymdOf({ year: st.date.year, month: st.date.month, day: st.date.day }) === ymdOf(e.date!) && c.raw.slice(st.end).replace(/[\s*_`]/g, '') === '';
           }) : -1;
           if (k === 0) {
-            const names = header.map(c => c.raw);
+            const names = header.map(c => c.raw.replace(/\*\*|__|`/g, '').trim());
             const timeHeader = [d, s].filter(i => i >= 0).map(i => names[i] ?? '').join(' ');
             const zone = readHeadingDeclaration(names[s] ?? '')?.zone;
             const rest = names.filter((_, i) => i !== s && i !== d);
@@ -552,6 +558,8 @@ function convertTimeline(u: Unit, all: TimelineEntry[]): { lines: string[]; entr
       // "### 09:14" and the text under it, up to the next heading: one item when no other entry is there (a day's heading, "### 2016-11-02", stays)
       let m = n + 1;
       while (m < nodes.length && nodes[m].type !== 'heading') m++;
+      // a rule ("---") closing the part stays where it is, outside the entry
+      while (m > n + 1 && nodes[m - 1].type === 'thematicBreak') m--;
       const end = m < nodes.length ? nodes[m].position!.start.line - 2 : body.length - 1;
       const first = nodes[n + 1];
       if (!hasEntry(a + 1, end) && (!first || first.type === 'paragraph' || first.type === 'heading')) {
