@@ -297,6 +297,9 @@ describe('import keeps each subsection under its parent', () => {
     assert.deepEqual(outline(r.text), ['1 Broker outage []', '2 Summary [summary]', '2 Action items [actions]', '3 Short term [actions]', '3 Long term [actions]']);
     assert.match(r.text, /## Action items\n\n### Short term\n\n- \[ \] CAP-2026-0401-1: Add an alert on broker disk\n/);
     assert.doesNotMatch(r.text, /\*\*Action items:\*\*/, 'no label added: the items are in the actions section');
+    // a "##" of another purpose ends them: what follows it is its own, not the level-1 section's
+    const later = importPostmortem(['# Broker outage', '', '# Action items', '', '## Short term', '', '- Add an alert on broker disk', '', '## Lessons learned', '', 'Disks fill quietly.', '', '## Notes', '', 'None.', ''].join('\n'), { id: 'INC-2026-0403' });
+    assert.deepEqual(outline(later.text), ['1 Broker outage []', '2 Action items [actions]', '3 Short term [actions]', '2 Lessons learned [lessons]', '2 Notes []']);
   });
 
   it('a sibling subsection after one taken out as its own section stays with its parent', () => {
