@@ -433,6 +433,11 @@ describe('import reads the timeline as the checks do (parse/timeline.ts)', () =>
     // across midnight UTC: an undated entry keeps its day (its date is written where the one above changed)
     const tokyo = importPostmortem(['# Batch late', '', '## Timeline', '', 'All times in Asia/Tokyo.', '', '- 2026-07-14 08:00 batch starts', '- 10:00 batch stalls', '- 11:30 batch resumes', ''].join('\n'), { id: 'INC-2026-0717' });
     assert.match(tokyo.text, /\n- 2026-07-13 23:00 UTC batch starts\n- 2026-07-14 01:00 UTC batch stalls\n- 02:30 UTC batch resumes\n/);
+    // the timezone key too, once no stamp depends on it
+    const keyed = importPostmortem(['---', 'title: Queue stall', 'timezone: Europe/Berlin', '---', '# Queue stall', '', '## Timeline', '', '- 2026-07-14 09:05 alert fires', '- 09:40 consumer restarted', ''].join('\n'), { id: 'INC-2026-0718' });
+    assert.match(keyed.text, /^timezone: UTC # converted from Europe\/Berlin on import$/m);
+    assert.match(keyed.text, /\n- 2026-07-14 07:05 UTC alert fires\n- 07:40 UTC consumer restarted\n/);
+    assert.equal(parseReview(keyed.text).frontMatter?.data.timezone, 'UTC');
     // a heading's declaration is rewritten in its parentheses
     const cest = importPostmortem(['# Deploy', '', '## Timeline (times in CEST)', '', '- 2026-06-03 09:14 deploy starts', ''].join('\n'), { id: 'INC-2026-0603' });
     assert.match(cest.text, /^## Timeline \(times in UTC, converted from CEST\)\n\n- 2026-06-03 07:14 UTC deploy starts$/m);

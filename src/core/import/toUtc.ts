@@ -146,6 +146,14 @@ function rewriteStaleDeclarations(review: Review, converted: Set<number>, notes:
     edits.push({ a: a + z, b: a + z + d.zone.text.length, t: replacement });
     notes.push(`"${written.trim()}" now says UTC: every stamp it governed is in UTC.`);
   }
+  // the `timezone` key: said on purpose for the stamps without a zone; none is left
+  const key = review.declaredZone;
+  if (key?.source === 'front-matter' && key.zone.kind !== 'utc' && converted.size && !review.timeline.some(e => e.zoneSource === 'front-matter' && e.stamp.time)) {
+    const a = review.lines.offsetAt(key.range.start), b = review.lines.offsetAt(key.range.end);
+    const written = review.text.slice(a, b);
+    edits.push({ a, b, t: `UTC # converted from ${written.replace(/^["']|["']$/g, '')} on import` });
+    notes.push(`The timezone key now says UTC: every stamp it governed is in UTC.`);
+  }
   let text = review.text;
   for (const e of edits.sort((x, y) => y.a - x.a)) text = text.slice(0, e.a) + e.t + text.slice(e.b);
   return text;
