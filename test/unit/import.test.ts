@@ -239,6 +239,43 @@ describe('import reads action items as the checks do', () => {
   });
 });
 
+describe('import keeps the states of an action table', () => {
+  it('a state in bold is read; a word the box cannot say ("FAILED") stays a status field; a link where the state goes becomes the tracking link', () => {
+    const src = [
+      '# Disk full', '', '## Action Items', '',
+      '|**Action Item**|**Type**|**Owner**|**Status**|', '| :- | :- | :- | :- |',
+      '|Revert the storage driver|mitigate|olivier|**DONE**|',
+      '|Restore the container from a snapshot|mitigate|charles|**FAILED**|',
+      '|Move the containers to a VM|prevent|olivier|**IN PROGRESS**|',
+      '|Open a ticket with the vendor|process|charles|**TODO**|',
+      '|Run the crashed containers on a VM|prevent|olivier|<https://tracker.example.com/INFRA-62>|', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0501' });
+    const items = parseReview(r.text).actions.map(a => [a.status, a.fields.get('owner')?.value, a.fields.get('status')?.value, a.fields.get('tracking')?.value]);
+    assert.deepEqual(items, [
+      ['done', 'olivier', undefined, 'link to the ticket'],
+      ['open', 'charles', 'FAILED', 'link to the ticket'],
+      ['in-progress', 'olivier', 'IN PROGRESS', 'link to the ticket'],
+      ['open', 'charles', undefined, 'link to the ticket'],
+      ['open', 'olivier', undefined, 'https://tracker.example.com/INFRA-62'],
+    ]);
+    assert.deepEqual(parseReview(src).actions.map(a => a.status), ['done', 'open', 'in-progress', 'open', 'open'], 'the checks read the states in bold too');
+  });
+});
+
+describe('the placeholders the import writes count as missing', () => {
+  it('action-fields names every field still a placeholder (@owner, YYYY-MM-DD, the validation prompt, link to the ticket), and only those', () => {
+    const src = ['# Disk full', '', '## Action items', '', '- Alert on pool usage above 80% on every storage host', '- Rotate logs hourly (owner: @ops, due 2026-03-01) https://tracker.example.com/OPS-2', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0601' });
+    assert.match(r.text, /  - owner: @owner\n  - due: YYYY-MM-DD\n  - validation: how we will know it worked: a test, a drill, a query\n  - tracking: link to the ticket\n/);
+    const messages = analyze(r.text).findings.filter(f => f.rule === 'action-fields').map(f => f.message);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0], /CAP-2026-0601-1 has no owner .*, due date, validation .* or tracking link/);
+    assert.match(messages[1], /CAP-2026-0601-2 has no validation/);
+    assert.doesNotMatch(messages[1], /owner|due date|tracking/);
+  });
+});
+
 describe('import keeps what it read', () => {
   it('a comment before the front matter is skipped (kept after it); an Authors line moves to the front matter', () => {
     const src = ['<!-- exported from the wiki -->', '---', 'title: Queue stalled', '---', '# Queue stalled', '', '**Authors:** Ana Lima, Bo Chen', '', '## Summary', '', 'The queue stalled for an hour.', ''].join('\n');
@@ -251,6 +288,71 @@ describe('import keeps what it read', () => {
   });
 });
 
+describe('import keeps each subsection under its parent', () => {
+  const outline = (text: string) => parseReview(text).sections.filter(x => !x.label).map(x => `${x.level} ${x.heading} [${x.kinds.join(',')}]`);
+
+  it('"## Short term" under a level-1 "# Action items" stays a part of the action items, one level down; its items become canonical there', () => {
+    const src = ['# Broker outage', '', '## Summary', '', 'The broker fell over.', '', '# Action items', '', '## Short term', '', '- Add an alert on broker disk', '', '## Long term', '', '- Move the broker to managed Kafka', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0401' });
+    assert.deepEqual(outline(r.text), ['1 Broker outage []', '2 Summary [summary]', '2 Action items [actions]', '3 Short term [actions]', '3 Long term [actions]']);
+    assert.match(r.text, /## Action items\n\n### Short term\n\n- \[ \] CAP-2026-0401-1: Add an alert on broker disk\n/);
+    assert.doesNotMatch(r.text, /\*\*Action items:\*\*/, 'no label added: the items are in the actions section');
+    // a "##" of another purpose ends them: what follows it is its own, not the level-1 section's
+    const later = importPostmortem(['# Broker outage', '', '# Action items', '', '## Short term', '', '- Add an alert on broker disk', '', '## Lessons learned', '', 'Disks fill quietly.', '', '## Notes', '', 'None.', ''].join('\n'), { id: 'INC-2026-0403' });
+    assert.deepEqual(outline(later.text), ['1 Broker outage []', '2 Action items [actions]', '3 Short term [actions]', '2 Lessons learned [lessons]', '2 Notes []']);
+  });
+
+  it('a sibling subsection after one taken out as its own section stays with its parent', () => {
+    const src = ['# Broker outage', '', '## Lessons learned', '', 'Intro.', '', '### What went well', '', '- paging worked', '', '### Tooling', '', 'The CLI is slow.', '', '#### Flags', '', 'Too many.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0402' });
+    assert.deepEqual(outline(r.text), ['1 Broker outage []', '2 Lessons learned [lessons]', '3 Tooling [lessons]', '4 Flags [lessons]', '2 What went well [went-well]']);
+    assertNoTextLost(src, r.text);
+  });
+});
+
+describe('import is stable', () => {
+  it('importing the result again changes nothing: an H1 that names purposes but repeats the title stays the title; sub-sections of an introduction that becomes the Summary are taken out at once', () => {
+    const src = [
+      '---', "title: 'What happened, how we responded, what we learned'", '---', '',
+      'On March 2 the queue stalled.', '',
+      '### Background', '', 'The queue feeds the mailer.', '',
+      '### Future mitigations', '', '- Alert on queue age above five minutes', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0701' });
+    assert.match(r.text, /\n# What happened, how we responded, what we learned\n\n## Summary\n\nOn March 2 the queue stalled\.\n\n### Background\n\nThe queue feeds the mailer\.\n\n## Action items\n\n- \[ \] CAP-2026-0701-1: Alert on queue age/);
+    assert.equal(importPostmortem(r.text).text, r.text);
+  });
+});
+
+describe('import moves the header lines to the front matter', () => {
+  it('"Date", "Severity" and "Authors" lines of the header leave the body for the front matter; a date is written ISO only when certain', () => {
+    const src = ['# Cache stampede', '', '**Incident Date:** 4 March 2026  ', '**Severity:** Sev 2  ', '**Authors**: Ana Lima, Bo Chen', '', '## Summary', '', 'The cache emptied at once.', '', 'Date: 5 March 2026', ''].join('\n');
+    const r = importPostmortem(src);
+    assert.match(r.text, /^date: 2026-03-04$/m);
+    assert.match(r.text, /^severity: SEV2$/m);
+    assert.match(r.text, /^authors: \[Ana Lima, Bo Chen\]$/m);
+    assert.equal(r.id, 'INC-2026-0304', 'the ID from the date line');
+    assert.doesNotMatch(r.text, /Incident Date|\*\*Severity|\*\*Authors/);
+    assert.match(r.text, /\nDate: 5 March 2026\n/, 'a Date line inside a section is text, not the header');
+    // day-first or month-first: kept as written, and the notes say why
+    const amb = importPostmortem(['# Disk full', '', '**Date**: 03/10/2021', '', '**Severity:** Medium', '', '## Summary', '', 'The disk filled.', ''].join('\n'));
+    assert.match(amb.text, /^date: 03\/10\/2021$/m);
+    assert.ok(amb.notes.some(n => /day-first and month-first/.test(n)), amb.notes.join('\n'));
+    // a severity that is not one of the team's: the author chooses; the original's word is kept beside the key
+    assert.match(amb.text, /^# severity: one of SEV1, SEV2, SEV3, SEV4 \(the original says "Medium"\)$/m);
+    assert.doesNotMatch(amb.text, /\*\*Severity/);
+    assert.equal(parseReview(amb.text).frontMatter?.data.date, '03/10/2021');
+  });
+
+  it('a header line whose key the front matter has already stays in the text', () => {
+    const src = ['---', 'title: Cache stampede', 'severity: SEV1', 'authors: [Ana]', '---', '# Cache stampede', '', '**Severity:** SEV3', '', 'Authors: Bo', '', '## Summary', '', 'The cache emptied.', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0305' });
+    assert.match(r.text, /\n\*\*Severity:\*\* SEV3\n/);
+    assert.match(r.text, /\nAuthors: Bo\n/);
+    assert.match(r.text, /^severity: SEV1$/m);
+  });
+});
+
 describe('import: items committed to outside an actions section', () => {
   it('TODO paragraphs become canonical items under an "Action items:" label, and the workspace index (pir actions) lists them', async () => {
     const { summarize } = await import('../../src/core');
@@ -260,5 +362,100 @@ describe('import: items committed to outside an actions section', () => {
     const fromParser = parseReview(r.text).actions.map(a => [a.id, a.status]);
     assert.deepEqual(fromParser, [['CAP-2026-0103-1', 'open'], ['CAP-2026-0103-2', 'done']]);
     assert.deepEqual(summarize('x.pir.md', r.text).actions.map(a => [a.id, a.status]), fromParser);
+  });
+});
+
+describe('import reads the timeline as the checks do (parse/timeline.ts)', () => {
+  const stamps = (text: string) => parseReview(text).timeline.map(e => `${e.date ? `${e.date.year}-${e.date.month}-${e.date.day} ` : ''}${e.stamp.time?.hour}:${e.stamp.time?.minute}`);
+
+  it('paragraph lines and <br> parts that start with a stamp each become an entry; lines continuing one stay under it; a day line stays above', () => {
+    const src = [
+      '# Mail relay down', '', '## Timeline', '',
+      'Some background before the day starts.', '',
+      '### 2026-03-02', '',
+      '**09:05** Relay config pushed<br>',
+      '**09:12** First bounce reported by',
+      'the support desk.<br> 09:40 - Rollback starts<br>',
+      '**10:02** Mail flows again', '',
+      '2026-03-03', '',
+      '**08:00** Post-incident sync', '',
+      '## Root cause', '', 'A typo in the relay map.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0302' });
+    assert.deepEqual(stamps(r.text), stamps(src), 'the same entries, in order');
+    assert.match(r.text, /### 2026-03-02\n\n- \*\*09:05\*\* Relay config pushed\n- \*\*09:12\*\* First bounce reported by\n  the support desk\.\n- 09:40 - Rollback starts\n- \*\*10:02\*\* Mail flows again\n\n2026-03-03\n\n- \*\*08:00\*\* Post-incident sync\n/);
+    assert.match(r.text, /^## Timeline\n\nSome background before the day starts\.$/m);
+    assert.equal(parseReview(r.text).timeline.filter(e => e.form === 'list').length, 5);
+  });
+
+  it('quoted chat stays a quote, code stays code: no entry read from them, none written', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times in UTC.', '',
+      '- 2026-03-02 10:10 UTC alert fires', '',
+      '> 10:14 ana: is the queue stuck?', '> 10:15 bo: looking', '',
+      '```', '10:16 consumer restarted', '```', '',
+      '- 2026-03-02 10:20 UTC queue drains', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0303' });
+    assert.match(r.text, /\n> 10:14 ana: is the queue stuck\?\n> 10:15 bo: looking\n\n```\n10:16 consumer restarted\n```\n/);
+    assert.deepEqual(stamps(r.text), ['2026-3-2 10:10', '2026-3-2 10:20']);
+    // under the action items too: a quote is no item, and stays a quote
+    const actions = importPostmortem(['# Disk full', '', '## Action items', '', '> ana: we should alert on pool usage', '> bo: TODO: rotate logs hourly', '', '- Alert on pool usage above 80% on every storage host', ''].join('\n'), { id: 'INC-2026-0304' });
+    assert.match(actions.text, /\n> ana: we should alert on pool usage\n> bo: TODO: rotate logs hourly\n\n- \[ \] CAP-2026-0304-1: Alert on pool usage/);
+    assert.equal(parseReview(actions.text).actions.length, 1);
+  });
+
+  it('a table with Day and Time columns in any order: one item per row, the day before the time, the zone of the Time column said once', () => {
+    const src = [
+      '# Chain halt', '', '## Timeline', '',
+      '| Event | Day | Time (UTC) | Who |', '|---|---|---|---|',
+      '| Chain halts | 2026-03-12 | 15:57 | |', '| Validators restart | 2026-03-13 | 11:25 | @ops |', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0312' });
+    assert.match(r.text, /All times in UTC \(the original table's "Day Time \(UTC\)" column\)\.\n\nColumns of the original table: Event · Day · Time \(UTC\) · Who\.\n\n- 2026-03-12 15:57 — Chain halts\n- 2026-03-13 11:25 — Validators restart — @ops\n/);
+    assert.deepEqual(stamps(r.text), stamps(src));
+    assert.doesNotMatch(r.text, /^started:/m, 'the stamps carry no zone themselves: no started is made up');
+  });
+
+  it('converts a stamp to UTC only when its instant is certain, once; the zone line it leaves without a stamp says UTC', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times are PDT.', '',
+      '- 2026-07-14 09:05 alert fires', '- 09:40 consumer restarted', '- 2026-07-14 23:30 queue drains', '',
+      '## Root cause', '', 'A poison message.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0714' });
+    assert.match(r.text, /\nAll times are UTC \(converted from PDT on import\)\.\n\n- 2026-07-14 16:05 UTC alert fires\n- 16:40 UTC consumer restarted\n- 2026-07-15 06:30 UTC queue drains\n/);
+    assert.match(r.text, /^started: 2026-07-14T16:05:00Z$/m);
+    assert.ok(r.notes.some(n => /Converted 3 timeline stamps to UTC/.test(n)), r.notes.join('\n'));
+    assert.deepEqual(parseReview(r.text).timeline.map(e => e.utc), parseReview(src).timeline.map(e => e.utc), 'the same instants');
+    // never twice: importing the result changes no stamp
+    assert.equal(importPostmortem(r.text).text, r.text);
+    // across midnight UTC: an undated entry keeps its day (its date is written where the one above changed)
+    const tokyo = importPostmortem(['# Batch late', '', '## Timeline', '', 'All times in Asia/Tokyo.', '', '- 2026-07-14 08:00 batch starts', '- 10:00 batch stalls', '- 11:30 batch resumes', ''].join('\n'), { id: 'INC-2026-0717' });
+    assert.match(tokyo.text, /\n- 2026-07-13 23:00 UTC batch starts\n- 2026-07-14 01:00 UTC batch stalls\n- 02:30 UTC batch resumes\n/);
+    // the timezone key too, once no stamp depends on it
+    const keyed = importPostmortem(['---', 'title: Queue stall', 'timezone: Europe/Berlin', '---', '# Queue stall', '', '## Timeline', '', '- 2026-07-14 09:05 alert fires', '- 09:40 consumer restarted', ''].join('\n'), { id: 'INC-2026-0718' });
+    assert.match(keyed.text, /^timezone: UTC # converted from Europe\/Berlin on import$/m);
+    assert.match(keyed.text, /\n- 2026-07-14 07:05 UTC alert fires\n- 07:40 UTC consumer restarted\n/);
+    assert.equal(parseReview(keyed.text).frontMatter?.data.timezone, 'UTC');
+    // a heading's declaration is rewritten in its parentheses
+    const cest = importPostmortem(['# Deploy', '', '## Timeline (times in CEST)', '', '- 2026-06-03 09:14 deploy starts', ''].join('\n'), { id: 'INC-2026-0603' });
+    assert.match(cest.text, /^## Timeline \(times in UTC, converted from CEST\)\n\n- 2026-06-03 07:14 UTC deploy starts$/m);
+  });
+
+  it('leaves a stamp whose instant is not certain as written, says why, and keeps the zone line that still governs it', () => {
+    const src = [
+      '# Queue stall', '', '## Timeline', '', 'All times are PST.', '',
+      '- 2026-07-14 09:05 alert fires', '- 03/04/2026 10:00 consumer restarted', '',
+      '## Impact', '', 'Times: CST.', '',
+    ].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0715' });
+    assert.match(r.text, /\nAll times are PST\.\n\n- 2026-07-14 09:05 alert fires\n- 03\/04\/2026 10:00 consumer restarted\n/);
+    assert.ok(r.notes.some(n => /1 timeline stamp stays as written: the local time is not certain/.test(n)), r.notes.join('\n'));
+    assert.ok(r.notes.some(n => /1 timeline stamp stays as written: its date reads both day-first and month-first/.test(n)), r.notes.join('\n'));
+    // no date: nothing to convert from
+    const undated = importPostmortem(['# Queue stall', '', '## Timeline', '', 'All times in Europe/Berlin.', '', '- 09:05 alert fires', ''].join('\n'), { id: 'INC-2026-0716' });
+    assert.match(undated.text, /\nAll times in Europe\/Berlin\.\n\n- 09:05 alert fires\n/);
+    assert.ok(undated.notes.some(n => /stays as written: no date is known for it/.test(n)), undated.notes.join('\n'));
   });
 });

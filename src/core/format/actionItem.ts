@@ -90,7 +90,8 @@ export function readFieldLine(content: string): FieldLine | undefined {
 
 /** The status an item's checkbox and `status` field (or column) give it; the field wins over the box. */
 export function statusOf(checked: boolean | undefined, statusValue: string | undefined): ActionStatus {
-  const s = (statusValue ?? '').toLowerCase().replace(/[’']/g, '').replace(/[\s_]+/g, '-');
+  // emphasis around the word ("**DONE**", "`in progress`") is markup, not part of it
+  const s = (statusValue ?? '').trim().replace(/^[*_`]+|[*_`]+$/g, '').trim().toLowerCase().replace(/[’']/g, '').replace(/[\s_]+/g, '-');
   if (/^(wont-do|wontdo|wont-fix|wontfix|will-not-do|rejected|cancelled|canceled)$/.test(s)) return 'wont-do';
   if (/^(blocked|on-hold)$/.test(s)) return 'blocked';
   if (/^(done|closed|complete|completed|fixed|resolved|implemented|verified|✅|✔️?)$/.test(s)) return 'done';
