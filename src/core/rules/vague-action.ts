@@ -38,6 +38,8 @@ export const vagueAction: Rule = {
     const out: RuleFinding[] = [];
     // VS Code for the Web loads the tagger after activation; until then this rule waits (the extension re-lints once it is there)
     if (!review.actions.some(a => a.title) || !taggerAvailable()) return out;
+    // the same next free ID for every item without one, found once (once per item was quadratic in the number of items)
+    let nextId: string | undefined;
     for (const item of review.actions) {
       if (!item.title) continue;
       const a = assessAction(item.title, config.vagueActionPhrases);
@@ -48,7 +50,7 @@ export const vagueAction: Rule = {
         const lineText = review.lines.lineText(item.line);
         const marker = lineText.slice(0, readListItem(lineText)!.markerEnd);
         const checkbox = item.checked ? '[x] ' : '[ ] ';
-        const id = item.id ?? nextActionId(review);
+        const id = item.id ?? (nextId ??= nextActionId(review));
         const canonical = canonicalTitle(item.title, a.missing);
         const head = `${snippetEscape(marker + checkbox + id)}: ${canonical.text}`;
         const edits: TextEdit[] = [{ range: review.lines.lineRange(item.line), newText: head }];
