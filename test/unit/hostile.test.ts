@@ -108,6 +108,17 @@ describe('hostile input: many action items', () => {
     assert.equal(vague.length, 500);
     for (const f of vague) assert.match(f.fixes![0].edits[0].newText, /^- \[ \] CAP-999: /);
   });
+
+  it('past the first 2,000 items, vague-action judges no more: one info finding on the first item left says how many were not checked', () => {
+    const text = head + Array.from({ length: 2003 }, (_, i) => `- [ ] Improve the process for team ${i}\n`).join('');
+    const vague = analyze(text).findings.filter(f => f.rule === 'vague-action');
+    assert.equal(vague.filter(f => f.severity === 'warning').length, 2000);
+    const info = vague.filter(f => f.severity === 'info');
+    assert.equal(info.length, 1);
+    assert.match(info[0].message, /^Not checked for vague actions: the 3 action items from here on \(this rule judges the first 2,000 of a review\)/);
+    assert.equal(info[0].range.start.line, text.split('\n').indexOf('- [ ] Improve the process for team 2000'));
+    assert.deepEqual(info[0].fixes ?? [], []);
+  });
 });
 
 describe('hostile input: not text, too large', () => {
