@@ -21,7 +21,10 @@ export const blamefulLanguage: Rule = {
     const runs = reviewProse(review);
     // most reviews contain none of the words: test each pattern's key words once, on all the prose
     const all = runs.map(r => r.prose.text).join('\n').toLowerCase();
-    const live = (ps: LanguagePattern[]) => ps.filter(p => p.keys.some(k => all.includes(k)));
+    // each key word looked for once (many patterns share one: "mistake", "error", "should")
+    const found = new Map<string, boolean>();
+    const has = (k: string) => { let f = found.get(k); if (f === undefined) found.set(k, f = all.includes(k)); return f; };
+    const live = (ps: LanguagePattern[]) => ps.filter(p => p.keys.some(has));
     const blame = live([...BLAME_PATTERNS, ...team]);
     const shallow = live(SHALLOW_CAUSES);
     if (!blame.length && !shallow.length) return out;
