@@ -73,7 +73,7 @@ export const WORST_CASES = {
     },
   },
   'vague items without IDs': {
-    what: 'vague action items (all different) without an ID between items with one: each vague item\'s fix names the next free ID',
+    what: 'vague action items without an ID (each different) between items with one',
     make: (bytes) => {
       const out = [FRONT];
       let n = 0;
