@@ -23,14 +23,15 @@ export function uncertainty(e: TimelineEntry, zone: ZoneRef): string {
 
 export function resolution(e: TimelineEntry, zone: ZoneRef): LocalResolution | undefined {
   if (!e.stamp.time || !e.date) return undefined;
-  // asked up to three times per entry and zone (the message, the fixes, the fix's instant): resolved once
-  const last = resolved.get(e);
-  if (last && last.zone === zone && last.date === e.date && last.time === e.stamp.time) return last.r;
+  // asked up to three times in a row per entry and zone (the message, the fixes, the fix's
+  // instant): the last answer is kept (one slot, no table per entry for the collector to trace)
+  const last = lastResolution;
+  if (last && last.e === e && last.zone === zone && last.date === e.date && last.time === e.stamp.time) return last.r;
   const r = resolveLocal(stampWallTime(e.date, e.stamp.time), zone);
-  resolved.set(e, { zone, date: e.date, time: e.stamp.time, r });
+  lastResolution = { e, zone, date: e.date, time: e.stamp.time, r };
   return r;
 }
-const resolved = new WeakMap<TimelineEntry, { zone: ZoneRef; date: TimelineEntry['date']; time: TimelineEntry['stamp']['time']; r: LocalResolution | undefined }>();
+let lastResolution: { e: TimelineEntry; zone: ZoneRef; date: TimelineEntry['date']; time: TimelineEntry['stamp']['time']; r: LocalResolution | undefined } | undefined;
 
 /**
  * The fixes converting an entry's stamp from a zone to UTC: one, preferred when asked, when the
