@@ -72,6 +72,20 @@ export const WORST_CASES = {
       return out.join('');
     },
   },
+  'vague items without IDs': {
+    what: 'vague action items without an ID (each different) between items with one',
+    make: (bytes) => {
+      const out = [FRONT];
+      let n = 0;
+      for (let left = bytes - FRONT.length; left > 1000; left -= 950_000) {
+        let s = '## Action items\n\n';
+        const item = () => (n % 2 ? `- [ ] Improve the process for team ${n}\n` : `- [ ] CAP-${n}: Add a retry to the consumer\n`);
+        while (s.length + item().length < Math.min(950_000, left) - 2) { s += item(); n++; }
+        out.push(s + '\n');
+      }
+      return out.join('');
+    },
+  },
 };
 
 /**

@@ -67,7 +67,9 @@ export function lintReview(review: Review, options: LintOptions = {}): Finding[]
       for (const f of found) {
         let severity = setting ?? f.severity ?? rule.defaultSeverity;
         if (rule.completeness && ctx.lifecycle === 'draft') severity = 'info';
-        out.push({ rule: rule.id, severity, message: f.message, range: f.range, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+        const finding: Finding = { rule: rule.id, severity, message: f.message, range: f.range };
+        if (f.fixes?.length) finding.fixes = f.fixes; // (no spread of a temporary object per finding: reviews can carry 100,000)
+        out.push(finding);
       }
     }
   }

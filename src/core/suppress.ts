@@ -119,13 +119,31 @@ export function applySuppressions(text: string, findings: Finding[]): Finding[] 
     }
   }
   for (const [r, from] of open) ranges.push({ rule: r, from, to: Infinity });
-  const matches = (id: string, rule: string) => id === '*' || id === rule;
+  // looked up per finding by line and rule (a scan of every directive per finding was quadratic:
+  // thousands of "disable-next-line" comments beside thousands of findings)
+  const byLine = new Map<number, Set<string>>();
+  for (const n of nextLine) { let set = byLine.get(n.line); if (!set) byLine.set(n.line, set = new Set()); set.add(n.rule); }
+  const spans = new Map<string, [number, number][]>(); // per rule id ('*' for all): merged line spans, sorted
+  for (const r of ranges) { let list = spans.get(r.rule); if (!list) spans.set(r.rule, list = []); list.push([r.from, r.to]); }
+  for (const list of spans.values()) {
+    list.sort((a, b) => a[0] - b[0]);
+    let w = 0;
+    for (const span of list) { if (w && span[0] <= list[w - 1][1]) list[w - 1][1] = Math.max(list[w - 1][1], span[1]); else list[w++] = span; }
+    list.length = w;
+  }
+  const inSpan = (id: string, line: number) => {
+    const list = spans.get(id);
+    if (!list) return false;
+    let lo = 0, hi = list.length - 1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (list[mid][0] <= line) lo = mid + 1; else hi = mid - 1; }
+    return hi >= 0 && line <= list[hi][1];
+  };
   return findings.filter(f => {
     const line = f.range.start.line;
-    for (const id of fileOff) if (matches(id, f.rule)) return false;
-    for (const n of nextLine) if (n.line === line && matches(n.rule, f.rule)) return false;
-    for (const r of ranges) if (line >= r.from && line <= r.to && matches(r.rule, f.rule)) return false;
-    return true;
+    if (fileOff.has('*') || fileOff.has(f.rule)) return false;
+    const next = byLine.get(line);
+    if (next && (next.has('*') || next.has(f.rule))) return false;
+    return !inSpan('*', line) && !inSpan(f.rule, line);
   });
 }
 

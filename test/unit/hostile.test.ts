@@ -99,6 +99,28 @@ describe('hostile input: nesting', () => {
   });
 });
 
+describe('hostile input: many action items', () => {
+  const head = `---\n${FM}---\n# Queue stalls\n\n## Action items\n\n`;
+
+  it('vague items without an ID among thousands with one: each rewrite names the next free ID (found once for the review, not once per item)', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `- [ ] Improve the process for team ${i}\n` : `- [ ] CAP-${i}: Add a retry to the consumer\n`)).join('');
+    const vague = analyze(head + items).findings.filter(f => f.rule === 'vague-action');
+    assert.equal(vague.length, 500);
+    for (const f of vague) assert.match(f.fixes![0].edits[0].newText, /^- \[ \] CAP-999: /);
+  });
+
+  it('past the first 2,000 items, vague-action judges no more: one info finding on the first item left says how many were not checked', () => {
+    const text = head + Array.from({ length: 2003 }, (_, i) => `- [ ] Improve the process for team ${i}\n`).join('');
+    const vague = analyze(text).findings.filter(f => f.rule === 'vague-action');
+    assert.equal(vague.filter(f => f.severity === 'warning').length, 2000);
+    const info = vague.filter(f => f.severity === 'info');
+    assert.equal(info.length, 1);
+    assert.match(info[0].message, /^Not checked for vague actions: the 3 action items from here on \(this rule judges the first 2,000 of a review\)/);
+    assert.equal(info[0].range.start.line, text.split('\n').indexOf('- [ ] Improve the process for team 2000'));
+    assert.deepEqual(info[0].fixes ?? [], []);
+  });
+});
+
 describe('hostile input: not text, too large', () => {
   const base = `---\n${FM.replace('major: false', 'major: true\nmajor_rationale: checkout down for an hour\napprover: "@cto"')}attendees:\n  - name: Ana\n    role: incident-commander\n---\n# Queue stalls\n\n`;
 

@@ -293,13 +293,15 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
   const p = predicate(c);
   const rest = p.index < 0 ? c.tokens : c.tokens.slice(p.index + 1);
   const sp = specifics(rest, c.text);
-  const all = specifics(c.tokens, c.text);
+  // the whole clause's specifics: needed by one branch only, found when asked (the same as `sp` for a noun phrase)
+  let allSpecifics: Specifics | undefined;
+  const all = () => (allSpecifics ??= rest === c.tokens ? sp : specifics(c.tokens, c.text));
   const lowerText = c.text.toLowerCase();
   const unbounded = /\b(?:even more|more and more|as (?:much|soon|quickly) as possible|where possible|in general|going forward|better|more (?:carefully|closely|quickly|gradually|proactively|often)|continuously|top priorit)/.test(lowerText);
   // the object proper, before a purpose ("… to respond faster", "so that …"): the target must be named there
   const purpose = rest.findIndex((x, k) => k > 0 && (x.lower === 'to' && x.pos === 'PART' && rest[k + 1]?.pos === 'VERB' || x.lower === 'so' || x.lower === 'order'));
   const core = purpose > 0 ? rest.slice(0, purpose) : rest;
-  const sc = specifics(core, c.text);
+  const sc = core === rest ? sp : specifics(core, c.text);
   // "alerts", or a generic head made of monitoring: "a monitoring system", "alerting capabilities"
   const headAt = sp.head ? rest.indexOf(sp.head) : -1;
   const monitoringHead = !!sp.head && (MONITORING.has(sp.head.lower) || sp.headGeneric && rest.slice(Math.max(0, headAt - 3), headAt).some(x => MONITORING.has(x.lower)));
@@ -411,7 +413,7 @@ function judgeClause(c: Clause, depth = 0): ClauseVerdict {
       const subject = p.index > 0 ? c.tokens.slice(0, p.index) : [];
       const subjectSpecific = subject.length > 0 && specific(specifics(subject, c.text));
       const subjectTarget = subject.some(x => (x.pos === 'NOUN' || x.pos === 'PROPN') && !GENERIC.has(x.lower) && !GENERIC.has(x.lemma) && !PEOPLE.test(x.lower)) || subjectSpecific;
-      if (specific(sp) || sp.condition && all.kind.length || subjectSpecific || subjectTarget && (sp.head || p.negated || rest.some(x => x.pos === 'PRON'))) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
+      if (specific(sp) || sp.condition && all().kind.length || subjectSpecific || subjectTarget && (sp.head || p.negated || rest.some(x => x.pos === 'PRON'))) return { concrete: true, missing: [], because: '', act: 'change', strong: true };
       return { concrete: false, missing: ['target'], because: 'names no system, signal, threshold or artifact', act: 'change', strong: false };
     }
   }

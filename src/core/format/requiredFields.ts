@@ -20,11 +20,18 @@ export function requiredActionFields(config: { actionFields: readonly string[] }
   return keys.map((k, i) => [k, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([k]) => k);
 }
 
+let dueFor = { day: NaN, text: '' };
+
 /** The placeholder a fix writes for a missing field (`now` gives a due date four weeks ahead). */
 export function fieldPlaceholder(key: string, now: Date): string {
   switch (key) {
     case 'owner': return '@owner';
-    case 'due': return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + 28 * DAY_MS).toISOString().slice(0, 10);
+    case 'due': {
+      // the same day for every item of a review (a fix per item): formatted once per day
+      const day = Math.floor(now.getTime() / DAY_MS);
+      if (day !== dueFor.day) dueFor = { day, text: new Date(day * DAY_MS + 28 * DAY_MS).toISOString().slice(0, 10) };
+      return dueFor.text;
+    }
     case 'validation': return 'how we will know it worked: a test, a drill, a query';
     case 'tracking': return 'link to the ticket';
     case 'type': return 'prevent';

@@ -6,6 +6,14 @@ import { FIELD_PURPOSE, fieldPlaceholder, insertFieldsFix, itemName, itemRange }
 import { requiredActionFields } from '../format/requiredFields';
 import { quote } from './support/text';
 
+/** The placeholder the fixes write for a key (not `due`, which depends on the day), lower-cased: one per key, made once. */
+const WRITTEN = new Map<string, string>();
+function writtenPlaceholder(key: string): string {
+  let p = WRITTEN.get(key);
+  if (p === undefined) { p = fieldPlaceholder(key, new Date(0)).toLowerCase(); if (WRITTEN.size < 64) WRITTEN.set(key, p); }
+  return p;
+}
+
 /**
  * Whether a field's value is still a placeholder: the ones this project writes (the importer's and
  * the quick fixes': `@owner`, `YYYY-MM-DD`, `link to the ticket`, the validation prompt) or a
@@ -15,7 +23,7 @@ export function isPlaceholderValue(key: string, value: string): boolean {
   const v = value.replace(/[*_`]/g, '').trim().toLowerCase();
   if (!v) return true;
   if (/^(tbd|tbc|todo|to do|n\/?a|none|unknown|\?+|-+|[—–]|\.{2,}|…|xxx+|<[^>]*>|\[[^\]]*\])$/.test(v)) return true;
-  if (key !== 'due' && key !== 'type' && v === fieldPlaceholder(key, new Date(0)).toLowerCase()) return true;
+  if (key !== 'due' && key !== 'type' && v === writtenPlaceholder(key)) return true;
   switch (key) {
     case 'owner': return /^@?(owner|someone|somebody|name|team|assignee|tbd)$/.test(v);
     case 'due': return /^(yyyy-mm-dd|yyyy\/mm\/dd|dd\.mm\.yyyy|date)$/.test(v);
@@ -33,18 +41,23 @@ export const actionFields: Rule = {
   check({ review, config, now }) {
     const out: RuleFinding[] = [];
     const required = requiredActionFields(config);
+    // the message's text after the item's name, per set of missing fields (the same for most items of a review)
+    const said = new Map<string, string>();
     for (const item of review.actions) {
       if (item.status === 'done' || item.status === 'wont-do') continue;
       const missing = required.filter(k => isPlaceholderValue(k, item.fields.get(k)?.value ?? ''));
       if (missing.length) {
         const absent = missing.filter(k => !item.fields.has(k));
         const fixes: Fix[] = [];
+        const names = missing.join(', ');
         if (absent.length === missing.length) {
-          const fix = insertFieldsFix(review, item, absent, now, `Add ${absent.join(', ')}`);
+          const fix = insertFieldsFix(review, item, absent, now, `Add ${names}`);
           if (fix) fixes.push(fix);
         }
+        let tail = said.get(names);
+        if (tail === undefined) said.set(names, tail = ` has no ${list(missing.map(k => own(FIELD_PURPOSE, k) ?? k))}: an action item someone can pick up names who does it, by when, how we know it worked and where it is tracked.`);
         out.push({
-          message: `${itemName(item)} has no ${list(missing.map(k => own(FIELD_PURPOSE, k) ?? k))}: an action item someone can pick up names who does it, by when, how we know it worked and where it is tracked.`,
+          message: itemName(item) + tail,
           range: itemRange(item),
           fixes,
         });

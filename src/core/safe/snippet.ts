@@ -6,7 +6,12 @@
  */
 
 /** Escapes text for a snippet, in a placeholder or between them: `$`, `}` and `\` get a backslash. */
-export function snippetEscape(s: string): string { return String(s).replace(/[$}\\]/g, '\\$&'); }
+export function snippetEscape(s: string): string {
+  const text = String(s);
+  // most text has none of the three: returned as it is (fixes escape every title and placeholder they write)
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[$}\\]/g, '\\$&') : text;
+}
+const NEEDS_ESCAPE = /[$}\\]/;
 
 /**
  * The variables a snippet would expand (`CLIPBOARD`, `WORKSPACE_FOLDER`, …), in order: every `$`

@@ -23,8 +23,15 @@ export function uncertainty(e: TimelineEntry, zone: ZoneRef): string {
 
 export function resolution(e: TimelineEntry, zone: ZoneRef): LocalResolution | undefined {
   if (!e.stamp.time || !e.date) return undefined;
-  return resolveLocal(stampWallTime(e.date, e.stamp.time), zone);
+  // asked up to three times in a row per entry and zone (the message, the fixes, the fix's
+  // instant): the last answer is kept (one slot, no table per entry for the collector to trace)
+  const last = lastResolution;
+  if (last && last.e === e && last.zone === zone && last.date === e.date && last.time === e.stamp.time) return last.r;
+  const r = resolveLocal(stampWallTime(e.date, e.stamp.time), zone);
+  lastResolution = { e, zone, date: e.date, time: e.stamp.time, r };
+  return r;
 }
+let lastResolution: { e: TimelineEntry; zone: ZoneRef; date: TimelineEntry['date']; time: TimelineEntry['stamp']['time']; r: LocalResolution | undefined } | undefined;
 
 /**
  * The fixes converting an entry's stamp from a zone to UTC: one, preferred when asked, when the
@@ -68,7 +75,7 @@ export function instantFix(review: Review, e: TimelineEntry, zone: ZoneRef, titl
     local = { year: 2001, month: 1, day: 1, carried: true };
   }
   if (ms === undefined) {
-    const r = resolveLocal(stampWallTime(local, stamp.time), zone);
+    const r = e.date ? resolution(e, zone) : resolveLocal(stampWallTime(local, stamp.time), zone);
     if (!r) return undefined;
     ms = r.ms;
   }

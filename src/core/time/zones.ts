@@ -279,17 +279,22 @@ function wallMillis(wall: WallTime): number {
  */
 function offsetAt(ms: number, zone: string): number | undefined {
   const day = Math.floor(ms / DAY_MS);
-  const key = `${zone}|${day}`;
-  let o = dayOffsets.get(key);
+  // per zone, then per day (numbers: no key string to build per call)
+  let days = dayOffsets.get(zone);
+  if (!days) {
+    if (dayOffsets.size >= 64) dayOffsets.clear();
+    dayOffsets.set(zone, days = new Map());
+  }
+  let o = days.get(day);
   if (o === undefined) {
     const a = rawOffsetAt(day * DAY_MS, zone);
     o = a !== undefined && a === rawOffsetAt(day * DAY_MS + DAY_MS - 1, zone) ? a : NaN;
-    if (dayOffsets.size >= 20_000) dayOffsets.clear();
-    dayOffsets.set(key, o);
+    if (days.size >= 20_000) days.clear();
+    days.set(day, o);
   }
   return Number.isNaN(o) ? rawOffsetAt(ms, zone) : o;
 }
-const dayOffsets = new Map<string, number>();
+const dayOffsets = new Map<string, Map<number, number>>();
 
 function rawOffsetAt(ms: number, zone: string): number | undefined {
   const d = new TZDate(ms, zone);

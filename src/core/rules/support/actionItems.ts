@@ -32,10 +32,18 @@ export function itemName(item: ActionItem): string {
 /** Inserts fields as nested `key: value` lines under a list item, as snippet placeholders. */
 export function insertFieldsFix(review: Review, item: ActionItem, keys: string[], now: Date, title: string): Fix | undefined {
   if (item.form === 'table' || !keys.length) return undefined;
-  let text = ''; let tab = 1;
-  for (const k of keys) text += fieldLine(item, k, fieldPlaceholder(k, now), tab++, review.eol);
+  // the lines depend on the indent, the keys, the day and the line ending only: made once for all the items that share them
+  const memoKey = `${review.eol}\u0000${item.fieldIndent}\u0000${fieldPlaceholder('due', now)}\u0000${keys.join('\u0000')}`;
+  let text = insertedLines.get(memoKey);
+  if (text === undefined) {
+    text = ''; let tab = 1;
+    for (const k of keys) text += fieldLine(item, k, fieldPlaceholder(k, now), tab++, review.eol);
+    if (insertedLines.size >= 256) insertedLines.clear();
+    insertedLines.set(memoKey, text);
+  }
   return { title, edits: [{ range: endOfLine(review, item.lastLine), newText: text }], isPreferred: true, snippet: true };
 }
+const insertedLines = new Map<string, string>();
 
 /** The next free action ID in the document's style (CAP-7 → CAP-10 when CAP-9 exists). */
 export function nextActionId(review: Review): string {

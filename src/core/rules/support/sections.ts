@@ -41,10 +41,17 @@ const PLACEHOLDER = /^(?:tbd|tbc|todo|to ?do|n\/?a|-+|[—–]|\.{2,}|…|\?+|xx
  * What a section holds when it is empty: '' for nothing, the placeholder ("TBD"), or the template's
  * prompt; undefined when it has content.
  */
+/** Whether the text holds more than `n` characters that are not white space (counting stops there: no copy of a long body is made). */
+function nonSpaceOver(text: string, n: number): boolean {
+  let count = 0;
+  for (const _ of text.matchAll(/\S/g)) if (++count > n) return true;
+  return false;
+}
+
 export function emptyContent(section: Section): string | undefined {
   const body = section.subtree();
   // a long body is never empty: skip the clean-up (sections can be megabytes)
-  if (body.replace(/\s+/g, '').length > 400 && !/<!--/.test(body.slice(0, 200))) return undefined;
+  if (nonSpaceOver(body, 400) && !/<!--/.test(body.slice(0, 200))) return undefined;
   const text = sectionContentText(body);
   if (!text) return '';
   if (PLACEHOLDER.test(text)) return text;
