@@ -119,10 +119,22 @@ export function benchWorstCases(core, { runs = 3, log = () => {}, only } = {}) {
   return out;
 }
 
-/** The results as a Markdown table. The verdict is on CPU time: wall time on a loaded, shared machine also counts other work. */
+/**
+ * The verdict: the analysis of the case took less than its budget. What the budget bounds is the
+ * time a user waits on an idle machine; analysis is single-threaded and does no I/O, so that time
+ * is at most the wall time measured (which on this shared machine also counts other agents' work)
+ * and at most the process's CPU time (which also counts V8's garbage-collector helper threads on
+ * the second core). Both overstate it, in different conditions, so the smaller one is the
+ * tighter bound, and the verdict is on it.
+ */
+export function withinBudget(r) {
+  return Math.min(r.wallMs, r.cpuMs) < r.budgetMs;
+}
+
+/** The results as a Markdown table (wall and CPU time shown; the verdict as withinBudget). */
 export function worstCaseTable(rows) {
   const t = ['| Worst case | Size | Analysis, wall | Analysis, CPU | Budget | Result |', '|---|---:|---:|---:|---:|---|'];
-  for (const r of rows) t.push(`| ${r.name}: ${r.what} | ${(r.bytes / MB).toFixed(2)} MB | ${fmt(r.wallMs)} | ${fmt(r.cpuMs)} | < ${r.budgetMs / 1000} s | ${r.cpuMs < r.budgetMs ? 'pass' : '**FAIL**'} |`);
+  for (const r of rows) t.push(`| ${r.name}: ${r.what} | ${(r.bytes / MB).toFixed(2)} MB | ${fmt(r.wallMs)} | ${fmt(r.cpuMs)} | < ${r.budgetMs / 1000} s | ${withinBudget(r) ? 'pass' : '**FAIL**'} |`);
   return t.join('\n');
 }
 
