@@ -132,7 +132,8 @@ function gitHead() {
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** the options of esbuild.mjs, repeated here so the benchmark builds into dist/bench/ without racing other builds of dist/ */
 function bundleOptions(production) {
-  const common = { bundle: true, sourcemap: false, minify: production, logLevel: 'warning', define: { PIR_VERSION: JSON.stringify(pkg.version) }, legalComments: 'none', absWorkingDir: ROOT };
+  // as esbuild.mjs: the `pir._test.*` hooks only in the development build, never in the packaged (minified) one
+  const common = { bundle: true, sourcemap: false, minify: production, logLevel: 'warning', define: { PIR_VERSION: JSON.stringify(pkg.version), PIR_TEST_HOOKS: JSON.stringify(!production) }, legalComments: 'none', absWorkingDir: ROOT };
   const nodeCjs = { platform: 'node', format: 'cjs', target: 'node20', define: { ...common.define, 'import.meta.url': '__pirImportMetaUrl' }, banner: { js: "const __pirImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };
   return { common, nodeCjs };
 }
