@@ -50,16 +50,30 @@ export const blamefulLanguage: Rule = {
   },
 };
 
+/** The lookahead over a key list, compiled once per list (the built-in keys and a team's own: a few lists). */
+const matchers = new Map<string, { distinct: string[]; re: RegExp }>();
+function keyMatcher(keys: string[]): { distinct: string[]; re: RegExp } {
+  const id = keys.join('\u0000');
+  let m = matchers.get(id);
+  if (!m) {
+    const distinct = [...new Set(keys.filter(k => k))].sort((a, b) => b.length - a.length);
+    m = { distinct, re: new RegExp(`(?=(${distinct.map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g') };
+    if (matchers.size >= 16) matchers.clear();
+    matchers.set(id, m);
+  }
+  return m;
+}
+
 /**
  * The keys that occur in `text`, found in one pass (a search per key read a 5 MB review a hundred
  * times): a lookahead finds, at each place, the longest key that starts there; every key that is a
  * prefix of one found is there too (two keys starting at one place are always prefix and longer).
  */
 function keysIn(text: string, keys: string[]): Set<string> {
-  const distinct = [...new Set(keys.filter(k => k))].sort((a, b) => b.length - a.length);
+  const { distinct, re } = keyMatcher(keys);
   const found = new Set<string>(keys.includes('') ? [''] : []);
   if (!distinct.length) return found;
-  const re = new RegExp(`(?=(${distinct.map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g');
+  re.lastIndex = 0;
   for (const m of text.matchAll(re)) found.add(m[1]);
   for (const k of distinct) if (!found.has(k) && [...found].some(f => f.startsWith(k))) found.add(k);
   return found;
