@@ -14,6 +14,7 @@
  * another day, they are applied one at a time, each writing that entry's date (up to
  * MAX_STEPWISE entries; beyond, the stamps stay as written). Pure: no `vscode` import, no I/O.
  */
+import { applyEdits } from '../fixes';
 import { parseReview } from '../parse/review';
 import { declarationIn } from '../parse/timeline';
 import { convertFix, uncertainty } from '../time/conversion';
@@ -50,7 +51,7 @@ export function convertCertainStamps(text: string): UtcResult {
   if (!plan.size) return { text, converted: 0, notes: reasons(why) };
   // one pass: every conversion at once (each edit is its stamp's span; a date written below is
   // written by that entry's own conversion); kept when every entry reads as it did, at its instant
-  const once = applyEdits(review, [...plan.values()].map(edits => edits[0]));
+  const once = applyEdits(review.text, [...plan.values()].map(edits => edits[0])).text;
   let after = parseReview(once);
   let result: string | undefined = sameInstants(review.timeline, after.timeline, plan) ? once : undefined;
   if (result === undefined && count <= MAX_STEPWISE) {
@@ -60,7 +61,7 @@ export function convertCertainStamps(text: string): UtcResult {
       const e = cur.timeline[i];
       const fix = e && needsConversion(e) && !whyNot(e) ? convertFix(cur, e, e.zone!, 'Convert to UTC', true) : undefined;
       if (!fix) continue;
-      t = applyEdits(cur, fix.edits);
+      t = applyEdits(cur.text, fix.edits).text;
       cur = parseReview(t);
     }
     if (sameInstants(review.timeline, cur.timeline, plan)) { result = t; after = cur; }
@@ -108,13 +109,6 @@ function whyNot(e: TimelineEntry): string | undefined {
   return undefined;
 }
 
-function applyEdits(review: Review, edits: TextEdit[]): string {
-  let text = review.text;
-  const spans = edits.map(x => ({ a: review.lines.offsetAt(x.range.start), b: review.lines.offsetAt(x.range.end), t: x.newText })).sort((x, y) => y.a - x.a);
-  for (const s of spans) text = text.slice(0, s.a) + s.t + text.slice(s.b);
-  return text;
-}
-
 /**
  * Rewrites each timeline declaration ("All times are PDT", "## Timeline (all times in PST/PDT)")
  * whose every entry now carries its own zone, one of them converted here: "All times are UTC
@@ -154,7 +148,5 @@ function rewriteStaleDeclarations(review: Review, converted: Set<number>, notes:
     edits.push({ a, b, t: `UTC # converted from ${written.replace(/^["']|["']$/g, '')} on import` });
     notes.push(`The timezone key now says UTC: every stamp it governed is in UTC.`);
   }
-  let text = review.text;
-  for (const e of edits.sort((x, y) => y.a - x.a)) text = text.slice(0, e.a) + e.t + text.slice(e.b);
-  return text;
+  return applyEdits(review.text, edits.map(e => ({ range: review.lines.range(e.a, e.b), newText: e.t }))).text;
 }
