@@ -41,6 +41,7 @@ import { parseMarkdown } from '../parse/markdown';
 import { convertCertainStamps } from './toUtc';
 import type { TableCell } from '../format/table';
 import { yamlScalar } from '../newReview/template';
+import { defaultConfig } from '../config';
 
 export interface ImportOptions {
   /** the original file's name, for a title when the text has none */
@@ -148,11 +149,12 @@ function sameEntries(a: TimelineEntry[], b: TimelineEntry[]): boolean {
   return a.every((x, i) => {
     const y = b[i];
     if (t(x) !== t(y) || x.zone?.kind !== y.zone?.kind || x.stamp.relative !== y.stamp.relative) return false;
-    return !x.date || !y.date || ymdOf(x.date) === ymdOf(y.date);
+    return !x.date || !y.date || formatYmd(x.date) === formatYmd(y.date);
   });
 }
 
 function importWith(input: string, options: ImportOptions, convertTimelines: boolean): { result: ImportResult; original: TimelineEntry[] } {
+  const severities = options.severities ?? defaultConfig().severities;
   const eol = /\r\n/.test(input) ? '\r\n' : '\n';
   let text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // a comment before the front matter ("<!-- source: … -->") would hide it: it goes after the front matter
@@ -197,7 +199,7 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
     const key = /^authors?$/i.test(m[1]) ? 'authors' : /^sev/i.test(m[1]) ? 'severity' : 'date';
     if ((key !== 'authors' && l >= firstSection) || fmHas(key) || [...moved.values()].some(x => x.key === key)) continue;
     const value = m[2].replace(/&#x20;|&nbsp;/g, ' ').replace(/^[\s*_]+|[\s*_]+$/g, '').trim();
-    const mv = readMetaLine(key, value, options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+    const mv = readMetaLine(key, value, severities);
     if (mv) moved.set(l, { line: l, key, ...mv });
   }
   const movedOf = (k: MovedLine['key']) => [...moved.values()].find(x => x.key === k);
@@ -409,7 +411,7 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   // ---- front matter
   let fmOut: string[];
   let fmState: ImportResult['stats']['frontMatter'];
-  const severity = findSeverity(text.replace(/^# [a-z_]+: .*\(the original (?:does not say|has no title)\)$/gm, ''), options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+  const severity = findSeverity(text.replace(/^# [a-z_]+: .*\(the original (?:does not say|has no title)\)$/gm, ''), severities);
   const add: string[] = [];
   // a key counts as there when it is set, or when an earlier import left its commented hint
   const has = (k: string) => fmData !== undefined && (k in fmData || (fmLines ?? []).some(l => l.startsWith(`# ${k}: `)));
@@ -419,9 +421,9 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   const sevLine = movedOf('severity');
   if (sevLine && !has('severity')) {
     // "Severity: Medium" is not one of the team's: the author chooses; the original's word stays beside the key
-    add.push(sevLine.yaml ? `severity: ${sevLine.yaml}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original says ${JSON.stringify(sevLine.value)})`);
+    add.push(sevLine.yaml ? `severity: ${sevLine.yaml}` : `# severity: one of ${severities.join(', ')} (the original says ${JSON.stringify(sevLine.value)})`);
     if (!sevLine.yaml) notes.push(`The severity "${sevLine.value}" is not one of the team's severities: choose one (the front matter has the original's word).`);
-  } else if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${(options.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']).join(', ')} (the original does not say)`);
+  } else if (!has('severity')) add.push(severity ? `severity: ${yamlScalar(severity)}` : `# severity: one of ${severities.join(', ')} (the original does not say)`);
   const dateLine = movedOf('date');
   if (dateLine && !has('date')) {
     add.push(`date: ${dateLine.yaml}`);
@@ -475,7 +477,6 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
 const TRIVIAL_TIME_HEADER = /^(time|date|day|timestamp|when|date\/time|date and time|date & time|datetime|time\/date|)$/i;
 const TRIVIAL_EVENT_HEADER = /^(event|events|description|what happened|what|details|action|activity|notes?|)$/i;
 
-const ymdOf = (d: { year: number; month: number; day: number }) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /**
  * The timeline part with the entries the checks read (parse/timeline.ts, on the blocks the parser
@@ -531,7 +532,7 @@ function convertTimeline(u: Unit, all: TimelineEntry[]): { lines: string[]; entr
           const d = e.date && !e.stamp.date ? cells.findIndex((c, i) => {
             if (i === s) return false;
             const st = readStamp(c.raw);
-            return !!st?.date && !st.time && st.date.year !== undefined && ymdOf({ year: st.date.year, month: st.date.month, day: st.date.day }) === ymdOf(e.date!) && c.raw.slice(st.end).replace(/[\s*_`]/g, '') === '';
+            return !!st?.date && !st.time && st.date.year !== undefined && formatYmd({ year: st.date.year, month: st.date.month, day: st.date.day }) === formatYmd(e.date!) && c.raw.slice(st.end).replace(/[\s*_`]/g, '') === '';
           }) : -1;
           if (k === 0) {
             const names = header.map(c => c.raw.replace(/\*\*|__|`/g, '').trim());
@@ -755,7 +756,7 @@ function readMetaLine(key: MovedLine['key'], value: string, severities: string[]
     // a date and nothing else ("11 December 2025", "2025/12/04"): a window or a time stays in the text
     if (!st || !d || d.year === undefined || d.impossible || st.time || st.start > 0 || value.slice(st.end).replace(/[\s*_.,]/g, '') !== '') return undefined;
     if (d.alternative) return { value, yaml: yamlScalar(value), why: `The date "${value}" reads both day-first and month-first: it is in the front matter as written.` };
-    const iso = `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+    const iso = formatYmd({ year: d.year, month: d.month, day: d.day });
     return { value, yaml: iso, iso };
   }
   if (value.length > 40 || /[.!?]\s/.test(value)) return undefined;
@@ -773,7 +774,7 @@ function firstTimelineStamp(entries: TimelineEntry[]): { day: string; utc?: stri
   if (!e?.date) return undefined;
   const tagged = entries.find(x => x.stamp.time && x.tags.some(t => t.milestone === 'started'));
   const timed = tagged ?? entries.find(x => x.stamp.time);
-  return { day: ymdOf(e.date), utc: timed && utcIso(timed) };
+  return { day: formatYmd(e.date), utc: timed && utcIso(timed) };
 }
 
 /** `[detected]`, `[mitigated]`, `[resolved]` entries whose instant is certain in UTC. */
@@ -791,7 +792,7 @@ function milestoneStamps(entries: TimelineEntry[]): [string, string][] {
 function utcIso(e: TimelineEntry): string | undefined {
   if (!e.date || !e.stamp.time || e.zoneSource !== 'stamp' || e.zone?.kind !== 'utc' || e.stamp.timeCount > 1 || e.stamp.relative) return undefined;
   const t = e.stamp.time;
-  return `${ymdOf(e.date)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second ?? 0)}Z`;
+  return `${formatYmd(e.date)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second ?? 0)}Z`;
 }
 
 function findSeverity(text: string, severities: string[]): string | undefined {
