@@ -273,21 +273,26 @@ function introducesActions(paragraph: string): boolean {
   return /\b(measures|changes|improvements|safeguards|fixes|actions)\b[^.:]*\b(in place|made|taken|implemented|planned)\b|\b(put|made|took|taken|implemented|planned)\b[^.:]*\b(measures|changes|improvements|safeguards|fixes|actions)\b/i.test(last);
 }
 
-/** Sentences in a paragraph: a full stop, question or exclamation mark followed by a capital (not "e.g. the"). */
+/** Where each sentence of a paragraph starts (0 first): after a full stop, question or exclamation mark followed by a capital (not "e.g. the"). */
+function sentenceStarts(raw: string): number[] {
+  return [0, ...[...raw.matchAll(/[.!?][)"”’]?\s+(?=[A-Z("“*_`\[])/g)].map(m => m.index! + m[0].length)];
+}
+
+/** Sentences in a paragraph. */
 function sentenceCount(raw: string): number {
-  return (raw.trim().match(/[.!?][)"”’]?\s+(?=[A-Z("“*_`\[])/g) ?? []).length + 1;
+  return sentenceStarts(raw.trim()).length;
 }
 
 /** The offset in a paragraph of the first sentence in which the team commits itself (WE_COMMIT); 0 when none. */
 function committingSentenceStart(raw: string): number {
-  const starts = [0, ...[...raw.matchAll(/[.!?][)"”’]?\s+(?=[A-Z("“*_`\[])/g)].map(m => m.index! + m[0].length)];
+  const starts = sentenceStarts(raw);
   for (let k = 0; k < starts.length; k++) if (WE_COMMIT.test(raw.slice(starts[k], starts[k + 1] ?? raw.length))) return starts[k];
   return 0;
 }
 
 function lastSentence(raw: string): string {
-  const parts = raw.trim().split(/(?<=[.!?][)"”’]?)\s+(?=[A-Z("“*_`\[])/);
-  return parts[parts.length - 1] ?? '';
+  const t = raw.trim();
+  return t.slice(sentenceStarts(t).at(-1));
 }
 
 /** `**DONE**: …`, `TODO: …`, `[DONE]` at the start of a paragraph. */
