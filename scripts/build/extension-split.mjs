@@ -37,6 +37,12 @@ export async function buildSplitExtension(base, o) {
   const coreDir = join(root, 'src', 'core');
   const extDir = join(root, 'src', 'extension');
   const modules = new Set();
+  /** the key of a src/core file in a chunk's module map: its path from src/core, `./parse/review.ts` */
+  const coreKey = (file) => `./${relative(coreDir, file).split(sep).join('/')}`;
+  /** a module that is the namespace `key` of a chunk (`./core.js`, `./commands.js`), required when first used */
+  const fromChunk = (chunk) => (build) => {
+    build.onLoad({ filter: /.*/, namespace: NS }, (args) => ({ contents: `module.exports = require(${JSON.stringify(chunk(args.path))}).modules[${JSON.stringify(args.path)}];`, loader: 'js' }));
+  };
   const plugin = {
     name: 'pir-core-split',
     setup(build) {
@@ -50,15 +56,12 @@ export async function buildSplitExtension(base, o) {
           // src/core/safe: the small, dependency-free sanitisers the extension calls at any time (a
           // notification, the status bar): bundled into the entry, so using them loads no core.js
           if (!file || !file.startsWith(coreDir + sep) || file.startsWith(join(coreDir, 'safe') + sep)) return undefined;
-          key = `./${relative(coreDir, file).split(sep).join('/')}`;
+          key = coreKey(file);
         } else return undefined;
         modules.add(key);
         return { path: key, namespace: NS };
       });
-      build.onLoad({ filter: /.*/, namespace: NS }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(COMMAND_MODULES.includes(args.path) ? './commands.js' : './core.js')}).modules[${JSON.stringify(args.path)}];`,
-        loader: 'js',
-      }));
+      fromChunk((key) => (COMMAND_MODULES.includes(key) ? './commands.js' : './core.js'))(build);
     },
   };
   const entryOptions = { ...base, entryPoints: [join(root, o.entry ?? 'src/extension/extension.ts')], outfile: join(o.outdir, 'extension.js'), plugins: [...(base.plugins ?? []), plugin], metafile: !!o.metafile, absWorkingDir: root };
@@ -94,11 +97,11 @@ export async function buildSplitExtension(base, o) {
         if (args.pluginData?.pirInner || args.kind === 'entry-point' || !args.importer) return undefined;
         const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { pirInner: true } });
         if (r.errors.length || r.external || !inCore.has(r.path)) return undefined;
-        const key = r.path.startsWith(coreDir + sep) ? `./${relative(coreDir, r.path).split(sep).join('/')}` : args.path;
+        const key = r.path.startsWith(coreDir + sep) ? coreKey(r.path) : args.path;
         wanted.add(key);
         return { path: key, namespace: NS };
       });
-      build.onLoad({ filter: /.*/, namespace: NS }, (args) => ({ contents: `module.exports = require("./core.js").modules[${JSON.stringify(args.path)}];`, loader: 'js' }));
+      fromChunk(() => './core.js')(build);
     },
   }], !!o.metafile);
   /** core.js, then commands.js against it, then core.js again if commands.js needs keys it did not export */
