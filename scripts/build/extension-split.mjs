@@ -11,10 +11,10 @@
 //                      (`require("./core.js").modules[key]`), so there is one copy of each module.
 //
 // Every import of a src/core module from src/extension becomes `require("./core.js").modules[key]`
-// in the entry file. The extension reaches the core lazily (src/extension/shared/core.ts,
-// timeline/timelineCore.ts, tree/itemCommands.ts: `require()` inside a function), so core.js is
-// loaded on first use, after activate() has returned. An eager `import { x } from '../../core/…'`
-// in src/extension still works, but loads core.js at activation: go through getCore() instead.
+// in the entry file. The extension reaches the core lazily (src/extension/shared/core.ts getCore()
+// and getCommands(): `require()` inside a function), so core.js is loaded on first use, after
+// activate() has returned. An eager `import { x } from '../../core/…'` in src/extension still
+// works, but loads core.js at activation: go through getCore() or getCommands() instead.
 // src/core/safe/ is the exception: bundled into the entry as well (pure, tiny).
 // The web build (dist/web/extension.js) stays one file: a web worker has no `require`.
 import * as esbuild from 'esbuild';

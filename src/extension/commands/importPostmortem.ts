@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { showError, showInfo } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
-import { authoring } from './importCore';
+import { getCommands } from '../shared/core';
 import { exists, uniqueUri } from './files';
 import type { ConfigStore } from '../config/configStore';
 
@@ -94,7 +94,7 @@ export async function importPostmortem(store: ConfigStore, args: ImportArgs = {}
   const folder = vscode.workspace.getWorkspaceFolder(source);
   const config = folder ? await store.teamConfigIn(dir) : undefined;
   const name = baseName(source);
-  const result = authoring().importPostmortem(text, { fileName: name, severities: config?.severities, actionFields: config?.actionFields });
+  const result = getCommands().importPostmortem(text, { fileName: name, severities: config?.severities, actionFields: config?.actionFields });
 
   const stem = name.replace(/\.(pir\.)?(md|markdown|mdown|mkd|txt)$/i, '');
   const target = await uniqueUri(dir, stem, '.pir.md');

@@ -8,7 +8,7 @@ import { iconSafe } from '../../core/safe/icons';
 import { showError } from '../shared/notify';
 import { safeWrite, WriteRefused } from '../shared/safeWrite';
 import { readPirSettings } from '../config/settings';
-import { authoring } from './importCore';
+import { getCommands } from '../shared/core';
 import { uniqueUri, exists } from './files';
 import type { ConfigStore } from '../config/configStore';
 
@@ -33,7 +33,7 @@ let templateText: Promise<string> | undefined;
  */
 export function templateBody(extensionUri: vscode.Uri): Promise<string> {
   templateText ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'pir.code-snippets')))
-    .then(bytes => authoring().reviewTemplateBody(new TextDecoder().decode(bytes)))
+    .then(bytes => getCommands().reviewTemplateBody(new TextDecoder().decode(bytes)))
     .catch((e: unknown) => { templateText = undefined; throw e; });
   return templateText;
 }
@@ -89,7 +89,7 @@ export async function newReview(store: ConfigStore, extensionUri: vscode.Uri, ar
   }
 
   const now = new Date();
-  const { localDay, newReviewText, nextReviewId, slugify } = authoring();
+  const { localDay, newReviewText, nextReviewId, slugify } = getCommands();
   const day = localDay(now);
   const existing = dir ? await existingReviewTexts(dir) : [];
   const id = args.id ?? nextReviewId(existing, now.getFullYear());

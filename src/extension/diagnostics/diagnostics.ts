@@ -99,7 +99,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     return findings;
   }
 
-  /** Development builds' tests only (pir._test.plantFinding): extra findings for a document, e.g. a stand-in broken fix. */
+  /** Development builds' tests only (pir._test.plantBrokenFix in testHooks.ts): extra findings for a document, e.g. a stand-in broken fix. */
   plantedFindings?: (doc: vscode.TextDocument) => Finding[];
 
   private analyze(doc: vscode.TextDocument, config: Config): Finding[] {

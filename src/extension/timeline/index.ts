@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { showError, showInfo } from '../shared/notify';
 import { safeWrite } from '../shared/safeWrite';
 import { TimelineEditorProvider, VIEW_TYPE, viewOf } from './provider';
-import * as timelineCore from './timelineCore';
+import { getCommands } from '../shared/core';
 import type { Services } from '../shared/services';
 
 const SVG_NAME = (reviewName: string) => reviewName.replace(/\.pir\.md$/i, '').replace(/\.md$/i, '') + '.timeline.svg';
@@ -52,7 +52,7 @@ export function registerTimelineEditor({ context, settings }: Services): void {
  * in the browser); refuses a link or a folder link on the way (shared/safeWrite), with one message.
  */
 export async function exportSvg(doc: vscode.TextDocument, log: (s: string) => void): Promise<vscode.Uri | undefined> {
-  const core = timelineCore.get();
+  const core = getCommands();
   const view = viewOf(doc);
   const svg = core.sceneToSvg(core.layoutPicture(view, 1000), view.title ? `Timeline: ${view.title}` : `Timeline of ${view.fileName}`);
   const name = SVG_NAME(doc.uri.path.split('/').pop() ?? 'review');

@@ -18,7 +18,7 @@ import type { TimelineView } from '../../core/timeline/view';
 import { reviewNow } from '../shared/reviews';
 import type { SettingsService } from '../config/settings';
 import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
-import * as timelineCore from './timelineCore';
+import { getCommands } from '../shared/core';
 
 export const VIEW_TYPE = 'pir.timeline';
 
@@ -52,7 +52,7 @@ export function parseDocument(doc: vscode.TextDocument) {
 
 export function viewOf(doc: vscode.TextDocument): TimelineView {
   const name = doc.uri.path.split('/').pop() ?? 'review';
-  return timelineCore.get().buildTimelineView(parseDocument(doc), findingsOf(doc), doc.version, name);
+  return getCommands().buildTimelineView(parseDocument(doc), findingsOf(doc), doc.version, name);
 }
 
 /** One document open in one or more timeline editors: its panels and its edit queue. */
@@ -79,7 +79,7 @@ class Session implements vscode.Disposable {
     let msg: HostMessage;
     try {
       const view = viewOf(this.doc);
-      msg = { type: 'model', view, scene: timelineCore.get().layoutPicture(view, 900) };
+      msg = { type: 'model', view, scene: getCommands().layoutPicture(view, 900) };
     } catch (e) {
       this.log(`timeline: could not read ${this.doc.uri.toString()}: ${(e as Error).message}`);
       return;
@@ -92,7 +92,7 @@ class Session implements vscode.Disposable {
     const run = async () => {
       const rebased = version !== this.doc.version;
       const review = parseDocument(this.doc);
-      const res = timelineCore.get().timelineEdits(review, intent);
+      const res = getCommands().timelineEdits(review, intent);
       if (!res.ok) {
         await panel.webview.postMessage({ type: 'intentResult', requestId, ok: false, error: res.error } satisfies HostMessage);
         this.postModel(panel);

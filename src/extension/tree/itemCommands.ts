@@ -12,7 +12,6 @@ import * as vscode from 'vscode';
 import { showError, showWarning, statusMessage } from '../shared/notify';
 import { iconSafe } from '../../core/safe/icons';
 import { readPirSettings, updateMe } from '../config/settings';
-import type * as EditsModule from '../../core/workspace/edits';
 import type { TextEdit } from '../../core/types';
 import { getCommands, getCore } from '../shared/core';
 import { toTextEdit } from '../shared/convert';
@@ -20,11 +19,6 @@ import type { WorkspaceIndexService } from '../workspaceIndex/workspaceIndex';
 import type { ActionsTreeProvider, Node } from './actionsTree';
 import { dueChoices, GROUP_BYS, NO_FILTERS, ownerChoices, parseMe, type Filters, type GroupBy } from './model';
 import { now } from '../shared/clock';
-
-/** The tree's item edits (set owner, due, mark done…): part of the lazily loaded command-only core. */
-function getEdits(): typeof EditsModule {
-  return getCommands();
-}
 
 export interface ActionRef { file: string; line: number; id: string; tracking?: string; evidence?: string; owner?: string; due?: string }
 
@@ -44,7 +38,7 @@ async function locate(ref: ActionRef): Promise<{ doc: vscode.TextDocument; line:
   const text = doc.getText();
   const here = getCore().summarize('', text).actions.find(a => a.line === ref.line);
   if (here && (!ref.id || here.id === ref.id)) return { doc, line: ref.line };
-  const line = ref.id ? getEdits().findActionLine(text, ref.id, ref.line) : undefined;
+  const line = ref.id ? getCommands().findActionLine(text, ref.id, ref.line) : undefined;
   if (line === undefined) throw new UserError(`${ref.id || 'The action item'} is no longer in ${vscode.workspace.asRelativePath(doc.uri)}.`);
   return { doc, line };
 }
@@ -54,7 +48,7 @@ async function applyToDocument(doc: vscode.TextDocument, line: number, compute: 
   try {
     result = compute(doc.getText(), line);
   } catch (e) {
-    if (e instanceof getEdits().ActionEditError) throw new UserError(e.message);
+    if (e instanceof getCommands().ActionEditError) throw new UserError(e.message);
     throw e;
   }
   if (!result.length) return true;
@@ -141,7 +135,7 @@ async function pickDue(ref: ActionRef, current: string): Promise<string | undefi
   const items: Item[] = dueChoices(now()).map(c => ({ label: c.label, description: c.date === current ? `${c.description} · current` : c.description, date: c.date }));
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = `Due date of ${ref.id || 'the action'}`;
-  qp.placeholder = getEdits().isIsoDate(current) ? `Now ${current}` : 'No due date yet';
+  qp.placeholder = getCommands().isIsoDate(current) ? `Now ${current}` : 'No due date yet';
   qp.items = items;
   const chosen = await pick(qp);
   if (!chosen) return undefined;
@@ -150,8 +144,8 @@ async function pickDue(ref: ActionRef, current: string): Promise<string | undefi
     title: `Due date of ${ref.id || 'the action'}`,
     prompt: 'A date, YYYY-MM-DD',
     placeHolder: new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
-    value: getEdits().isIsoDate(current) ? current : '',
-    validateInput: v => (getEdits().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
+    value: getCommands().isIsoDate(current) ? current : '',
+    validateInput: v => (getCommands().isIsoDate(v.trim()) ? undefined : 'Write a date that exists as YYYY-MM-DD, e.g. 2026-12-11.'),
   }).then(v => v?.trim());
 }
 
@@ -176,7 +170,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
       if (evidence === undefined) return false;
     }
     const { doc, line } = await locate(ref);
-    return applyToDocument(doc, line, (t, l) => getEdits().markDoneEdits(t, l, evidence!), 'mark done');
+    return applyToDocument(doc, line, (t, l) => getCommands().markDoneEdits(t, l, evidence!), 'mark done');
   });
 
   reg('pir.actions.setOwner', async (arg: unknown, value?: unknown) => {
@@ -187,7 +181,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
       if (owner === undefined) return false;
     }
     const { doc, line } = await locate(ref);
-    return applyToDocument(doc, line, (t, l) => getEdits().setOwnerEdits(t, l, owner!), 'set owner');
+    return applyToDocument(doc, line, (t, l) => getCommands().setOwnerEdits(t, l, owner!), 'set owner');
   });
 
   reg('pir.actions.setDue', async (arg: unknown, value?: unknown) => {
@@ -198,7 +192,7 @@ export function registerItemCommands(context: vscode.ExtensionContext, service: 
       if (due === undefined) return false;
     }
     const { doc, line } = await locate(ref);
-    return applyToDocument(doc, line, (t, l) => getEdits().setDueEdits(t, l, due!), 'set due date');
+    return applyToDocument(doc, line, (t, l) => getCommands().setDueEdits(t, l, due!), 'set due date');
   });
 
   // test hook: what the open Set Owner / Set Due quick pick offers (the test then moves and accepts with VS Code's own commands)
