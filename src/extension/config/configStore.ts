@@ -34,8 +34,6 @@ export class ConfigStore implements vscode.Disposable {
   /** the core's `.pir.yaml` resolver over vscode.workspace.fs, stopping at the workspace folder (made on first use: it loads the core) */
   private current?: AsyncConfigResolver;
   private get resolver(): AsyncConfigResolver { return (this.current ??= this.newResolver()); }
-  /** every `.pir.yaml` in the workspace, when the workspace can be searched (file-system folders) */
-  private listing?: Promise<Set<string> | undefined>;
   /** `.pir.yaml` files whose problems are published */
   private published = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -56,7 +54,6 @@ export class ConfigStore implements vscode.Disposable {
   }
 
   invalidate(uri?: vscode.Uri): void {
-    this.listing = undefined;
     this.current = undefined;
     this.published.clear();
     if (uri && !isConfigFile(uri)) return;
@@ -70,7 +67,7 @@ export class ConfigStore implements vscode.Disposable {
    */
   async warm(): Promise<void> {
     const known = await this.list();
-    if (known) await Promise.all([...known].map(k => this.publish(this.resolver.load(k))));
+    if (known) await Promise.all(known.map(k => this.publish(this.resolver.load(k))));
   }
 
   /**
@@ -108,8 +105,9 @@ export class ConfigStore implements vscode.Disposable {
     return new (getCoreConfigFiles().AsyncConfigResolver)({
       parent: dir => { const u = uriOf(dir); return u.path === '/' || u.path === '' ? undefined : vscode.Uri.joinPath(u, '..').toString(); },
       join: (dir, name) => vscode.Uri.joinPath(uriOf(dir), name).toString(),
+      // read, not looked up in the search made at warm(): a .pir.yaml created with its folder (a
+      // checkout, a copy) can come before the watcher watches that folder, and its event is lost
       read: async file => { try { return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uriOf(file))); } catch { return undefined; } },
-      exists: async file => { const known = await this.list(); return known ? known.has(file) : await exists(uriOf(file)); },
       // the search stops at the document's workspace folder
       isBoundary: dir => {
         const u = uriOf(dir);
@@ -135,23 +133,17 @@ export class ConfigStore implements vscode.Disposable {
   }
 
   /**
-   * One search for every `.pir.yaml` instead of a stat per folder level. Only for file-system
-   * workspaces; virtual file systems may have no search provider, and fall back to stat.
+   * One search for every `.pir.yaml`, read ahead by warm(). Only for file-system workspaces;
+   * virtual file systems may have no search provider.
    */
-  private list(): Promise<Set<string> | undefined> {
-    if (!this.listing) {
-      this.listing = (async () => {
-        const folders = vscode.workspace.workspaceFolders ?? [];
-        if (!folders.length || folders.some(f => f.uri.scheme !== 'file')) return undefined;
-        try {
-          const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**');
-          return new Set(found.map(u => u.toString()));
-        } catch {
-          return undefined;
-        }
-      })();
+  private async list(): Promise<string[] | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!folders.length || folders.some(f => f.uri.scheme !== 'file')) return undefined;
+    try {
+      return (await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, '**/node_modules/**')).map(u => u.toString());
+    } catch {
+      return undefined;
     }
-    return this.listing;
   }
 
   dispose(): void {
@@ -161,13 +153,4 @@ export class ConfigStore implements vscode.Disposable {
 
 export function isConfigFile(uri: vscode.Uri): boolean {
   return uri.path.endsWith('/' + CONFIG_FILE);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    const s = await vscode.workspace.fs.stat(uri);
-    return (s.type & vscode.FileType.File) !== 0;
-  } catch {
-    return false;
-  }
 }

@@ -2,7 +2,7 @@
 // it with `code-server --install-extension` into a fresh extensions folder), not loaded from source.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activeExtension, closeAll, codeActions, file, hasRule, open, waitForDiagnostics } from '../shared/pir';
+import { EXTENSION_ID, activeExtension, closeAll, quickFixFor, file, hasRule, open, waitForDiagnostics } from '../shared/pir';
 
 describe('installed VSIX', () => {
   after(closeAll);
@@ -29,8 +29,7 @@ describe('installed VSIX', () => {
     assert.strictEqual(editor.document.languageId, 'pir');
     const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the headline problems');
     const pdt = ds.find(d => d.message.includes('06:25 PST'))!;
-    const fix = (await codeActions(uri, pdt.range, 'quickfix')).find(a => a.isPreferred && /Convert to UTC/.test(a.title));
-    assert.ok(fix?.edit);
+    const fix = await quickFixFor(uri, pdt.range, /Convert to UTC/);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.lineAt(pdt.range.start.line).text, /14:25 UTC/);
     await vscode.commands.executeCommand('workbench.action.files.revert');

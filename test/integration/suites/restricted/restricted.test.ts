@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FakeTracker } from '../../../support/fake-tracker';
-import { activeExtension, closeAll, codeActions, file, hasRule, open, waitFor, waitForDiagnostics, writeText } from '../shared/pir';
+import { activeExtension, closeAll, quickFixFor, file, hasRule, open, waitFor, waitForDiagnostics, writeText } from '../shared/pir';
 
 describe('restricted mode (untrusted workspace)', () => {
   after(closeAll);
@@ -20,8 +20,7 @@ describe('restricted mode (untrusted workspace)', () => {
     const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the headline problems');
     const pdt = ds.find(d => d.message.includes('06:25 PST'))!;
     assert.strictEqual(pdt.severity, vscode.DiagnosticSeverity.Error, '.pir.yaml read in restricted mode');
-    const fix = (await codeActions(uri, pdt.range, 'quickfix')).find(a => a.isPreferred && /Convert to UTC/.test(a.title));
-    assert.ok(fix?.edit);
+    const fix = await quickFixFor(uri, pdt.range, /Convert to UTC/);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.lineAt(pdt.range.start.line).text, /14:25 UTC/);
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -54,6 +54,24 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: s
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof (a as vscode.Command).command === 'string'));
 }
 
+/**
+ * The quick fix titled like `title` for a range, as the light bulb offers it. Asked again until it
+ * comes: VS Code drops a code-action request when the model changes while it runs (its cancellation
+ * source follows the text model), and the light bulb simply asks again.
+ */
+export async function quickFixFor(uri: vscode.Uri, range: vscode.Range, title: RegExp, preferred = true, timeoutMs = 10_000): Promise<vscode.CodeAction & { edit: vscode.WorkspaceEdit }> {
+  let seen: string[] = [];
+  try {
+    return await waitFor(async () => {
+      const actions = await codeActions(uri, range, 'quickfix');
+      seen = actions.map(a => `${a.isPreferred ? '* ' : ''}${a.title}`);
+      return actions.find((a): a is vscode.CodeAction & { edit: vscode.WorkspaceEdit } => (!preferred || !!a.isPreferred) && title.test(a.title) && !!a.edit);
+    }, `the quick fix ${title}`, timeoutMs, 200);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n  offered: ${seen.join(' | ') || 'nothing'}`);
+  }
+}
+
 export function lineOf(doc: vscode.TextDocument, needle: string): number {
   const i = doc.getText().split(/\r?\n/).findIndex(l => l.includes(needle));
   assert.ok(i >= 0, `"${needle}" is in ${doc.uri.path}`);
