@@ -73,6 +73,12 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
     });
   };
 
+  /** The first line of a list item after its marker. */
+  const itemContent = (item: ListItem, base: number) => {
+    if (!item.position) return '';
+    return readListItem(lines.lineText(lines.positionAt(base + item.position.start.offset!).line))?.content ?? '';
+  };
+
   /** A paragraph (or raw HTML paragraph) the authors commit to: the whole paragraph is the title. */
   const fromParagraph = (a: number, b: number, html: boolean) => {
     let raw = text.slice(a, b);
@@ -186,6 +192,9 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
         if (listed && (!seenList || structured(sectionStart) || !((one && !SUMMARY_LEAD.test(raw)) || WE_COMMIT.test(raw)))) continue;
         // under a heading whose first purpose is another ("Lessons learned and actions taken"), only a sentence that commits or states a change made
         if (mixed && !COMMITS.test(raw) && !CHANGE_MADE.test(raw)) continue;
+        // a paragraph written one sentence per line, several of them commitments: an item per commitment
+        const split = listed ? [] : commitmentLines(raw);
+        if (split.length > 1) { for (const [x, y] of split) fromParagraph(a + x, a + y, false); continue; }
         // beside a list, the item of a longer paragraph is what the team commits to; the sentences before it are context
         fromParagraph(listed && !one ? a + committingSentenceStart(raw) : a, b, false);
       }
@@ -198,8 +207,12 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
     const base = lines.starts[s.bodyStartLine] ?? text.length;
     const nodes = s.blocks().children as RootContent[];
     group = undefined;
+    const plan = !s.kinds.length && s.level >= 2 && !s.label && !NOT_A_PLAN.test(s.heading);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
+      // under a heading naming no purpose ("Supporting information"), a list whose items are
+      // mostly things to do ("Document …", "Define …") is the authors' list of next steps
+      if (plan && node.type === 'list' && isPlanList(node as List, item => itemContent(item, base))) { for (const item of (node as List).children) fromListItem(item, base); continue; }
       if (node.type !== 'paragraph' || !node.position) continue;
       const a = base + node.position.start.offset!, b = base + node.position.end.offset!;
       const raw = text.slice(a, b);
@@ -242,6 +255,7 @@ const NEXT_STEPS = /\b(next steps?|follow[- ]?ups?|follow[- ]?on (work|tasks)|ac
 function mayHoldItems(s: Section): boolean {
   const body = s.body;
   if (/\b(TODO|DONE)\b/.test(body)) return true;
+  if (!s.kinds.length && (body.match(PLAN_LINE) ?? []).length >= Math.ceil(PLAN_MIN * PLAN_SHARE)) return true;
   if (!s.kinds.length && NEXT_STEPS.test(body)) return true;
   let from = 0;
   for (let i = 0; i < body.length;) {
@@ -271,6 +285,52 @@ function introducesActions(paragraph: string): boolean {
   // a commitment whose object is the list: "will address the following items", "put measures in place"
   if (/\b(will|plan(s|ned)? to|going to|intend(s|ed)? to|need(s)? to|must)\b[^.:]*\b(following|these|below|items|changes|improvements|steps|actions|measures|fixes)\b/i.test(last)) return true;
   return /\b(measures|changes|improvements|safeguards|fixes|actions)\b[^.:]*\b(in place|made|taken|implemented|planned)\b|\b(put|made|took|taken|implemented|planned)\b[^.:]*\b(measures|changes|improvements|safeguards|fixes|actions)\b/i.test(last);
+}
+
+/**
+ * Verbs that open an item of work ("Document the owner of each machine", "Set up a standby"), as
+ * the first word of a list item; not the verbs of reading or reproduction steps (open, click, see, run).
+ */
+const TO_DO = String.raw`(?:add|adopt|alert|audit|automate|build|clarify|configure|consolidate|create|decide|define|deploy|deprecate|design|develop|document|enable|enforce|ensure|establish|evaluate|expand|extend|fix|harden|implement|improve|increase|introduce|investigate|limit|migrate|monitor|move|publish|reduce|refactor|remove|replace|require|restrict|review|rewrite|rotate|schedule|separate|set up|simplify|split|standardi[sz]e|switch|track|update|upgrade|validate|write)(?![-'])`;
+/** A list line opening with a verb of work (checkbox, bold and an ID allowed before it). */
+const PLAN_LINE = new RegExp(String.raw`^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*|__)?${TO_DO}\b`, 'gim');
+const PLAN_ITEM = new RegExp(String.raw`^(?:\[[ xX]\]\s+)?(?:\*\*|__)?${TO_DO}\b`, 'i');
+/** Items a list of next steps has at least, and the share of them that open with a verb of work. */
+const PLAN_MIN = 3;
+const PLAN_SHARE = 2 / 3;
+/** Headings under which a list of things to do is instructions, not the team's next steps. */
+const NOT_A_PLAN = /\b(reproduc\w*|workarounds?|how to|instructions?|steps|usage|install\w*|set ?up|getting started|guide|faq|appendix|glossary|references?|resources|links|changelog|release notes)\b/i;
+
+/** Whether a list is a list of things to do: at least PLAN_MIN items, most of them opening with a verb of work (`content`: an item's first line, after its marker). */
+function isPlanList(list: List, content: (item: ListItem) => string): boolean {
+  const items = list.children;
+  if (items.length < PLAN_MIN) return false;
+  let work = 0;
+  for (const item of items) if (PLAN_ITEM.test(content(item))) work++;
+  return work >= items.length * PLAN_SHARE;
+}
+
+/** Words of intent a sentence on its own line commits with ("Chia is aiming at …"), besides COMMITS. */
+const INTENT = /\b(aim(s|ing)? (at|to|for)|intends? to|is planning to)\b/i;
+
+/**
+ * A paragraph written one sentence per line (every line ends a sentence) in which more than one
+ * line commits the team: the items, as [start, end) offsets in the paragraph, each from its
+ * committing line (the first from the paragraph's start) to the next one; the lines in between
+ * elaborate the item above them. [] when the paragraph is not written so.
+ */
+function commitmentLines(raw: string): [number, number][] {
+  const lineStarts = [0, ...[...raw.matchAll(/\n/g)].map(m => m.index! + 1)];
+  if (lineStarts.length < 2) return [];
+  const starts: number[] = [];
+  for (let k = 0; k < lineStarts.length; k++) {
+    const line = raw.slice(lineStarts[k], k + 1 < lineStarts.length ? lineStarts[k + 1] - 1 : raw.length).trim();
+    if (!/[.!?]["”’)]?$/.test(line)) return [];
+    if ((COMMITS.test(line) || INTENT.test(line)) && !SUMMARY_LEAD.test(line)) starts.push(k === 0 ? 0 : lineStarts[k]);
+  }
+  if (starts.length < 2) return [];
+  starts[0] = 0;
+  return starts.map((x, k) => [x, k + 1 < starts.length ? starts[k + 1] - 1 : raw.trimEnd().length]);
 }
 
 /** Where each sentence of a paragraph starts (0 first): after a full stop, question or exclamation mark followed by a capital (not "e.g. the"). */

@@ -113,10 +113,10 @@ export class ReviewIndex {
   }
 }
 
-/** Whether a record is overdue on the UTC day of `now` (the format's definition: format/actionItem isOverdue). */
 /** Bumped whenever summarize() reads a text differently: an older cache is a cold start. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
+/** Whether a record is overdue on the UTC day of `now` (the format's definition: format/actionItem isOverdue). */
 export function isOverdue(a: ActionRecord, now: Date): boolean {
   return isActionOverdue(a, utcDay(now));
 }

@@ -50,9 +50,34 @@ const valid: Valid[] = [
       '- Run the soak test against a store as large as production', ''],
     items: ['Run the soak test against a store as large as production'],
   },
+  {
+    name: 'under a heading naming no purpose, a list whose items are mostly things to do (a question among them)',
+    doc: ['# R', '', '## Loose ends', '', '- Document which on-call rota owns each database host.', '- Define an escalation path for the payment queue.',
+      '- Could the disk alert wait ten minutes before it pages?', ''],
+    items: ['Document which on-call rota owns each database host.', 'Define an escalation path for the payment queue.', 'Could the disk alert wait ten minutes before it pages?'],
+  },
+  {
+    name: 'a paragraph written one sentence per line with two commitments: an item each, with the line elaborating it',
+    doc: ['# R', '', '## Preventive measures', '', 'The platform team is going to move certificate renewal into the deploy pipeline.',
+      'The ideal setup renews a week before expiry and pages nobody.', 'Above all we are aiming at renewals that need no human step.',
+      'Engineers are already building the first part.', ''],
+    items: ['The platform team is going to move certificate renewal into the deploy pipeline. The ideal setup renews a week before expiry and pages nobody.',
+      'Above all we are aiming at renewals that need no human step. Engineers are already building the first part.'],
+  },
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'steps to reproduce and a workaround: things to do for the reader, not the team',
+    doc: ['# R', '', '## Steps to reproduce', '', '- Open the admin page', '- Update the quota to zero', '- Remove the last node', '',
+      '## Workaround', '', '- Restart the agent', '- Remove the lock file', '- Update the client to 2.1', ''],
+    notItems: [/admin page/, /quota/, /last node/, /agent/, /lock file/, /client/],
+  },
+  {
+    name: 'under a heading naming no purpose, a list of facts (one opens with a verb\'s spelling)',
+    doc: ['# R', '', '## Background', '', '- The cluster has three nodes', '- Add-ons are installed by hand', '- Backups run nightly', ''],
+    notItems: [/cluster/, /Add-ons/, /Backups/],
+  },
   {
     name: 'a sentence summing up the list above it',
     doc: ['# R', '', '## Remediation', '', '- Rotated every deploy key.', '', 'These changes considerably strengthened the build pipeline against a repeat.', ''],
@@ -84,6 +109,12 @@ const invalid: Invalid[] = [
       '| Action | Owner |', '|---|---|', '| Cap consumer restarts at 3 per minute | @bo |', '', 'Each owner updates the tracker as the work lands.', '',
       '## Follow-ups', '', '- Add a canary for the importer', '', 'We will revisit the list at the next quarterly planning.', ''],
     notItems: [/weekly operations review/, /updates the tracker/, /revisit the list/],
+  },
+  {
+    name: 'a hard-wrapped paragraph with two commitments stays one item',
+    doc: ['# R', '', '## Preventive measures', '', 'The platform team is going to move certificate renewal into the',
+      'deploy pipeline, and we will page nobody for a renewal again.', ''],
+    notItems: [/^deploy pipeline/],
   },
   {
     name: 'under a heading naming no purpose, a list after a paragraph that names no next steps',
