@@ -48,10 +48,19 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** The code actions VS Code collects for a range (all providers), like the light bulb does. */
-export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof (a as vscode.Command).command === 'string'));
+/**
+ * The code actions VS Code collects for a range (all providers), like the light bulb does. An empty
+ * answer is asked again for up to `retryMs`: VS Code drops a request when the model changes while it
+ * runs (its cancellation follows the text model), and the light bulb would simply ask again.
+ */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, retryMs = 5000): Promise<vscode.CodeAction[]> {
+  const deadline = Date.now() + retryMs;
+  for (;;) {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    const found = (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof (a as vscode.Command).command === 'string'));
+    if (found.length || Date.now() > deadline) return found;
+    await sleep(200);
+  }
 }
 
 /**
