@@ -55,12 +55,12 @@ describe('code actions', () => {
     assert.strictEqual(doc.lineAt(l + 4).text, '  - tracking: link to the ticket');
     assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
     // snippet mode: the title is selected, Tab moves to the owner
-    await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 3000);
+    await waitFor(() => doc.getText(editor.selection) === 'Communicate better with the on-call team', 'the title placeholder to be selected', 15_000);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-    await waitFor(() => doc.getText(editor.selection) === 'the change (add, remove, set, replace …)', 'the change placeholder after Tab', 3000);
+    await waitFor(() => doc.getText(editor.selection) === 'the change (add, remove, set, replace …)', 'the change placeholder after Tab', 15_000);
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-    await waitFor(() => doc.getText(editor.selection) === '@owner', 'the owner placeholder after two more Tabs', 3000);
+    await waitFor(() => doc.getText(editor.selection) === '@owner', 'the owner placeholder after two more Tabs', 15_000);
     await editor.edit(b => b.replace(editor.selection, '@identity-platform'));
   });
 
@@ -76,7 +76,7 @@ describe('code actions', () => {
     const root = lineOf(doc, '## Root cause');
     assert.ok(root > lineOf(doc, '## Response') && root < lineOf(doc, '## Contributing factors'), 'between Response and Contributing factors');
     assert.ok(doc.lineAt(root + 2).text.trim().length > 0, 'a prompt line under the heading');
-    await waitFor(() => editor.selection.start.line === root + 2 && !editor.selection.isEmpty, 'the prompt placeholder to be selected', 3000);
+    await waitFor(() => editor.selection.start.line === root + 2 && !editor.selection.isEmpty, 'the prompt placeholder to be selected', 15_000);
     await vscode.commands.executeCommand('leaveSnippet');
     await editor.edit(b => b.replace(editor.selection, 'auth-service caches DNS for the life of the JVM, and the failover runbook ends before clients have moved.'));
     await waitForDiagnostics(uri(), ds => !hasRule('missing-root-cause')(ds), 'missing-root-cause to go');

@@ -33,7 +33,7 @@ describe('diagnostics', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const opened = Date.now();
     const shown = vscode.window.showTextDocument(doc, { preview: false });
-    const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the three headline problems', 5000);
+    const ds = await waitForDiagnostics(uri, d => hasRule('missing-root-cause')(d) && hasRule('vague-action')(d) && hasRule('non-utc-timestamp')(d), 'the three headline problems', 15_000);
     const ms = Date.now() - opened;
     await shown;
     console.log(`    diagnostics ${ms} ms after the document opened (VS Code loaded it in ${opened - t0} ms; editor shown after ${Date.now() - t0} ms): ${ds.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`);
@@ -133,7 +133,7 @@ describe('diagnostics', () => {
     await editor.edit(b => b.replace(range, '06:55 PDT'));
     await editor.edit(b => b.replace(new vscode.Range(line, utc.index, line, utc.index + 9), '06:56 PDT'));
     const t0 = Date.now();
-    const ds = await waitForDiagnostics(uri, d => d.some(x => x.message.includes('06:56 PDT')), 'a diagnostic for the typed stamp', 5000);
+    const ds = await waitForDiagnostics(uri, d => d.some(x => x.message.includes('06:56 PDT')), 'a diagnostic for the typed stamp', 15_000);
     console.log(`    diagnostic for the last edit ${Date.now() - t0} ms after it was applied`);
     const stamps = ds.filter(d => codeOf(d) === 'non-utc-timestamp');
     assert.strictEqual(stamps.length, 1, stamps.map(d => d.message).join(' | '));
@@ -196,9 +196,9 @@ describe('diagnostics', () => {
       assert.match(doc.lineAt(at + 1).text, /^- \*\*What let it cause harm:\*\* why nothing stopped or contained it/);
       assert.ok(!doc.getText().includes('${'), 'no snippet syntax left in the text');
       // snippet mode: the first question's placeholder is selected for the author to answer
-      await waitFor(() => doc.getText(editor.selection).startsWith('the condition that made this step easy to get wrong'), 'the first placeholder to be selected', 3000);
+      await waitFor(() => doc.getText(editor.selection).startsWith('the condition that made this step easy to get wrong'), 'the first placeholder to be selected', 15_000);
       await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-      await waitFor(() => doc.getText(editor.selection).startsWith('why nothing stopped or contained it'), 'the second placeholder after Tab', 3000);
+      await waitFor(() => doc.getText(editor.selection).startsWith('why nothing stopped or contained it'), 'the second placeholder after Tab', 15_000);
       // with the analysis in place the fix is not offered again
       await sleep(600);
       const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
@@ -216,7 +216,7 @@ describe('diagnostics', () => {
     await waitForDiagnostics(uri, ds => ds.length > 0, 'diagnostics while open');
     await closeAll();
     // the document may stay loaded for a while after its editor closes; closing it ends with onDidClose
-    await waitForDiagnostics(uri, ds => ds.length === 0, 'diagnostics cleared after close', 5_000).catch(async e => {
+    await waitForDiagnostics(uri, ds => ds.length === 0, 'diagnostics cleared after close', 15_000).catch(async e => {
       const stillOpen = vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString());
       if (stillOpen) console.log('    (document still loaded by VS Code after its editor closed; not a failure)');
       else throw e;

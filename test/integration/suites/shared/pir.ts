@@ -32,7 +32,7 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 /** Waits until the document's pir diagnostics satisfy `ok`, and returns them. */
-export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
   try {
     return await waitFor(() => { last = pirDiagnostics(uri); return ok(last) ? last : undefined; }, what, timeoutMs, 20);

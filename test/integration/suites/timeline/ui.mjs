@@ -213,9 +213,9 @@ async function main() {
         await page.keyboard.press('End');
         for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowLeft'); // before " [resolved]"
         await page.keyboard.type('-typed');
-        await waitFor(async () => (await descriptions(frame))[19]?.endsWith('status page is resolved-typed'), 'the edit in the webview', 5000);
+        await waitFor(async () => (await descriptions(frame))[19]?.endsWith('status page is resolved-typed'), 'the edit in the webview', 15_000);
         await page.keyboard.press('Control+Z');
-        await waitFor(async () => (await descriptions(frame))[19]?.endsWith('status page is resolved'), 'the undo in the webview', 5000);
+        await waitFor(async () => (await descriptions(frame))[19]?.endsWith('status page is resolved'), 'the undo in the webview', 15_000);
         assert.equal(await saveAndRead(page, file), original);
       });
 
@@ -225,11 +225,11 @@ async function main() {
         await desc.fill('Settings revision published (edited here)');
         await desc.press('Enter');
         await desc.press('Tab');
-        await waitFor(async () => (await descriptions(frame))[4] === 'Settings revision published (edited here)', 'the edited description', 8000);
+        await waitFor(async () => (await descriptions(frame))[4] === 'Settings revision published (edited here)', 'the edited description', 15_000);
         await frame.click('[data-key="4:down"]');
-        await waitFor(async () => (await descriptions(frame))[5] === 'Settings revision published (edited here)', 'moved down', 8000);
+        await waitFor(async () => (await descriptions(frame))[5] === 'Settings revision published (edited here)', 'moved down', 15_000);
         await frame.click('[data-key="5:delete"]');
-        await waitFor(async () => (await rowCount(frame)) === 19, 'deleted', 8000);
+        await waitFor(async () => (await rowCount(frame)) === 19, 'deleted', 15_000);
         let text = await saveAndRead(page, file);
         assert.ok(!text.includes('Settings revision published') && !text.includes('checkout_5xx_rate crosses 5%'));
         // undo three times: back to the original
@@ -248,7 +248,7 @@ async function main() {
         await waitFor(async () => /must start with http/.test(await frame.textContent('#status')), 'the link refused');
         await frame.fill('#new-link input', '');
         await frame.click('#add');
-        await waitFor(async () => (await rowCount(frame)) === 21, 'the hostile row', 8000);
+        await waitFor(async () => (await rowCount(frame)) === 21, 'the hostile row', 15_000);
         await sleep(800);
         const ds = await descriptions(frame);
         assert.equal(ds[20], hostile, 'shown verbatim, as text');
@@ -271,7 +271,7 @@ async function main() {
 
       await test('converts the CET stamp to UTC from the row', async () => {
         await frame.click('[data-key="2:convert"]');
-        await waitFor(async () => !(await frame.textContent('li[data-row="2"]')).includes('written as'), 'converted', 8000);
+        await waitFor(async () => !(await frame.textContent('li[data-row="2"]')).includes('written as'), 'converted', 15_000);
         const text = await saveAndRead(page, file);
         assert.ok(text.includes('\n- 13:52 UTC — settings-service publishes revision r-8841; checkout-api pods poll for settings every 60 to 180 seconds and begin loading it\n'));
         await focusTextEditor(page);
@@ -285,13 +285,13 @@ async function main() {
         await time.press('Enter');
         // the field shows the time in UTC once the document has it
         const timeOf = () => frame.$eval('li[data-row="4"] .e-time vscode-textfield', (f) => f.value);
-        await waitFor(async () => (await timeOf()) === '2026-11-20 13:58', 'the time field in UTC', 8000);
+        await waitFor(async () => (await timeOf()) === '2026-11-20 13:58', 'the time field in UTC', 15_000);
         let text = await saveAndRead(page, file);
         assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%; the alert enters its 5-minute pending window\n'), 'written in UTC');
         const again = frame.locator('li[data-row="4"] .e-time vscode-textfield input');
         await again.fill('2026-11-20 14:58 IST');
         await again.press('Enter');
-        await waitFor(async () => /"IST" is ambiguous/.test(await frame.textContent('#status')), 'the refusal', 8000);
+        await waitFor(async () => /"IST" is ambiguous/.test(await frame.textContent('#status')), 'the refusal', 15_000);
         text = await saveAndRead(page, file);
         assert.ok(text.includes('\n- 13:58 UTC — checkout_5xx_rate crosses 5%'), 'nothing changed by the refused time');
         await focusTextEditor(page);

@@ -52,7 +52,7 @@ function cli(args: string[]): string {
   return r.stdout;
 }
 
-async function waitForTree(ok: (t: TreeSnapshot) => boolean, what: string, timeoutMs = 10_000): Promise<TreeSnapshot> {
+async function waitForTree(ok: (t: TreeSnapshot) => boolean, what: string, timeoutMs = 20_000): Promise<TreeSnapshot> {
   let last: TreeSnapshot | undefined;
   try {
     return await waitFor(async () => { last = await tree(); return ok(last) ? last : undefined; }, what, timeoutMs, 20);
@@ -206,7 +206,7 @@ describe('corrective-action tracker', () => {
       durations.push(Date.now() - e0);
       t0 = Date.now();
     }
-    const t = await waitForTree(x => byId(x, 'CAP-42-9')?.due === '2020-02-02', 'the typed action in the tree', 5000);
+    const t = await waitForTree(x => byId(x, 'CAP-42-9')?.due === '2020-02-02', 'the typed action in the tree', 15_000);
     console.log(`    the tree showed the typed item ${Date.now() - t0} ms after the last keystroke (edits took ${durations.join(', ')} ms)`);
     const stats1 = await vscode.commands.executeCommand<{ totalParsed: number; reads: number }>('pir._test.indexStats');
     const edits = Math.ceil(typed.length / 8);
@@ -219,7 +219,7 @@ describe('corrective-action tracker', () => {
     assert.strictEqual(t.badge?.value, expectedActions().filter(a => a.overdue).length + 1, `the badge counts it (tree: ${t.overdue} overdue of ${t.total})`);
     assert.strictEqual(byId(t, 'CAP-42-1')!.line, line + 3, 'items below moved down');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitForTree(x => !byId(x, 'CAP-42-9'), 'the typed action to go after the revert', 5000);
+    await waitForTree(x => !byId(x, 'CAP-42-9'), 'the typed action to go after the revert', 15_000);
   });
 
   it('follows files created, changed and deleted outside the editor', async () => {
@@ -262,7 +262,7 @@ describe('corrective-action tracker', () => {
     // undo restores the text
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => doc.getText() === before, 'undo to restore the text', 3000);
+    await waitFor(() => doc.getText() === before, 'undo to restore the text', 15_000);
     await waitForTree(x => byId(x, 'CAP-44-6')?.status === 'in-progress', 'the tree to show CAP-44-6 in progress again');
   });
 
