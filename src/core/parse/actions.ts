@@ -299,14 +299,16 @@ const PLAN_ITEM = new RegExp(String.raw`^(?:\[[ xX]\]\s+)?(?:\*\*|__)?${TO_DO}\b
 const PLAN_MIN = 3;
 const PLAN_SHARE = 2 / 3;
 /** Headings under which a list of things to do is instructions, not the team's next steps. */
-const NOT_A_PLAN = /\b(reproduc\w*|workarounds?|how to|instructions?|steps|usage|install\w*|set ?up|getting started|guide|faq|appendix|glossary|references?|resources|links|changelog|release notes)\b/i;
+const NOT_A_PLAN = /\b(reproduc\w*|workarounds?|how to|instructions?|steps|usage|install\w*|set ?up|getting started|guide|faq|appendix|glossary|references?|resources|links|changelog|release notes|you|your|users?|customers?|clients?)\b/i;
+/** An item addressed to the reader ("Rotate your tokens"), not work the team takes on. */
+const TO_THE_READER = /\b(you|your|yours)\b/i;
 
 /** Whether a list is a list of things to do: at least PLAN_MIN items, most of them opening with a verb of work (`content`: an item's first line, after its marker). */
 function isPlanList(list: List, content: (item: ListItem) => string): boolean {
   const items = list.children;
   if (items.length < PLAN_MIN) return false;
   let work = 0;
-  for (const item of items) if (PLAN_ITEM.test(content(item))) work++;
+  for (const item of items) { const c = content(item); if (PLAN_ITEM.test(c) && !TO_THE_READER.test(c)) work++; }
   return work >= items.length * PLAN_SHARE;
 }
 

@@ -74,6 +74,12 @@ const invalid: Invalid[] = [
     notItems: [/admin page/, /quota/, /last node/, /agent/, /lock file/, /client/],
   },
   {
+    name: 'what the readers should do after a security incident (the heading or the items address them)',
+    doc: ['# R', '', '## What you need to do', '', '- Rotate the tokens of the affected repositories', '- Update the CLI to 4.2.1', '- Review the audit log', '',
+      '## Afterwards', '', '- Rotate your deploy keys', '- Update your lockfiles', '- Review your organisation\'s audit log', ''],
+    notItems: [/tokens/, /CLI/, /audit log/, /deploy keys/, /lockfiles/],
+  },
+  {
     name: 'under a heading naming no purpose, a list of facts (one opens with a verb\'s spelling)',
     doc: ['# R', '', '## Background', '', '- The cluster has three nodes', '- Add-ons are installed by hand', '- Backups run nightly', ''],
     notItems: [/cluster/, /Add-ons/, /Backups/],
