@@ -76,7 +76,7 @@ const YEAR_RE = /^(\d{4})(?![\d:])/;
 const UTC_OFFSET_RE = /^\+?(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?(?![\d:])/i;
 const SIGNED_OFFSET_RE = /^([+\-−])(\d{2})(?::?(\d{2}))?(?![\d:]|\.\d)/;
 const IANA_RE = /^(?:Etc\/(?:GMT|UTC)(?:[+-]\d{1,2})?|[A-Z][A-Za-z_]*(?:\/[A-Z][A-Za-z_]*(?:-[A-Za-z_]+)*){1,2})(?![\w/+-])/;
-const REGION_RE = /^(?:(PT|MT|CT|ET)(?![\w/])|(Pacific|Mountain|Central|Eastern)(?:\s+(?:Time|time))?(?=\s*(?:[)\]—–:,|;*_-]|$))|((?:PST\/PDT|PDT\/PST|MST\/MDT|MDT\/MST|CST\/CDT|CDT\/CST|EST\/EDT|EDT\/EST|CET\/CEST|CEST\/CET|GMT\/BST|BST\/GMT|AEST\/AEDT|AEDT\/AEST|EET\/EEST|WET\/WEST))(?![\w/]))/;
+const REGION_RE = /^(?:(PT|MT|CT|ET)(?![\w/])|(Pacific|Mountain|Central|Eastern)(?:\s+(?:Time|time))?(?=\s*(?:[)\]—–:,|;*_.(-]|$))|((?:PST\/PDT|PDT\/PST|MST\/MDT|MDT\/MST|CST\/CDT|CDT\/CST|EST\/EDT|EDT\/EST|CET\/CEST|CEST\/CET|GMT\/BST|BST\/GMT|AEST\/AEDT|AEDT\/AEST|EET\/EEST|WET\/WEST))(?![\w/]))/;
 /** Abbreviations read in lower case too: none of them is an English word. */
 const ANY_CASE = new Set(['UTC', 'GMT', 'PST', 'PDT', 'MST', 'MDT', 'EST', 'EDT', 'CST', 'CDT', 'CET', 'CEST', 'EET', 'EEST', 'BST', 'IST', 'JST', 'KST', 'SGT', 'HKT', 'AEST', 'AEDT', 'NZST', 'NZDT', 'AKST', 'AKDT', 'MSK']);
 const WORD_RE = /^[A-Za-z]+(?![\w/])/;
