@@ -62,6 +62,29 @@ export function declarationIn(s: Section): ZoneDeclaration | undefined {
   return undefined;
 }
 
+/** A "Date" / "Incident date" / "Date of incident" field line or table row, its value (a full date) the group. */
+const DATE_FIELD_RE = /^\s*(?:[-*+]\s+)?\|?\s*(?:\*\*|__)?\s*(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?(?:incident|outage|event))?\s*(?:\*\*|__)?\s*[:|]\s*(?:\*\*|__)?\s*(.{1,80})/i;
+
+/**
+ * The incident's date as the review's header states it: a "Date" field (also "Incident date",
+ * "Date of incident"; a bold label line, a list item or a row of a table) in the part between the
+ * title and the first section, when its value starts with a full date ("2026-04-14", "March 10,
+ * 2026"). Not a report's, meeting's or publication's date: their fields name them. Read only when
+ * neither the `started` key nor a timeline heading gives the date of time-only stamps.
+ */
+export function headerDate(review: Pick<Review, 'sections' | 'title' | 'lines'>): CalendarDay | undefined {
+  const titleLine = review.title?.range.start.line;
+  const part = titleLine === undefined ? undefined : review.sections.find(s => !s.label && s.headingRange.start.line === titleLine);
+  if (!part) return undefined;
+  for (let l = part.bodyStartLine; l < Math.min(part.endLine, part.bodyStartLine + 40); l++) {
+    const m = DATE_FIELD_RE.exec(review.lines.lineText(l));
+    if (!m) continue;
+    const d = readStamp(m[1].replace(/[*_`]/g, ''))?.date;
+    return d && d.year !== undefined && !d.impossible ? { year: d.year, month: d.month, day: d.day } : undefined;
+  }
+  return undefined;
+}
+
 function startedDate(review: Review): { year: number; month: number; day: number } | undefined {
   return leadingYmd(review.frontMatter?.data.started);
 }
@@ -81,6 +104,8 @@ export function extractTimeline(review: Review, sections: Section[], declared: Z
   let prevDate = startedDate(review);
   // "Timeline (all times UTC, 5 September 2026)": the date of stamps that carry only a time
   if (!prevDate) for (const s of sections) { const d = s.label ? undefined : readHeadingDeclaration(s.heading)?.date; if (d) { prevDate = d; break; } }
+  // "**Date:** 2026-04-14" or "| **Date** | March 10, 2026 |" under the title (the SRE and PagerDuty templates)
+  if (!prevDate) prevDate = headerDate(review);
   const lines = review.lines;
   const text = review.text;
 
