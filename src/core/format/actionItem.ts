@@ -129,3 +129,77 @@ export function isOverdue(item: { status: ActionStatus; due?: string }, today: n
   const day = dueDay(item.due);
   return day !== undefined && day < today;
 }
+
+/** A field written on an item's own line after its title (readInlineFields). */
+export interface InlineField {
+  name: string;
+  key: string;
+  /** column (in the content) where the value starts */
+  valueStart: number;
+  /** the value as written, separators and a closing parenthesis excluded */
+  rawValue: string;
+  value: string;
+}
+
+// a field name after a separator: " — owner: ", ", due: ", " - Owner: ", "; ticket: ", "(owner: ", " | Due: "
+const INLINE_FIELD = /(?:[ \t]+[—–-][ \t]*|[ \t]*[,;|][ \t]*|[ \t]*\([ \t]*)(?:\*\*|__|_)?([A-Za-z][A-Za-z ]{0,18}?)(?:\*\*|__|_)?[ \t]*:(?:\*\*|__|_)?[ \t]+/g;
+const INLINE_KEYS = new Set(['owner', 'due', 'tracking', 'status', 'validation', 'type', 'depends']);
+const LINK = String.raw`(?:<?https?:\/\/[^\s<>]+>?|\[[^\]\n]{1,200}\]\(https?:\/\/[^\s)]+\))`;
+const TICKET = new RegExp(String.raw`^(?:${LINK}|#\d+|!\d+|${ACTION_ID})$`);
+// "… - https://tracker/issues/24101": a link standing alone after the title is where the item is tracked
+const TRAILING_LINK = new RegExp(String.raw`[ \t]+[—–-][ \t]*(${LINK})[ \t]*$`);
+
+function plausibleInline(key: string, value: string): boolean {
+  const v = plainFieldValue(value);
+  if (!v || v.length > 200) return false;
+  // a parenthesis closed in the value ("(owner: @ops, due 2026-03-01) https://…") ends the fields before the line does
+  if ((v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length) return false;
+  switch (key) {
+    // "@wen.li", "Grace Ndiaye", "@ana, @bo", "SRE team & @ana": names, not a sentence
+    case 'owner': return v.length <= 60 && /^@?\p{L}[\p{L}\d._'-]*(?:\s*(?:,|&|\/|\band\b)?\s*@?\p{L}[\p{L}\d._'-]*){0,4}$/u.test(v);
+    case 'due': return v.length <= 40;
+    case 'tracking': return TICKET.test(v) || TICKET.test(value.trim());
+    case 'status': return statusOf(undefined, v) !== 'open' || /^(open|to ?do|not started|new|planned|pending)$/i.test(v);
+    default: return true;
+  }
+}
+
+/**
+ * The fields teams write on the item's own line, after its title, instead of on field lines below it:
+ * "Fix X — owner: @wen.li, due: 2026-12-15, ticket: PAY-1204" (PagerDuty-style), "Fix X -
+ * https://gitlab.com/…/issues/24101 - Owner: @akim - Due: 2026-12-11" (GitLab-style), "Fix X (owner:
+ * @ana, due: 2026-12-01)". A field is a name the format knows (owner, due, tracking, status,
+ * validation, type, depends, with their aliases) after a separator (— – - , ; | or an opening
+ * parenthesis); its value runs to the next field. A link standing alone after a dash is the
+ * tracking link. All or nothing: when one name's value does not fit it (an owner that is a
+ * sentence, a ticket that is no link or ID), the line is a title with no fields. `titleEnd` is the
+ * column (in the content) where the title ends; undefined when the line carries no fields.
+ */
+export function readInlineFields(content: string): { fields: InlineField[]; titleEnd: number } | undefined {
+  if (content.length > 1000) return undefined;
+  const found: { name: string; key: string; at: number; valueStart: number }[] = [];
+  INLINE_FIELD.lastIndex = 0;
+  for (let m = INLINE_FIELD.exec(content); m; m = INLINE_FIELD.exec(content)) {
+    const key = canonicalField(m[1]);
+    if (!key || !INLINE_KEYS.has(key) || found.some(f => f.key === key)) continue;
+    found.push({ name: m[1], key, at: m.index, valueStart: m.index + m[0].length });
+  }
+  const fields: InlineField[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    let raw = content.slice(f.valueStart, i + 1 < found.length ? found[i + 1].at : content.length).trimEnd();
+    if (/^\s*\(/.test(content.slice(f.at, f.valueStart)) || found.slice(0, i).some(p => /\(/.test(content.slice(p.at, p.valueStart)))) raw = raw.replace(/\)[.,;]?$/, '').trimEnd();
+    raw = raw.replace(/[.,;]$/, '').trimEnd();
+    if (!plausibleInline(f.key, raw)) return undefined;
+    fields.push({ name: f.name, key: f.key, valueStart: f.valueStart, rawValue: raw, value: raw.replace(/[*_]+$/, '').trim() });
+  }
+  let titleEnd = found.length ? found[0].at : content.length;
+  const link = !fields.some(f => f.key === 'tracking') ? TRAILING_LINK.exec(content.slice(0, titleEnd)) : null;
+  if (link) {
+    const valueStart = link.index + link[0].indexOf(link[1]);
+    fields.unshift({ name: '', key: 'tracking', valueStart, rawValue: link[1], value: link[1] });
+    titleEnd = link.index;
+  }
+  if (!fields.length || !content.slice(0, titleEnd).trim()) return undefined;
+  return { fields, titleEnd };
+}

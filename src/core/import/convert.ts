@@ -654,7 +654,8 @@ function convertActions(u: Unit, source: string[], parsed: ActionItem[], prefix:
     let last = i;
     while (last + 1 < u.body.length && u.src[last + 1] <= item.lastLine) last++;
     const fieldLines = new Set([...item.fields.values()].map(f => f.line));
-    let title = item.title;
+    // the item's line as written: fields written after its title ("… (owner: @ana)") stay in it
+    let title = item.form === 'list' || item.form === 'task' ? (source[item.line] ?? '').slice(item.titleRange.start.character).trim() || item.title : item.title;
     const rest: string[] = [];
     if (item.form === 'list' || item.form === 'task') {
       const li = LIST_ITEM.exec(u.body[i]);

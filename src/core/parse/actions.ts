@@ -2,7 +2,7 @@ import type { List, ListItem, Table, TableRow, RootContent } from 'mdast';
 import type { ActionField, ActionItem, ActionStatus, Review, Section } from '../model';
 import type { Range } from '../types';
 import { purposesFromText } from './sections';
-import { canonicalField, readFieldLine, readLeadingId, statusOf } from '../format/actionItem';
+import { canonicalField, readFieldLine, readInlineFields, readLeadingId, statusOf } from '../format/actionItem';
 import { isListItem, readListItem } from '../format/listItem';
 import { cellValue, splitTableRow } from '../format/table';
 
@@ -42,7 +42,10 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
       idRange = { start: { line, character: idCol }, end: { line, character: idCol + id.length } };
       col += lead.end;
     }
-    const title = lineText.slice(col).trim();
+    // fields written after the title on its line ("… — owner: @ana, due: 2026-12-01"): read, the field lines below win
+    const inline = readInlineFields(lineText.slice(col));
+    const titleEnd = inline ? col + inline.titleEnd : lineText.length;
+    const title = lineText.slice(col, titleEnd).trim();
     const fields = new Map<string, ActionField>();
     let fieldIndent = ' '.repeat(li.markerEnd);
     for (const child of item.children) {
@@ -63,11 +66,17 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
         });
       }
     }
+    for (const f of inline?.fields ?? []) {
+      if (fields.has(f.key)) continue;
+      const v = col + f.valueStart;
+      const valueRange = { start: { line, character: v }, end: { line, character: v + f.rawValue.length } };
+      fields.set(f.key, { key: f.key, value: f.value, line, range: valueRange, valueRange });
+    }
     const end = base + item.position.end.offset!;
     const lastLine = lines.positionAt(end).line;
     out.push({
       form: li.checkbox ? 'task' : 'list', id, idRange, title,
-      titleRange: { start: { line, character: col }, end: { line, character: lineText.length } },
+      titleRange: { start: { line, character: col }, end: { line, character: col + lineText.slice(col, titleEnd).trimEnd().length } },
       line, range: range(lineStart, end), checked, checkboxRange,
       status: stateOf(checked, fields.get('status')?.value, title, group), fields, fieldIndent, lastLine,
     });

@@ -9,7 +9,7 @@
  */
 import { LineIndex } from '../text';
 import type { Position, TextEdit } from '../types';
-import { canonicalField, FIELD_COLUMN as COLUMN_NAME, FIELD_ORDER, readFieldLine } from '../format/actionItem';
+import { canonicalField, FIELD_COLUMN as COLUMN_NAME, FIELD_ORDER, readFieldLine, readInlineFields, readLeadingId } from '../format/actionItem';
 import { readListItem } from '../format/listItem';
 import { escapeCell, isTableLine, splitTableRow as cellsOf } from '../format/table';
 import { isDay } from '../time/calendar';
@@ -58,8 +58,11 @@ export function markDoneEdits(text: string, line: number, evidence: string): Tex
   if (item.checkbox) { if (!item.checkbox.checked) doc.replace(line, item.checkbox.col, item.checkbox.col + 1, 'x'); }
   else doc.replace(line, item.contentCol, item.contentCol, '[x] ');
   const status = item.fields.get('status');
-  if (status) doc.deleteLines(status.line, status.end);
-  doc.setField(item, 'evidence', value, status ? new Set([status.line]) : undefined);
+  // a status on the item's own line ("… — status: in progress") becomes done; a status line goes
+  const ownLine = status?.line === line;
+  if (status && ownLine) doc.replace(line, status.valueStart, status.valueEnd, 'done');
+  else if (status) doc.deleteLines(status.line, status.end);
+  doc.setField(item, 'evidence', value, status && !ownLine ? new Set([status.line]) : undefined);
   return doc.edits();
 }
 
@@ -140,6 +143,10 @@ class Doc {
       fieldIndent: ' '.repeat(contentCol), bullet: '-',
       checkbox: m.checkbox ? { col: m.checkbox.col + 1, checked: m.checkbox.checked } : undefined,
     };
+    // fields written after the title on its line ("… — owner: @ana, due: 2026-12-01") are edited in place
+    const lead = readLeadingId(m.content)?.end ?? 0;
+    const inline = readInlineFields(m.content.slice(lead));
+    const inlineFields = (inline?.fields ?? []).map(f => { const valueStart = m.contentCol + lead + f.valueStart; return { key: f.key, line, end: line, valueStart, valueEnd: valueStart + f.rawValue.length }; });
     let inParagraph = true;
     let childIndent: number | undefined;
     let fence = false;
@@ -175,6 +182,8 @@ class Doc {
         }
       }
     }
+    // as the parser reads them: a field line below the item wins over the same field on its line
+    for (const f of inlineFields) if (!item.fields.has(f.key)) item.fields.set(f.key, f);
     return item;
   }
 
