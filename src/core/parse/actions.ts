@@ -140,9 +140,14 @@ export function extractActions(review: Pick<Review, 'text' | 'lines'>, sections:
           fields.set(key, { key, value: cellValue(c.raw), line, range: r, valueRange: r });
         }
       });
+      // without a Status column the SRE template writes the state after the bug: "Bug 4410 **DONE**", "n/a TODO"
+      const bug = fields.has('status') ? undefined : fields.get('tracking');
+      const trail = bug && TRAILING_STATE.exec(bug.value);
+      const noted = trail ? statusOf(undefined, trail[1]) : undefined;
+      if (bug && trail) bug.value = bug.value.slice(0, trail.index);
       out.push({
         form: 'table', id, idRange, title: title.trim(), titleRange: titleRange ?? lines.lineRange(line), line,
-        range: lines.lineRange(line), status: stateOf(undefined, fields.get('status')?.value, title, group), fields,
+        range: lines.lineRange(line), status: noted ?? stateOf(undefined, fields.get('status')?.value, title, group), fields,
         fieldIndent: '', lastLine: line,
       });
     }
@@ -367,6 +372,9 @@ function lastSentence(raw: string): string {
 }
 
 /** `**DONE**: …`, `TODO: …`, `[DONE]` at the start of a paragraph. */
+/** A state in capitals closing a cell: "BUG-4410 **DONE**". */
+const TRAILING_STATE = /\s*(?:\*\*|__|`)?\b(DONE|TODO|COMPLETED?|FIXED|IN PROGRESS|WONTFIX|WON'T FIX)(?:\*\*|__|`)?\s*$/;
+
 const PARAGRAPH_LEAD = /^\s*(?:\*\*|__)?\[?(?:TODO|DONE|To ?do|Done|WIP)\]?(?:\*\*|__)?\s*[:\-–—]?(?:\*\*|__)?\s*|^\s*(?:\*\*|__)?(?:Action|Next step|Follow[- ]up)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/;
 
 function markerState(lead: string): ActionStatus | undefined {
