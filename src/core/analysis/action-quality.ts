@@ -213,6 +213,8 @@ function predicate(c: Clause): { verb?: Token; index: number; act: Act; negated:
   const t = c.tokens;
   // "engineers need to …": a plural noun before a verb is the subject, not an imperative
   if (t[0]?.pos === 'VERB' && /s$/.test(t[0].lower) && (t[1]?.pos === 'VERB' || t[1]?.pos === 'AUX')) t[0] = { ...t[0], pos: 'NOUN' };
+  // "Alert when the lag exceeds 5 minutes", "Page if …": a leading word before a condition is the imperative, whatever the tagger made of it
+  if (t[0] && (t[0].pos === 'ADJ' || t[0].pos === 'NOUN') && /^(?:when|whenever|if|once)$/.test(t[1]?.lower ?? '')) t[0] = { ...t[0], pos: 'VERB' };
   // "set up alerting", "add caching": a gerund after the verb (and its particle) is its object
   for (let j = 1; j < t.length; j++) {
     if (t[j].pos === 'VERB' && /ing$/.test(t[j].lower) && (t[j - 1].pos === 'VERB' && j === 1 || t[j - 1].pos === 'ADP' && j === 2 && t[0].pos === 'VERB') && (!t[j + 1] || ['ADP', 'PUNCT', 'CCONJ'].includes(t[j + 1].pos))) t[j] = { ...t[j], pos: 'NOUN' };

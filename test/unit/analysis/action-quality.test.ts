@@ -34,6 +34,9 @@ const valid: Record<string, string[]> = {
   ],
   'monitoring with its signal or condition': [
     'Alert when the payment queue depth stays above 5,000 for 10 minutes',
+    // "alert" read as an adjective by the tagger: before "when" it is the imperative
+    'Alert when handshake failures between workers and the gateway exceed 1% for 2 minutes',
+    'Alert when the newest indexed document is older than 15 minutes in any region',
     'Page the on-call when disk usage on the log volume passes 85%',
     'Add monitoring for certificate expiry on every public hostname',
     'Automated alerts for sustained replication lag on the primary',
