@@ -21,6 +21,7 @@ const invalid: Record<string, [string, string][]> = {
     ['Looking back, we made one critical mistake: staging shared the production token.', 'made one critical mistake'],
     ['Frankly, the release team dropped the ball on the announcement.', 'dropped the ball'],
     ['It was our fault that the certificate expired.', 'our fault'],
+    ['Frankly, the on-call engineer was at fault.', 'at fault'],
     ['The rollout was careless about partial indexes.', 'careless'],
   ],
   'a person or role as the cause': [
@@ -65,6 +66,10 @@ const valid: Record<string, string[]> = {
   'systems that "failed to" do something': [
     'The alert failed to page, and the pods failed to start.',
     'The exporter failed to flush its buffer.',
+  ],
+  'a thing at fault, or one people were told was': [
+    'Agents told some customers their bank was at fault.',
+    'The load balancer was at fault, not the application.',
   ],
   'the responders\' reasoning at the time, in their own words': [
     'We assumed the errors came from the proxy and started debugging there.',
