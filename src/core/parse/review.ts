@@ -4,7 +4,7 @@ import type { Finding } from '../types';
 import type { ActionItem, Review, Section } from '../model';
 import { scan, type Scan } from './scan';
 import { parseFrontMatter } from './frontMatter';
-import { purposesFromText, type SectionKind } from './sections';
+import { purposesFromText, purposesOf, type SectionKind } from './sections';
 import { outlineParts } from './outline';
 import { parseMarkdown } from './markdown';
 import { cachedScanBlocks, capNesting, MAX_NESTING } from './blocks';
@@ -143,8 +143,20 @@ function mayServe(review: Review, kind: SectionKind): Section | undefined {
     found = opening.find(s => sentences(s.body) >= 2);
   }
   if (!found) found = unnamed.find(s => s.body.length >= 80 && purposesFromText(s.body).includes(kind));
+  // a labelled field of a list stating it: "- **Information impact:** PII of 18,400 applicants read" (NIST SP 800-61's fields)
+  if (!found) found = review.sections.find(s => listFieldLabels(s.body).some(l => purposesOf(l).includes(kind)));
   m.set(kind, found);
   return found;
+}
+
+/** The labels of a body's list items written as fields with a value: "- **Functional impact:** Low; …" gives "Functional impact". */
+function listFieldLabels(body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*|__)([^*_\n:]{2,40}?)(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*([^\n]*)/gm)) {
+    if (/\p{L}{3}/u.test(m[2]) && !/^(?:tbd|tbc|todo|n\/a|none|unknown)\b/i.test(m[2].trim())) out.push(m[1]);
+    if (out.length >= 50) break;
+  }
+  return out;
 }
 
 function sentences(body: string): number {
