@@ -109,6 +109,18 @@ describe('action edits (core, no vscode)', () => {
     assert.equal(action(out, 'CAP-2').due, '2027-01-15');
   });
 
+  it('fields written after the title on its line are edited in place; marking done turns their status into done', () => {
+    const text = '## Action items\n\n- [ ] CAP-4: Rotate the signing key — owner: @ana, due: 2026-12-01, status: in progress\n- [ ] Split the queue - https://git.example.com/ops/-/issues/7 - Owner: @bo\n';
+    let out = apply(text, setOwnerEdits(text, 2, '@sec'));
+    assert.equal(out.split('\n')[2], '- [ ] CAP-4: Rotate the signing key — owner: @sec, due: 2026-12-01, status: in progress');
+    out = apply(out, markDoneEdits(out, 2, 'https://git.example.com/ops/-/merge_requests/12'));
+    assert.deepEqual(out.split('\n').slice(2, 4), ['- [x] CAP-4: Rotate the signing key — owner: @sec, due: 2026-12-01, status: done', '  - evidence: https://git.example.com/ops/-/merge_requests/12']);
+    assert.equal(action(out, 'CAP-4').status, 'done');
+    // a field the line does not carry goes on a line below, as always
+    out = apply(text, setDueEdits(text, 3, '2027-01-15'));
+    assert.deepEqual(out.split('\n').slice(3, 5), ['- [ ] Split the queue - https://git.example.com/ops/-/issues/7 - Owner: @bo', '  - due: 2027-01-15']);
+  });
+
   it('set a missing field: placed in the canonical order (owner first, due after owner)', () => {
     const text = '## Action items\n\n- [ ] CAP-3: Add a runbook step for the DNS failover\n  - validation: a game day\n  - tracking: https://t.example.com/3\n';
     let out = apply(text, setDueEdits(text, 2, '2026-12-24'));

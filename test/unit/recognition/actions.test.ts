@@ -9,6 +9,39 @@ describe('action items wherever the authors commit to them', () => {
     assert.deepEqual(items(doc).map(i => i[3]), ['Add a disk alarm on db-1', 'Move backups to object storage']);
   });
 
+  it('fields written after the title on the item\'s line; a sentence that only looks like one is a title', () => {
+    const doc = [
+      '# R', '', '## Action items', '',
+      '- [ ] Report connection failures as errors — owner: @wen.li, due: 2026-12-15, ticket: PAY-1204',
+      '- [ ] Alert on zero machines - https://gitlab.example.com/infra/-/issues/24102 - Owner: @jf - Due: 2026-12-04',
+      '- Rotate logs hourly (owner: @ops, due: 2026-03-01)',
+      '- Rotate logs daily (owner: @ops, due 2026-03-01) https://tracker.example.com/OPS-2',
+      '- Document the rollback - Issue: customers could not tell what happened',
+      '- Explain the paging policy, owner: whoever is on call that week and knows it.',
+      '- Add a quota (owner: @a)\n  - owner: @b',
+      '',
+    ].join('\n');
+    const r = parseReview(doc);
+    assert.deepEqual(r.actions.map(a => [a.title, a.fields.get('owner')?.value, a.fields.get('due')?.value, a.fields.get('tracking')?.value]), [
+      ['Report connection failures as errors', '@wen.li', '2026-12-15', 'PAY-1204'],
+      ['Alert on zero machines', '@jf', '2026-12-04', 'https://gitlab.example.com/infra/-/issues/24102'],
+      ['Rotate logs hourly', '@ops', '2026-03-01', undefined],
+      // the parenthesis closes before the line ends: not read as fields (the owner would swallow the link)
+      ['Rotate logs daily (owner: @ops, due 2026-03-01) https://tracker.example.com/OPS-2', undefined, undefined, undefined],
+      ['Document the rollback - Issue: customers could not tell what happened', undefined, undefined, undefined],
+      ['Explain the paging policy, owner: whoever is on call that week and knows it.', undefined, undefined, undefined],
+      // a field line below the item wins over the same field on its line
+      ['Add a quota', '@b', undefined, undefined],
+    ]);
+    const title = r.actions[0].titleRange;
+    assert.equal(doc.split('\n')[title.start.line].slice(title.start.character, title.end.character), 'Report connection failures as errors');
+  });
+
+  it('a table without a Status column: the state written after the bug, as the SRE template does', () => {
+    const doc = ['# R', '', '## Action Items', '', '| Action Item | Type | Owner | Bug |', '|---|---|---|---|', '| Pin the client | prevent | ana | BUG-7 **DONE** |', '| Add a canary | mitigate | bo | BUG-8 TODO |', '| Split the pool | process | cy | BUG-9 |', ''].join('\n');
+    assert.deepEqual(parseReview(doc).actions.map(a => [a.status, a.fields.get('tracking')?.value]), [['done', 'BUG-7'], ['open', 'BUG-8'], ['open', 'BUG-9']]);
+  });
+
   it('tables in any column order', () => {
     const doc = ['# R', '', '## Follow-ups', '', '| Owner | Priority | Action | Status | Bug |', '|---|---|---|---|---|', '| @ana | P1 | Rotate the signing key | Done | #12 |', '| @bo | P2 | Alert on cert expiry 14 days ahead | In progress | #13 |', ''].join('\n');
     const r = parseReview(doc);

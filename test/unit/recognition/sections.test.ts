@@ -22,6 +22,10 @@ describe('sections by purpose', () => {
     assert.deepEqual(purposesOf('1. Technical lessons learned'), ['lessons']);
     assert.deepEqual(purposesOf('Incident timeline and response'), ['timeline', 'response']);
     assert.deepEqual(purposesOf('Timeline (all times in PST/PDT)'), ['timeline']);
+    assert.deepEqual(purposesOf('What can be improved'), ['went-poorly']); // GitLab
+    assert.deepEqual(purposesOf('Five whys'), ['root-cause']); // Atlassian, GitLab
+    assert.deepEqual(purposesOf('Leadup'), ['contributing-factors']); // Atlassian: the earlier changes that made it possible
+    assert.deepEqual(purposesOf('Trigger'), []); // the SRE template keeps the trigger apart from the root causes
     assert.deepEqual(purposesOf('Background'), []);
     assert.deepEqual(purposesOf('The ceremony'), []);
   });
@@ -59,6 +63,13 @@ describe('sections by purpose', () => {
     ]);
     const m = missing(doc);
     for (const present of ['Summary', 'Root cause', 'Contributing factors', 'Impact', 'What went poorly']) assert.ok(!m.includes(present), `${present} reported missing`);
+  });
+
+  it('a purpose stated as a labelled field of a list is not reported missing (NIST SP 800-61\'s impact fields)', () => {
+    const doc = (fields: string) => ['# Account compromise', '', '## Incident description', '', fields, '', '## Root cause', '', 'A static password in a config file.', ''].join('\n');
+    assert.ok(!missing(doc('- **Category:** Unauthorized access\n- **Information impact:** records of 18,400 applicants read')).includes('Impact'));
+    assert.ok(missing(doc('- **Category:** Unauthorized access\n- **Information impact:** TBD')).includes('Impact'), 'a placeholder states nothing');
+    assert.ok(missing(doc('- **Category:** Unauthorized access')).includes('Impact'));
   });
 
   it('sub-headings of the action items or a timeline group its items ("### Detection" there is not the response)', () => {

@@ -23,6 +23,17 @@ describe('timelines in the shapes teams write them', () => {
     assert.deepEqual(zoneFindings(doc), [4, 8, 14]);
   });
 
+  it('the date the header states for times without one; "All times in Pacific Time (PDT)." declares the zone', () => {
+    const doc = (header: string) => ['# Payments declined', '', header, '', '## Timeline', '', 'All times in Pacific Time (PDT).', '', '- **9:40 AM** config change', '- **10:20 AM** rolled back', ''].join('\n');
+    const utc = (d: string) => parseReview(d).timeline.map(e => e.utc === undefined ? '-' : new Date(e.utc).toISOString());
+    assert.deepEqual(utc(doc('**Date:** 2026-03-10')), ['2026-03-10T16:40:00.000Z', '2026-03-10T17:20:00.000Z']);
+    assert.deepEqual(utc(doc('| | |\n|---|---|\n| **Date** | March 10, 2026 |\n| **Severity** | SEV-1 |')), ['2026-03-10T16:40:00.000Z', '2026-03-10T17:20:00.000Z']);
+    assert.deepEqual(utc(doc('Date of incident: 12 January 2026')), ['2026-01-12T17:40:00.000Z', '2026-01-12T18:20:00.000Z'], 'PST in January');
+    // a report's or a meeting's date is not the incident's
+    assert.deepEqual(utc(doc('**Date of report:** 2026-03-12\n**Meeting:** 2026-03-13')), ['-', '-']);
+    assert.ok(lint(doc('**Date:** 2026-03-10')).every(f => f.rule !== 'timestamp-missing-date'));
+  });
+
   it('bold stamps, stamps in code, stamps after <br> and raw HTML paragraphs', () => {
     const doc = [
       '# Build broken', '', '## Timeline (all times in PST)', '',
