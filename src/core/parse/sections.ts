@@ -16,7 +16,7 @@ export const SECTION_SPECS: SectionSpec[] = [
   { kind: 'went-poorly', title: 'What went poorly', aliases: ['what went wrong', 'things that went poorly', 'things that went wrong', 'went poorly', "what didn't go well", 'what did not go well', 'what could have gone better', 'what could be improved'], prompt: 'What hindered detection, diagnosis or recovery.' },
   { kind: 'lucky', title: 'Where we got lucky', aliases: ['where we were lucky', 'lucky', 'what was lucky', 'luck', 'where we got lucky', 'near misses'], prompt: 'What went right by chance and would not next time.' },
   { kind: 'lessons', title: 'Lessons learned', aliases: ['lessons', 'lessons learnt', 'learnings', 'takeaways', 'key takeaways'], prompt: 'What the team now knows that it did not before.' },
-  { kind: 'actions', title: 'Action items', aliases: ['corrective actions', 'corrective action plan', 'follow-ups', 'follow ups', 'followups', 'follow-up actions', 'action plan', 'remediation', 'remediations', 'remediation items', 'next steps', 'actions', 'action points', 'cap'], prompt: '' },
+  { kind: 'actions', title: 'Action items', aliases: ['corrective actions', 'corrective action plan', 'follow-ups', 'follow ups', 'followups', 'follow-up actions', 'action plan', 'remediation', 'remediations', 'remediation items', 'next steps', 'actions', 'action points', 'cap', 'poa&m', 'poam'], prompt: '' },
   { kind: 'policy', title: 'Policy and procedure changes', aliases: ['policy changes', 'procedure changes', 'process changes', 'policy and process changes'], optional: true, prompt: 'Policies, runbooks or procedures this review changes.' },
   { kind: 'questions', title: 'Open questions', aliases: ['unknowns', 'unanswered questions', 'open issues', 'questions'], optional: true, prompt: 'Each unknown with the person who will follow it up.' },
 ];
@@ -66,8 +66,8 @@ export function purposesOf(heading: string): SectionKind[] {
     if (m) found.push({ kind, at: m.index });
   }
   if (future && !found.some(f => f.kind === 'actions') && /mitigation|fix|improvement|change|measure|enhancement|work|testing|tests|safeguard/.test(n)) found.push({ kind: 'actions', at: FUTURE.exec(n)!.index });
-  // "Immediate fixes", "Immediate actions": what was done during the incident
-  if (/\bimmediate\b/.test(n) && !future) {
+  // "Immediate fixes", "Immediate actions", "Response actions", "Containment actions" (NIST SP 800-61's phases): what was done during the incident
+  if ((/\bimmediate\b/.test(n) || /\b(response|containment|eradication|recovery) actions?\b/.test(n) && !/\b(corrective|follow[- ]?up|action items?|preventi)/.test(n)) && !future) {
     const i = found.findIndex(f => f.kind === 'actions');
     if (i >= 0) { found.splice(i, 1); if (!found.some(f => f.kind === 'response')) found.push({ kind: 'response', at: 0 }); }
   }
@@ -96,7 +96,7 @@ const PURPOSE_WORDS: [SectionKind, RegExp][] = [
   ['lucky', /\b(lucky|luck|fortunate(ly)?|favou?rable conditions|near[- ]miss(es)?|got lucky)\b/],
   ['lessons', /\b(lessons?|learnings?|learned|learnt|takeaways?|reflections?|what we (learned|learnt)|thoughts)\b/],
   ['actions', /\b(action items?|actions?|follow[- ]?ups?|follow[- ]?on|next steps|remediations?|corrective|preventi(ve|on)|preventative|action plan|to-?dos?|tasks|improvements|recommendations|recommended|measures|fixes|future work|what we('re| are| will be) doing|being done|going forward|what'?s next|work items)\b/],
-  ['response', /\b(response|responding|resolution|resolving|resolved|recovery|recovering|mitigation|mitigating|mitigated|detection|detected|how (we|was it|it was) (fixed|resolved|detected)|investigation|diagnosis|incident handling|remediation|restoration|alert(s|ing)?)\b/],
+  ['response', /\b(response|responding|resolution|resolving|resolved|recovery|recovering|mitigation|mitigating|mitigated|detection|detected|containment|contained|eradication|how (we|was it|it was) (fixed|resolved|detected)|investigation|diagnosis|incident handling|remediation|restoration|alert(s|ing)?)\b/],
 ];
 
 /** The section a line names exactly (its title or an alias), without reading purposes from its words. */

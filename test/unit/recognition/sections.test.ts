@@ -25,7 +25,12 @@ describe('sections by purpose', () => {
     assert.deepEqual(purposesOf('What can be improved'), ['went-poorly']); // GitLab
     assert.deepEqual(purposesOf('Five whys'), ['root-cause']); // Atlassian, GitLab
     assert.deepEqual(purposesOf('Leadup'), ['contributing-factors']); // Atlassian: the earlier changes that made it possible
-    assert.deepEqual(purposesOf('Trigger'), []); // the SRE template keeps the trigger apart from the root causes
+    assert.deepEqual(purposesOf('Trigger'), []);
+    // NIST SP 800-61's phases: what was done during the incident, not corrective actions
+    assert.deepEqual(purposesOf('Containment, Eradication and Recovery'), ['response']);
+    assert.deepEqual(purposesOf('Response Actions'), ['response']);
+    assert.deepEqual(purposesOf('Corrective and recovery actions'), ['actions', 'response']);
+    assert.deepEqual(purposesOf('POA&M'), ['actions']); // the SRE template keeps the trigger apart from the root causes
     assert.deepEqual(purposesOf('Background'), []);
     assert.deepEqual(purposesOf('The ceremony'), []);
   });
