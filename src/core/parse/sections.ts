@@ -53,7 +53,8 @@ export function sectionKindOf(heading: string): SectionKind | undefined {
  * Words that name no purpose ("Background", "The ceremony", "Conclusion") give [].
  */
 export function purposesOf(heading: string): SectionKind[] {
-  const n = normalizeHeading(heading).replace(/\s*\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  // "After-Action Report: …" names the document (an AAR), not its action items
+  const n = normalizeHeading(heading).replace(/\s*\([^)]*\)/g, ' ').replace(/\bafter[- ]action (reports?|reviews?)\b/g, ' ').replace(/\s+/g, ' ').trim();
   if (!n || n.length > 120) return [];
   const exact = BY_NAME.get(n);
   const found: { kind: SectionKind; at: number }[] = exact ? [{ kind: exact, at: -1 }] : [];

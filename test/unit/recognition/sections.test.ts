@@ -30,7 +30,8 @@ describe('sections by purpose', () => {
     assert.deepEqual(purposesOf('Containment, Eradication and Recovery'), ['response']);
     assert.deepEqual(purposesOf('Response Actions'), ['response']);
     assert.deepEqual(purposesOf('Corrective and recovery actions'), ['actions', 'response']);
-    assert.deepEqual(purposesOf('POA&M'), ['actions']); // the SRE template keeps the trigger apart from the root causes
+    assert.deepEqual(purposesOf('POA&M'), ['actions']);
+    assert.deepEqual(purposesOf('After-Action Report: Compromised Service Account'), []); // the document's kind, not its actions // the SRE template keeps the trigger apart from the root causes
     assert.deepEqual(purposesOf('Background'), []);
     assert.deepEqual(purposesOf('The ceremony'), []);
   });
