@@ -342,10 +342,10 @@ function commitmentLines(raw: string): [number, number][] {
   for (let k = 0; k < lineStarts.length; k++) {
     const line = raw.slice(lineStarts[k], k + 1 < lineStarts.length ? lineStarts[k + 1] - 1 : raw.length).trim();
     if (!/[.!?]["”’)]?$/.test(line)) return [];
-    if ((COMMITS.test(line) || INTENT.test(line)) && !SUMMARY_LEAD.test(line)) starts.push(k === 0 ? 0 : lineStarts[k]);
+    if ((COMMITS.test(line) || INTENT.test(line)) && !SUMMARY_LEAD.test(line)) starts.push(lineStarts[k]);
   }
   if (starts.length < 2) return [];
-  starts[0] = 0;
+  starts[0] = 0; // the lines before the first commitment introduce it
   return starts.map((x, k) => [x, k + 1 < starts.length ? starts[k + 1] - 1 : raw.trimEnd().length]);
 }
 

@@ -50,8 +50,8 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 
 /**
  * The code actions VS Code collects for a range (all providers), like the light bulb does. An empty
- * answer is asked again for up to `retryMs`: VS Code drops a request when the model changes while it
- * runs (its cancellation follows the text model), and the light bulb would simply ask again.
+ * answer is asked again for up to `retryMs`: VS Code answers with nothing when the text changes or
+ * another extension registers a code-action provider while the request runs (see quickFixFor).
  */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string, retryMs = 5000): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + retryMs;
@@ -65,8 +65,9 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: s
 
 /**
  * The quick fix titled like `title` for a range, as the light bulb offers it. Asked again until it
- * comes: VS Code drops a code-action request when the model changes while it runs (its cancellation
- * source follows the text model), and the light bulb simply asks again.
+ * comes: VS Code answers a code-action request with nothing when the text changes or another
+ * extension registers a code-action provider while it runs (getCodeActions in VS Code's
+ * codeAction.ts), as happens while extensions activate, and the light bulb simply asks again.
  */
 export async function quickFixFor(uri: vscode.Uri, range: vscode.Range, title: RegExp, preferred = true, timeoutMs = 10_000): Promise<vscode.CodeAction & { edit: vscode.WorkspaceEdit }> {
   let seen: string[] = [];
