@@ -265,6 +265,17 @@ describe('import keeps the states of an action table', () => {
   });
 });
 
+describe('sections written as bold labels (the SRE template)', () => {
+  it('are kept as written and not reported "Not in the original"', () => {
+    const src = ['# Uploads failed', '', '**Summary:** uploads failed for 47 minutes.', '', '**Impact:** 212,000 uploads rejected.', '', '**Root Causes:** the workers pin their trust store at build time.', '', '**Resolution:** the certificate chain was rolled back.', '', '## Action Items', '', '- Load the trust store at start-up', ''].join('\n');
+    const r = importPostmortem(src, { id: 'INC-2026-0414' });
+    const not = r.notes.find(n => n.startsWith('Not in the original')) ?? '';
+    for (const present of ['Impact', 'Root cause', 'Response']) assert.ok(!not.includes(present), `${present}: ${not}`);
+    assert.match(not, /Timeline/);
+    assert.match(r.text, /^\*\*Impact:\*\* 212,000 uploads rejected\.$/m);
+  });
+});
+
 describe('the placeholders the import writes count as missing', () => {
   it('action-fields names every field still a placeholder (@owner, YYYY-MM-DD, the validation prompt, link to the ticket), and only those', () => {
     const src = ['# Disk full', '', '## Action items', '', '- Alert on pool usage above 80% on every storage host', '- Rotate logs hourly (owner: @ops, due 2026-03-01) https://tracker.example.com/OPS-2', ''].join('\n');

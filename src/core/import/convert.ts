@@ -456,7 +456,8 @@ function importWith(input: string, options: ImportOptions, convertTimelines: boo
   if (kept.length) notes.push(`Kept as written (not sections of the format): ${kept.map(k => `"${k}"`).join(', ')}.`);
   if (actions) notes.push(`${actions} action item${actions === 1 ? '' : 's'} now ${actions === 1 ? 'has' : 'have'} placeholder fields${newIds ? ` and ${newIds} a new ID (${actionPrefix}-…)` : ''}: fill in the owners, dates and validation.`);
   const missing = ['summary', 'impact', 'timeline', 'response', 'root-cause', 'contributing-factors', 'went-well', 'went-poorly', 'lucky', 'lessons', 'actions']
-    .filter(k => !present.has(k as SectionKind) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
+    // a purpose written as a bold label ("**Impact:** …", as the SRE template does) is in the original, kept as written
+    .filter(k => !present.has(k as SectionKind) && !parsed.sections.some(s => s.label && s.kinds.includes(k as SectionKind)) && !(k === 'summary' && notes.some(n => n.includes('became the Summary'))))
     .map(k => sectionSpec(k as SectionKind).title);
   if (missing.length) notes.push(`Not in the original: ${missing.join(', ')}.`);
 
