@@ -3,7 +3,7 @@
 /* eslint-disable */
 // @ts-nocheck
 import * as __dep0 from "ajv/dist/runtime/ucs2length";
-import * as __dep1 from "ajv-formats/dist/formats";
+import * as __dep1 from "../time/schemaFormats";
 import __schemaFile from '../../../schemas/review.schema.json';
 export const validate = validate10;
 export default validate10;
@@ -14,8 +14,8 @@ const schema22 = {"type":"string","format":"date"};
 const func2 = __dep0.default;
 const pattern0 = new RegExp("\\S", "u");
 const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z$", "u");
-const formats0 = __dep1.fullFormats["date-time"];
-const formats8 = __dep1.fullFormats.date;
+const formats0 = __dep1.formats["date-time"];
+const formats8 = __dep1.formats.date;
 const schema26 = {"type":"array","items":{"$ref":"#/definitions/nonEmptyString"}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -14,11 +14,18 @@ export interface DateTime extends Ymd { hour: number; minute: number; second: nu
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** Whether year-month-day names a day of the Gregorian calendar. */
+/** Whether a year of the proleptic Gregorian calendar is a leap year (year 0 is one; RFC 3339 appendix C). */
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether year-month-day names a day of the (proleptic) Gregorian calendar. */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= (month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]);
 }
 
 const DAY_RE = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
