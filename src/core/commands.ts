@@ -2,7 +2,7 @@
  * The command-only part of the core: what runs when the user invokes a command and never while a
  * review is linted or a view is drawn. Exporting the corrective-action register, creating and
  * syncing tickets, importing a Markdown postmortem, a new review from the template, the timeline
- * editor's edits and picture, and the Corrective Actions tree's item edits.
+ * editor's edits, picture and message validation, and the Corrective Actions tree's item edits.
  *
  * The Node extension bundles this module as `dist/commands.js`, loaded on the first such command
  * (src/extension/shared/core.ts `getCommands()`; scripts/build/extension-split.mjs). Whatever it
@@ -17,4 +17,5 @@ export * from './newReview/template';
 export * from './timeline/edit';
 export * from './timeline/view';
 export * from './timeline/picture';
+export { validateWebviewMessage, isSafeLink, LIMITS as TIMELINE_MESSAGE_LIMITS } from './timeline/protocol';
 export * from './workspace/edits';

@@ -11,7 +11,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import './style.css';
-import type { HostMessage, TimelineIntent, WebviewMessage, TimelineView, Scene } from '../../src/extension/timeline/protocol';
+import type { HostMessage, TimelineIntent, WebviewMessage, TimelineView, Scene } from '../../src/core/timeline/protocol';
 import type { TimelineRowView } from '../../src/core/timeline/view';
 import { dateTimeMs, formatUtcField, readUtcDateTime } from '../../src/core/time/calendar';
 

@@ -17,7 +17,7 @@ import type { TimelineIntent } from '../../core/timeline/edit';
 import type { TimelineView } from '../../core/timeline/view';
 import { reviewNow } from '../shared/reviews';
 import type { SettingsService } from '../config/settings';
-import { validateWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
+import type { HostMessage, WebviewMessage } from '../../core/timeline/protocol';
 import { getCommands } from '../shared/core';
 
 export const VIEW_TYPE = 'pir.timeline';
@@ -161,7 +161,7 @@ export class TimelineEditorProvider implements vscode.CustomTextEditorProvider {
   }
 
   private onMessage(s: Session, panel: vscode.WebviewPanel, raw: unknown): void {
-    const checked = validateWebviewMessage(raw);
+    const checked = getCommands().validateWebviewMessage(raw);
     if (!checked.ok) {
       this.log(`timeline: rejected a message from the webview: ${checked.error}`);
       // an intent the webview waits for: answer, so its queue moves on

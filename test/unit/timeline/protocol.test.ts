@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { validateWebviewMessage, isSafeLink, LIMITS } from '../../../src/extension/timeline/protocol';
+import { validateWebviewMessage, isSafeLink, LIMITS } from '../../../src/core/timeline/protocol';
 import { layoutPicture, sceneToSvg, longGaps } from '../../../src/core/timeline/picture';
 import { buildTimelineView } from '../../../src/core/timeline/view';
 import { analyze } from '../../../src/core';

@@ -2,10 +2,11 @@
  * The messages between the timeline editor's host (extension) and its webview. Shared by both
  * sides; no `vscode` and no DOM here. The host runs validateWebviewMessage() on every message it
  * receives before using it: the webview is treated as untrusted input (it renders document text).
+ * Part of the command-only core (src/core/commands.ts), loaded once a timeline editor is open.
  */
-import type { EntryDraft, EntryRef, TimelineIntent } from '../../core/timeline/edit';
-import type { TimelineView } from '../../core/timeline/view';
-import type { Scene } from '../../core/timeline/picture';
+import type { EntryDraft, EntryRef, TimelineIntent } from './edit';
+import type { TimelineView } from './view';
+import type { Scene } from './picture';
 
 export type { EntryDraft, EntryRef, TimelineIntent, TimelineView, Scene };
 
