@@ -97,11 +97,25 @@ function readDocument(source: string, strict = true): Document {
   const doc = parseDocument(yamlText(source), strict ? PARSE_OPTIONS : { ...PARSE_OPTIONS, strict: false });
   duplicateKeys(doc);
   if (!doc.errors.length) {
-    try { doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES }); } catch (e) {
+    try { frontMatterData(doc); } catch (e) {
       return refused(0, `${/alias/i.test((e as Error).message) ? `it expands more than ${MAX_FRONT_MATTER_ALIASES} aliases (a YAML "alias bomb")` : (e as Error).message}`);
     }
   }
   return doc;
+}
+
+const plainData = new WeakMap<Document, unknown>();
+
+/**
+ * The plain data of a front matter document without errors (`doc.toJS` with the alias limit),
+ * computed once per document: the parser's alias check, the parser and the workspace index share
+ * it, and only read it. Throws as `toJS` does (an alias bomb).
+ */
+export function frontMatterData(doc: Document): unknown {
+  if (plainData.has(doc)) return plainData.get(doc);
+  const js = doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES });
+  plainData.set(doc, js);
+  return js;
 }
 
 /**
@@ -165,7 +179,7 @@ export function parseFrontMatter(lines: LineIndex, fm: ScannedFrontMatter, findi
   let data: Record<string, unknown> = {};
   if (doc.errors.length === 0) {
     try {
-      const js = doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES });
+      const js = frontMatterData(doc);
       if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
       else if (js !== null && js !== undefined) findings.push({ rule: 'front-matter-syntax', severity: 'error', message: 'The front matter must be a mapping of keys to values (key: value).', range });
     } catch (e) {

@@ -6,7 +6,7 @@
  */
 import { LineIndex } from '../text';
 import { scan } from '../parse/scan';
-import { frontMatterDocument } from '../parse/frontMatter';
+import { frontMatterData, frontMatterDocument } from '../parse/frontMatter';
 import { actionItemsOf } from '../parse/review';
 import type { ActionItem, ActionStatus } from '../model';
 
@@ -67,7 +67,7 @@ export function summarize(uri: string, text: string, hash = contentHash(text)): 
       const doc = frontMatterDocument(text.slice(sc.frontMatter.contentStart, sc.frontMatter.contentEnd)); // shared with the parser
       if (doc.errors.length) s.problem = 'front matter is not valid YAML';
       else {
-        const d = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+        const d = frontMatterData(doc) as Record<string, unknown> | null; // shared with the parser too
         if (d && typeof d === 'object') {
           s.id = str(d.id); s.title = str(d.title); s.status = str(d.status); s.severity = str(d.severity);
           if (typeof d.major === 'boolean') s.major = d.major;
