@@ -83,7 +83,7 @@ export function insertSectionFix(review: Review, kind: SectionKind): Fix {
     const last = review.lines.lineCount - 1;
     const lastText = review.lines.lineText(last);
     at = { start: { line: last, character: lastText.length }, end: { line: last, character: lastText.length } };
-    newText = (lastText.trim() ? eol + eol : review.lines.lineCount > 1 && review.lines.lineText(last - 1).trim() ? eol : '') + block.replace(new RegExp(`${eol}${eol}$`), eol);
+    newText = (lastText.trim() ? eol + eol : review.lines.lineCount > 1 && review.lines.lineText(last - 1).trim() ? eol : '') + (block.endsWith(eol + eol) ? block.slice(0, -eol.length) : block);
   }
   return { title: `Add the "${spec.title}" section`, edits: [{ range: at, newText }], isPreferred: true, snippet: true };
 }
