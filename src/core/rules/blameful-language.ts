@@ -21,15 +21,16 @@ export const blamefulLanguage: Rule = {
     const runs = reviewProse(review);
     // most reviews contain none of the words: test each pattern's key words once, on all the prose
     const all = runs.map(r => r.prose.text).join('\n').toLowerCase();
-    const found = keysIn(all, [...BLAME_PATTERNS, ...team, ...SHALLOW_CAUSES].flatMap(p => p.keys));
+    const found = keysIn(all, team.length ? [...BLAME_PATTERNS, ...team, ...SHALLOW_CAUSES].flatMap(p => p.keys) : BUILT_IN_KEYS);
     const live = (ps: LanguagePattern[]) => ps.filter(p => p.keys.some(k => found.has(k)));
-    const blame = live([...BLAME_PATTERNS, ...team]);
+    const blame = live(team.length ? [...BLAME_PATTERNS, ...team] : BLAME_PATTERNS);
     const shallow = live(SHALLOW_CAUSES);
     if (!blame.length && !shallow.length) return out;
+    const blameAndShallow = [...blame, ...shallow];
     for (const { prose, section } of runs) {
       const inCause = !!section?.kinds.some(k => CAUSE_SECTIONS.has(k));
       // in the cause sections, "human error" and the like are shallow-root-cause's
-      const patterns = inCause ? blame : [...blame, ...shallow];
+      const patterns = inCause ? blame : blameAndShallow;
       for (const pat of patterns) {
         for (const hit of findMatches(prose.text, pat)) {
           const start = prose.start + hit.index;
@@ -50,9 +51,14 @@ export const blamefulLanguage: Rule = {
   },
 };
 
+/** The key words of the built-in patterns, in the order a review without blamePhrases lists them (made once). */
+const BUILT_IN_KEYS = [...BLAME_PATTERNS, ...SHALLOW_CAUSES].flatMap(p => p.keys);
+let builtInMatcher: { distinct: string[]; re: RegExp } | undefined;
+
 /** The lookahead over a key list, compiled once per list (the built-in keys and a team's own: a few lists). */
 const matchers = new Map<string, { distinct: string[]; re: RegExp }>();
 function keyMatcher(keys: string[]): { distinct: string[]; re: RegExp } {
+  if (keys === BUILT_IN_KEYS && builtInMatcher) return builtInMatcher;
   const id = keys.join('\u0000');
   let m = matchers.get(id);
   if (!m) {
@@ -61,6 +67,7 @@ function keyMatcher(keys: string[]): { distinct: string[]; re: RegExp } {
     if (matchers.size >= 16) matchers.clear();
     matchers.set(id, m);
   }
+  if (keys === BUILT_IN_KEYS) builtInMatcher = m;
   return m;
 }
 
