@@ -149,14 +149,27 @@ function mayServe(review: Review, kind: SectionKind): Section | undefined {
   return found;
 }
 
-/** The labels of a body's list items written as fields with a value: "- **Functional impact:** Low; …" gives "Functional impact". */
+/**
+ * The labels of a body's list items written as fields with a value: "- **Functional impact:** Low; …"
+ * gives "Functional impact", and so does a label whose value is the list nested under it
+ * ("* **Complications:**" then "  * the patched fork …"). A white-space entity after the label
+ * (`&#x20;`, `&nbsp;`, as exported wiki pages write) is no value.
+ */
 function listFieldLabels(body: string): string[] {
   const out: string[] = [];
-  for (const m of body.matchAll(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*|__)([^*_\n:]{2,40}?)(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*([^\n]*)/gm)) {
-    if (/\p{L}{3}/u.test(m[2]) && !/^(?:tbd|tbc|todo|n\/a|none|unknown)\b/i.test(m[2].trim())) out.push(m[1]);
+  for (const m of body.matchAll(/^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\*\*|__)([^*_\n:]{2,40}?)(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*([^\n]*)/gm)) {
+    const value = m[3].replace(/&(?:#x0*20|#0*32|#x0*a0|#0*160|nbsp);/gi, ' ').trim();
+    const stated = value ? /\p{L}{3}/u.test(value) && !/^(?:tbd|tbc|todo|n\/a|none|unknown)\b/i.test(value) : nestedValue(body, m.index + m[0].length, m[1].length);
+    if (stated) out.push(m[2]);
     if (out.length >= 50) break;
   }
   return out;
+}
+
+/** Whether the line after `end` (the end of a list item's first line) is a list item nested deeper than `indent` that says something. */
+function nestedValue(body: string, end: number, indent: number): boolean {
+  const next = /^\r?\n([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+([^\n]*)/.exec(body.slice(end, end + 400));
+  return !!next && next[1].length > indent && /\p{L}{3}/u.test(next[2]);
 }
 
 function sentences(body: string): number {

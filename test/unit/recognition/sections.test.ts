@@ -76,6 +76,9 @@ describe('sections by purpose', () => {
     assert.ok(!missing(doc('- **Category:** Unauthorized access\n- **Information impact:** records of 18,400 applicants read')).includes('Impact'));
     assert.ok(missing(doc('- **Category:** Unauthorized access\n- **Information impact:** TBD')).includes('Impact'), 'a placeholder states nothing');
     assert.ok(missing(doc('- **Category:** Unauthorized access')).includes('Impact'));
+    // the value is the list nested under the label; a white-space entity after it is no value
+    assert.ok(!missing(doc('- **Category:** Unauthorized access\n- **Information impact:**&#x20;\n  - records of 18,400 applicants read\n  - no payment data')).includes('Impact'));
+    assert.ok(missing(doc('- **Category:** Unauthorized access\n- **Information impact:**&#x20;\n- **Owner:** security team')).includes('Impact'), 'a label with nothing under it states nothing');
   });
 
   it('sub-headings of the action items or a timeline group its items ("### Detection" there is not the response)', () => {
