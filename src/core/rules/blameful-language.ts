@@ -21,7 +21,7 @@ export const blamefulLanguage: Rule = {
     const runs = reviewProse(review);
     // most reviews contain none of the words: test each pattern's key words once, on all the prose
     const all = runs.map(r => r.prose.text).join('\n').toLowerCase();
-    const found = keysIn(all, team.length ? [...BLAME_PATTERNS, ...team, ...SHALLOW_CAUSES].flatMap(p => p.keys) : BUILT_IN_KEYS);
+    const found = keysIn(all, team.length ? keyMatcher([...BLAME_PATTERNS, ...team, ...SHALLOW_CAUSES].flatMap(p => p.keys)) : BUILT_IN);
     const live = (ps: LanguagePattern[]) => ps.filter(p => p.keys.some(k => found.has(k)));
     const blame = live(team.length ? [...BLAME_PATTERNS, ...team] : BLAME_PATTERNS);
     const shallow = live(SHALLOW_CAUSES);
@@ -51,23 +51,27 @@ export const blamefulLanguage: Rule = {
   },
 };
 
-/** The key words of the built-in patterns, in the order a review without blamePhrases lists them (made once). */
-const BUILT_IN_KEYS = [...BLAME_PATTERNS, ...SHALLOW_CAUSES].flatMap(p => p.keys);
-let builtInMatcher: { distinct: string[]; re: RegExp } | undefined;
+interface KeyMatcher { keys: string[]; distinct: string[]; re: RegExp }
 
-/** The lookahead over a key list, compiled once per list (the built-in keys and a team's own: a few lists). */
-const matchers = new Map<string, { distinct: string[]; re: RegExp }>();
-function keyMatcher(keys: string[]): { distinct: string[]; re: RegExp } {
-  if (keys === BUILT_IN_KEYS && builtInMatcher) return builtInMatcher;
+/** The lookahead over a key list: at each place, the longest key that starts there. */
+function matcherOf(keys: string[]): KeyMatcher {
+  const distinct = [...new Set(keys.filter(k => k))].sort((a, b) => b.length - a.length);
+  return { keys, distinct, re: new RegExp(`(?=(${distinct.map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g') };
+}
+
+/** The built-in patterns' matcher, made once at load (a review without blamePhrases uses it). */
+const BUILT_IN = matcherOf([...BLAME_PATTERNS, ...SHALLOW_CAUSES].flatMap(p => p.keys));
+
+/** The matcher of a list with a team's own key words, compiled once per list (a few lists). */
+const matchers = new Map<string, KeyMatcher>();
+function keyMatcher(keys: string[]): KeyMatcher {
   const id = keys.join('\u0000');
   let m = matchers.get(id);
   if (!m) {
-    const distinct = [...new Set(keys.filter(k => k))].sort((a, b) => b.length - a.length);
-    m = { distinct, re: new RegExp(`(?=(${distinct.map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g') };
+    m = matcherOf(keys);
     if (matchers.size >= 16) matchers.clear();
     matchers.set(id, m);
   }
-  if (keys === BUILT_IN_KEYS) builtInMatcher = m;
   return m;
 }
 
@@ -76,8 +80,7 @@ function keyMatcher(keys: string[]): { distinct: string[]; re: RegExp } {
  * times): a lookahead finds, at each place, the longest key that starts there; every key that is a
  * prefix of one found is there too (two keys starting at one place are always prefix and longer).
  */
-function keysIn(text: string, keys: string[]): Set<string> {
-  const { distinct, re } = keyMatcher(keys);
+function keysIn(text: string, { keys, distinct, re }: KeyMatcher): Set<string> {
   const found = new Set<string>(keys.includes('') ? [''] : []);
   if (!distinct.length) return found;
   re.lastIndex = 0;
