@@ -5,20 +5,13 @@
  * calendar. Their verdicts are ajv-formats' (its full mode) on every value the schema's patterns
  * let through; the unit tests use ajv-formats as the oracle.
  */
-import { isValidYmd } from './calendar';
+import { isDay } from './calendar';
 
 /** A format as Ajv's generated code calls it: `validate(value)` on strings. */
 export interface SchemaFormat { validate(value: string): boolean }
 
-const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // partial-time and time-offset; the offset's minutes may also be written without the colon or left out
 const FULL_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([zZ])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-
-/** `full-date`: YYYY-MM-DD naming a day that exists. */
-function isFullDate(s: string): boolean {
-  const m = FULL_DATE.exec(s);
-  return !!m && isValidYmd(+m[1], +m[2], +m[3]);
-}
 
 /**
  * `full-time` with its zone: hours 00–23, minutes 00–59, seconds 00–59, or 60 for a leap second,
@@ -41,11 +34,12 @@ function isFullTime(s: string): boolean {
 
 /** The formats by the names the schema uses. */
 export const formats: Record<'date' | 'date-time', SchemaFormat> = {
-  date: { validate: isFullDate },
+  // `full-date`: exactly YYYY-MM-DD, naming a day that exists
+  date: { validate: isDay },
   'date-time': {
     validate(s: string): boolean {
       const parts = s.split(/[tT\s]/);
-      return parts.length === 2 && isFullDate(parts[0]) && isFullTime(parts[1]);
+      return parts.length === 2 && isDay(parts[0]) && isFullTime(parts[1]);
     },
   },
 };
