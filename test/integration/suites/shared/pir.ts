@@ -73,7 +73,8 @@ export async function quickFixFor(uri: vscode.Uri, range: vscode.Range, title: R
   let seen: string[] = [];
   try {
     return await waitFor(async () => {
-      const actions = await codeActions(uri, range, 'quickfix');
+      // asked again here until the named fix comes, not only while the answer is empty
+      const actions = await codeActions(uri, range, 'quickfix', 0);
       seen = actions.map(a => `${a.isPreferred ? '* ' : ''}${a.title}`);
       return actions.find((a): a is vscode.CodeAction & { edit: vscode.WorkspaceEdit } => (!preferred || !!a.isPreferred) && title.test(a.title) && !!a.edit);
     }, `the quick fix ${title}`, timeoutMs, 200);
